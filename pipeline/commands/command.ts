@@ -1,0 +1,53 @@
+/**
+ * The shape of a CLI command. Each command lives in its own module under `pipeline/commands/` and
+ * is registered in `pipeline/cli.ts`; the CLI parses nothing itself beyond the command name.
+ */
+import type { Message } from '../model.js';
+
+/** Exit codes, as documented in README.md. */
+export const EXIT = {
+  /** Nothing at or above the failing severity. */
+  ok: 0,
+  /** Findings at or above the failing severity (`--fail-on`, default `error`). */
+  findings: 1,
+  /** Wrong arguments or a bad config file. */
+  usage: 2,
+  /** A file could not be read or written. */
+  io: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CommandIo {
+  /** Project root: where `l10n.config.yaml` is. */
+  readonly cwd: string;
+  readonly stdin: NodeJS.ReadableStream;
+  /** Results (data) only: one command's stdout may be piped into another program. */
+  readonly stdout: (text: string) => void;
+  /** Messages and progress for people. */
+  readonly stderr: (text: string) => void;
+  /** True when stderr is a terminal (colours, progress bars). */
+  readonly isTTY: boolean;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `l10n --help`. */
+  readonly summary: string;
+  /** Full usage text for `l10n <name> --help`. */
+  readonly usage: string;
+  /** Runs the command with the arguments after its name; returns the exit code. */
+  run(args: readonly string[], io: CommandIo): Promise<ExitCode>;
+}
+
+/** Raised by a command for wrong arguments; the CLI prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Messages collected by a command, returned together with the exit code they lead to. */
+export interface CommandResult {
+  readonly messages: readonly Message[];
+  readonly exitCode: ExitCode;
+}

@@ -1,0 +1,319 @@
+/**
+ * The project configuration, `l10n.config.yaml`: languages, documents, paths and policies.
+ *
+ * It is read with `yaml`'s document API and a LineCounter, so that every mistake (an unknown key,
+ * a wrong type, a value out of range) is reported with file, line and column before anything runs.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { InputError, type Message, type Severity, type TargetState } from './model.js';
+import type { XliffVersion } from './xliff/index.js';
+
+export const CONFIG_FILE = 'l10n.config.yaml';
+
+/** What `build` does with a segment that has no publishable translation. */
+export type UntranslatedPolicy = 'fail' | 'source';
+
+/** XLIFF settings for one target language; unset fields take the project's. */
+export interface XliffSettings {
+  /** XLIFF version written by `extract`. Range: '1.2' | '2.1'. Default '1.2'. */
+  readonly version: XliffVersion;
+  /**
+   * Shape of the file for a CAT tool family. 'omegat' pre-fills empty targets with the source,
+   * because OmegaT only translates text already inside `<target>`. Default 'default'.
+   */
+  readonly profile: 'default' | 'omegat';
+}
+
+export interface Config {
+  /** Absolute path of the config file (messages name it). */
+  readonly file: string;
+  /** Absolute project root: the folder of the config file. */
+  readonly root: string;
+  /** Source language, BCP 47. Default 'de'. */
+  readonly sourceLanguage: string;
+  /** Target languages, BCP 47, in the order reports list them. At least one. */
+  readonly targetLanguages: readonly string[];
+  /**
+   * Source documents, relative to the root. Default: every `.txt` file in `paths.source`, sorted.
+   */
+  readonly documents: readonly string[];
+  readonly paths: {
+    /** Folder of source documents. Default 'source'. */
+    readonly source: string;
+    /** Glossary files or folders. Default ['glossary']. */
+    readonly glossary: readonly string[];
+    /** Folder of XLIFF files, one sub-folder per language. Default 'translations'. */
+    readonly translations: string;
+    /** Folder of generated documents, one sub-folder per language. Default 'output'. */
+    readonly output: string;
+  };
+  readonly segmentation: {
+    /** An SRX file (relative to the root) used instead of the bundled German rules. Default none. */
+    readonly srx: string | undefined;
+    /** Extra abbreviations (without the full stop) that never end a sentence. Default []. */
+    readonly abbreviations: readonly string[];
+  };
+  /** XLIFF settings for all languages. */
+  readonly xliff: XliffSettings;
+  /** Per-language XLIFF overrides, e.g. `fr: {version: '2.1'}`. */
+  readonly xliffByLanguage: ReadonlyMap<string, XliffSettings>;
+  readonly policies: {
+    /** 'fail' (default): an untranslated segment fails the build; 'source': publish the source with a warning. */
+    readonly untranslated: UntranslatedPolicy;
+    /** Lowest state that is published. Default 'translated'. */
+    readonly publishState: Exclude<TargetState, 'initial'>;
+    /** Lowest severity that makes `build` and `check` exit 1. Default 'error'. */
+    readonly failOn: Severity;
+  };
+}
+
+/** The XLIFF settings that apply to one language. */
+export function xliffSettingsFor(config: Config, language: string): XliffSettings {
+  return config.xliffByLanguage.get(language) ?? config.xliff;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small declarative schema: enough to check this one file precisely, with positions.
+
+type FieldType =
+  | { readonly type: 'string'; readonly pattern?: RegExp; readonly describe?: string }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'list'; readonly of: FieldType; readonly minItems?: number }
+  | { readonly type: 'object'; readonly fields: Readonly<Record<string, FieldType>> }
+  | { readonly type: 'map'; readonly keyPattern: RegExp; readonly keyDescribe: string; readonly of: FieldType }
+  | { readonly type: 'null-or'; readonly of: FieldType };
+
+const LANGUAGE: FieldType = {
+  type: 'string',
+  pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+  describe: 'a BCP 47 language code such as "en" or "pt-BR"',
+};
+const RELATIVE_PATH: FieldType = { type: 'string', pattern: /^(?!\/)(?![A-Za-z]:)[^\0]+$/, describe: 'a path relative to the project root' };
+const XLIFF_FIELDS = {
+  version: { type: 'enum', values: ['1.2', '2.1'] },
+  profile: { type: 'enum', values: ['default', 'omegat'] },
+} as const satisfies Record<string, FieldType>;
+
+const SCHEMA: FieldType = {
+  type: 'object',
+  fields: {
+    sourceLanguage: LANGUAGE,
+    targetLanguages: { type: 'list', of: LANGUAGE, minItems: 1 },
+    documents: { type: 'list', of: RELATIVE_PATH },
+    paths: {
+      type: 'object',
+      fields: {
+        source: RELATIVE_PATH,
+        glossary: { type: 'list', of: RELATIVE_PATH },
+        translations: RELATIVE_PATH,
+        output: RELATIVE_PATH,
+      },
+    },
+    segmentation: {
+      type: 'object',
+      fields: {
+        srx: { type: 'null-or', of: RELATIVE_PATH },
+        abbreviations: { type: 'list', of: { type: 'string', pattern: /^\S+$/, describe: 'an abbreviation without spaces' } },
+      },
+    },
+    xliff: {
+      type: 'object',
+      fields: {
+        ...XLIFF_FIELDS,
+        languages: {
+          type: 'map',
+          keyPattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+          keyDescribe: 'a target language code',
+          of: { type: 'object', fields: XLIFF_FIELDS },
+        },
+      },
+    },
+    policies: {
+      type: 'object',
+      fields: {
+        untranslated: { type: 'enum', values: ['fail', 'source'] },
+        publishState: { type: 'enum', values: ['translated', 'reviewed', 'final'] },
+        failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
+      },
+    },
+  },
+};
+
+/** Checks a YAML node against a schema; returns plain data, or records messages and returns undefined. */
+function check(node: YamlNode | null, schema: FieldType, where: string, report: (node: YamlNode | null, reason: string, hint?: string) => void): unknown {
+  const describeNode = (n: YamlNode | null): string =>
+    n === null ? 'nothing' : isMap(n) ? 'a mapping' : isSeq(n) ? 'a list' : isScalar(n) ? `${typeof n.value === 'string' ? `"${n.value}"` : String(n.value)}` : 'a value';
+  switch (schema.type) {
+    case 'null-or':
+      if (node === null || (isScalar(node) && node.value === null)) return undefined;
+      return check(node, schema.of, where, report);
+    case 'string':
+      if (!isScalar(node) || typeof node.value !== 'string') {
+        report(node, `${where}: expected ${schema.describe ?? 'a string'}, got ${describeNode(node)}`);
+        return undefined;
+      }
+      if (schema.pattern !== undefined && !schema.pattern.test(node.value)) {
+        report(node, `${where}: expected ${schema.describe ?? 'a string'}, got "${node.value}"`);
+        return undefined;
+      }
+      return node.value;
+    case 'enum': {
+      const value = isScalar(node) ? String(node.value) : undefined;
+      if (value === undefined || !schema.values.includes(value)) {
+        report(node, `${where}: expected one of ${schema.values.map((v) => `"${v}"`).join(', ')}, got ${describeNode(node)}`);
+        return undefined;
+      }
+      return value;
+    }
+    case 'list': {
+      if (!isSeq(node)) {
+        report(node, `${where}: expected a list, got ${describeNode(node)}`);
+        return undefined;
+      }
+      if (schema.minItems !== undefined && node.items.length < schema.minItems) {
+        report(node, `${where}: expected at least ${schema.minItems} item(s), got ${node.items.length}`);
+      }
+      return node.items.map((item, i) => check(item as YamlNode, schema.of, `${where}[${i}]`, report));
+    }
+    case 'object':
+    case 'map': {
+      if (!isMap(node)) {
+        report(node, `${where}: expected a mapping, got ${describeNode(node)}`);
+        return undefined;
+      }
+      const out = new Map<string, unknown>();
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode;
+        const key = isScalar(keyNode) ? String(keyNode.value) : '';
+        const valueNode = (pair.value ?? null) as YamlNode | null;
+        if (schema.type === 'object') {
+          const field = schema.fields[key];
+          if (!Object.hasOwn(schema.fields, key) || field === undefined) {
+            report(keyNode, `${where}: unknown key "${key}"`, `expected one of ${Object.keys(schema.fields).join(', ')}`);
+            continue;
+          }
+          out.set(key, check(valueNode, field, where === '' ? key : `${where}.${key}`, report));
+        } else {
+          if (!schema.keyPattern.test(key)) {
+            report(keyNode, `${where}: expected ${schema.keyDescribe}, got "${key}"`);
+            continue;
+          }
+          out.set(key, check(valueNode, schema.of, `${where}.${key}`, report));
+        }
+      }
+      return out;
+    }
+  }
+}
+
+/** Reads and checks the config file of a project. Throws InputError (exit 2) on any mistake. */
+export function loadConfig(root: string): Config {
+  const file = path.resolve(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError({
+      reason: `cannot read the config file ${CONFIG_FILE}`,
+      ruleId: 'config/missing',
+      source: 'config',
+      severity: 'error',
+      fatal: true,
+      file,
+      hint: 'run l10n from the project root, where l10n.config.yaml is',
+    });
+  }
+  return parseConfig(text, file);
+}
+
+/** Parses and checks config text; `file` names it in messages and sets the project root. */
+export function parseConfig(text: string, file: string): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Message[] = [];
+  const at = (offset: number | undefined): { line?: number; column?: number } => {
+    if (offset === undefined) return {};
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  for (const error of doc.errors) {
+    problems.push({
+      reason: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`,
+      ruleId: 'config/syntax',
+      source: 'config',
+      severity: 'error',
+      file,
+      ...at(error.pos[0]),
+    });
+  }
+  let data: Map<string, unknown> | undefined;
+  if (problems.length === 0) {
+    data = check(doc.contents as YamlNode | null, SCHEMA, '', (node, reason, hint) => {
+      problems.push({
+        reason: reason.replace(/^: /, ''),
+        ruleId: 'config/schema',
+        source: 'config',
+        severity: 'error',
+        file,
+        ...at(node?.range?.[0]),
+        ...(hint === undefined ? {} : { hint }),
+      });
+    }) as Map<string, unknown> | undefined;
+  }
+  const first = problems[0];
+  if (first !== undefined || data === undefined) {
+    throw new InputError({
+      ...(first ?? { reason: 'the config file is empty', ruleId: 'config/schema', source: 'config', severity: 'error', file }),
+      fatal: true,
+      hint: first?.hint ?? 'fix the config file; README.md lists every key',
+      ...(problems.length > 1 ? { reason: `${first?.reason} (and ${problems.length - 1} more problem(s))` } : {}),
+    });
+  }
+  return toConfig(data, file);
+}
+
+function toConfig(data: Map<string, unknown>, file: string): Config {
+  const section = (name: string): Map<string, unknown> => (data.get(name) as Map<string, unknown> | undefined) ?? new Map();
+  const paths = section('paths');
+  const segmentation = section('segmentation');
+  const xliff = section('xliff');
+  const policies = section('policies');
+  const defaults: XliffSettings = {
+    version: (xliff.get('version') as XliffVersion | undefined) ?? '1.2',
+    profile: (xliff.get('profile') as XliffSettings['profile'] | undefined) ?? 'default',
+  };
+  const targetLanguages = (data.get('targetLanguages') as string[] | undefined) ?? ['en', 'fr', 'es'];
+  const byLanguage = new Map<string, XliffSettings>();
+  for (const [language, settings] of (xliff.get('languages') as Map<string, Map<string, unknown>> | undefined) ?? new Map()) {
+    byLanguage.set(language, {
+      version: (settings.get('version') as XliffVersion | undefined) ?? defaults.version,
+      profile: (settings.get('profile') as XliffSettings['profile'] | undefined) ?? defaults.profile,
+    });
+  }
+  return {
+    file,
+    root: path.dirname(file),
+    sourceLanguage: (data.get('sourceLanguage') as string | undefined) ?? 'de',
+    targetLanguages,
+    documents: (data.get('documents') as string[] | undefined) ?? [],
+    paths: {
+      source: (paths.get('source') as string | undefined) ?? 'source',
+      glossary: (paths.get('glossary') as string[] | undefined) ?? ['glossary'],
+      translations: (paths.get('translations') as string | undefined) ?? 'translations',
+      output: (paths.get('output') as string | undefined) ?? 'output',
+    },
+    segmentation: {
+      srx: segmentation.get('srx') as string | undefined,
+      abbreviations: (segmentation.get('abbreviations') as string[] | undefined) ?? [],
+    },
+    xliff: defaults,
+    xliffByLanguage: byLanguage,
+    policies: {
+      untranslated: (policies.get('untranslated') as UntranslatedPolicy | undefined) ?? 'fail',
+      publishState: (policies.get('publishState') as Config['policies']['publishState'] | undefined) ?? 'translated',
+      failOn: (policies.get('failOn') as Severity | undefined) ?? 'error',
+    },
+  };
+}

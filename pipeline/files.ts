@@ -1,0 +1,100 @@
+/**
+ * File access that every stage shares: strict decoding, paths that cannot escape the project,
+ * and writes that never leave a half-written file behind.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from './model.js';
+
+/**
+ * Decodes UTF-8 strictly. A byte order mark is kept as U+FEFF at the start of the text, so a
+ * document written back from its source is the same bytes. Invalid bytes are an InputError
+ * that names the line, column and byte offset of the first bad byte.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string, source = 'read'): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    throw new InputError({
+      reason: `the file is not valid UTF-8 (byte ${offset} is 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')})`,
+      ruleId: `${source}/encoding`,
+      source,
+      severity: 'error',
+      fatal: true,
+      file,
+      line: lines.length,
+      column: (lines.at(-1)?.length ?? 0) + 1,
+      hint: 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8); a Windows-1252 or Latin-1 file shows this error at its first umlaut',
+    });
+  }
+}
+
+/** Offset of the first byte that makes the prefix undecodable (binary search over streaming decodes). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decodesAsPrefix = (length: number): boolean => {
+    try {
+      // stream: true accepts a prefix that ends inside a valid multi-byte sequence.
+      new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    if (decodesAsPrefix(mid)) good = mid;
+    else bad = mid;
+  }
+  // `bad` is the shortest failing prefix; the invalid byte is its last one, or the start of the
+  // sequence it ends: step back over continuation bytes to the lead byte.
+  let offset = bad - 1;
+  while (offset > good && ((bytes[offset] ?? 0) & 0xc0) === 0x80) offset -= 1;
+  return Math.max(offset, 0);
+}
+
+/**
+ * Resolves `relative` inside `root` and refuses anything outside it (`..`, absolute paths,
+ * drive letters, backslashes). `what` names the setting or attribute the path came from.
+ */
+export function resolveInside(root: string, relative: string, what: string, file?: string): string {
+  const resolved = path.resolve(root, relative);
+  const inside = resolved === root || resolved.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  if (!inside || relative.includes('\\') || path.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) {
+    throw new InputError({
+      reason: `${what} "${relative}" points outside the project folder`,
+      ruleId: 'files/path-escape',
+      source: 'files',
+      severity: 'error',
+      fatal: true,
+      ...(file === undefined ? {} : { file }),
+      hint: 'use a path relative to the project root, with forward slashes and without ".."',
+    });
+  }
+  return resolved;
+}
+
+/**
+ * Writes a file so that readers see either the old content or the new one, never a part: the
+ * content goes to a temporary file in the same folder, which is then renamed over the target.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.l10n-tmp-${process.pid}-${path.basename(file)}`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A path relative to the project root with forward slashes, for messages and XLIFF attributes. */
+export function projectRelative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
