@@ -1,0 +1,142 @@
+/**
+ * The build step for one document and language: the translator's XLIFF → the targets that may be
+ * published → translated documents. It reads, decides and assembles; it writes nothing, so the
+ * command can check everything before any file changes.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Config } from './config.js';
+import { projectRelative } from './files.js';
+import { InputError, TARGET_STATES, type Document, type Message, type TargetState, type Translation } from './model.js';
+import { assembleMarkdown, assembleText } from './assemble/index.js';
+import { outputPath, xliffPath } from './project.js';
+import { matchTranslations, readXliff } from './xliff/index.js';
+
+/** A file the build wants to write. */
+export interface PlannedOutput {
+  /** Absolute path. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Segment counts of one document in one language, for the report. */
+export interface BuildCounts {
+  readonly segments: number;
+  /** Segments published with their translation. */
+  readonly published: number;
+  /** Segments published in the source language (policy `untranslated: source`). */
+  readonly fellBack: number;
+  /** Segments without a publishable translation. */
+  readonly missing: number;
+}
+
+export interface LanguageBuild {
+  readonly document: string;
+  readonly language: string;
+  /** The XLIFF file read, relative to the project root. */
+  readonly xliff: string;
+  readonly outputs: readonly PlannedOutput[];
+  readonly messages: readonly Message[];
+  readonly counts: BuildCounts;
+}
+
+const rank = (state: TargetState): number => TARGET_STATES.indexOf(state);
+
+/** Why a translation cannot be published, or undefined when it can. */
+function unpublishable(translation: Translation | undefined, publishState: TargetState): string | undefined {
+  if (translation === undefined) return 'the XLIFF file has no unit for it';
+  if (translation.target === undefined || translation.target.trim() === '') return 'it has no translation';
+  if (translation.needsReview) return 'its translation is marked for review';
+  if (rank(translation.state) < rank(publishState)) {
+    return `its state is "${translation.state}", below the published state "${publishState}"`;
+  }
+  return undefined;
+}
+
+/** Builds one document in one language. Never throws for bad input: problems come back as messages. */
+export async function buildLanguage(config: Config, doc: Document, language: string): Promise<LanguageBuild> {
+  const file = xliffPath(config, language, doc.name);
+  const xliff = projectRelative(config.root, file);
+  const messages: Message[] = [];
+  const segments = doc.blocks.flatMap((b) => b.segments);
+  const empty = (missing: number): LanguageBuild => ({
+    document: doc.name,
+    language,
+    xliff,
+    outputs: [],
+    messages,
+    counts: { segments: segments.length, published: 0, fellBack: 0, missing },
+  });
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    messages.push({
+      reason: `no translation file for "${doc.name}" in ${language}`,
+      ruleId: 'build/missing-xliff',
+      source: 'build',
+      severity: 'error',
+      fatal: true,
+      file: xliff,
+      hint: 'run `l10n extract` to create it, then have it translated',
+    });
+    return empty(segments.length);
+  }
+
+  let translations: ReadonlyMap<string, Translation>;
+  try {
+    const parsed = readXliff(bytes, xliff);
+    messages.push(...parsed.messages);
+    const matched = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language });
+    messages.push(...matched.messages);
+    translations = matched.bySegment;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    messages.push(error.detail);
+    return empty(segments.length);
+  }
+
+  const targets = new Map<string, string>();
+  let fellBack = 0;
+  let missing = 0;
+  for (const segment of segments) {
+    const translation = translations.get(segment.id);
+    const why = unpublishable(translation, config.policies.publishState);
+    if (why === undefined) {
+      targets.set(segment.id, translation?.target ?? segment.text);
+      continue;
+    }
+    const useSource = config.policies.untranslated === 'source';
+    if (useSource) fellBack += 1;
+    else missing += 1;
+    messages.push({
+      reason: `segment not published: ${why}${useSource ? '; the source sentence is published instead' : ''}`,
+      ruleId: 'build/untranslated',
+      source: 'build',
+      severity: useSource ? 'warning' : 'error',
+      file: xliff,
+      ...(translation?.line === undefined ? {} : { line: translation.line }),
+      unit: segment.id,
+      actual: segment.text.length > 80 ? `${segment.text.slice(0, 77)}…` : segment.text,
+      hint: useSource
+        ? 'translate the segment, or set its state'
+        : 'translate the segment and set its state, or set policies.untranslated: source in l10n.config.yaml to publish the source instead',
+    });
+  }
+
+  const outputs: PlannedOutput[] =
+    missing > 0
+      ? []
+      : [
+          { path: outputPath(config, language, doc.name, '.txt'), content: assembleText(doc, targets) },
+          { path: outputPath(config, language, doc.name, '.md'), content: assembleMarkdown(doc, targets) },
+        ];
+  return {
+    document: doc.name,
+    language,
+    xliff,
+    outputs,
+    messages,
+    counts: { segments: segments.length, published: segments.length - fellBack - missing, fellBack, missing },
+  };
+}

@@ -1,0 +1,24 @@
+/** Option parsing shared by the commands. */
+import type { Config } from '../config.js';
+import { SEVERITIES, type Severity } from '../model.js';
+import { UsageError } from './command.js';
+
+/** The languages a command works on: those named with --lang (each must be configured), or all. */
+export function languagesFrom(requested: readonly string[] | undefined, config: Config): readonly string[] {
+  if (requested === undefined || requested.length === 0) return config.targetLanguages;
+  for (const language of requested) {
+    if (!config.targetLanguages.includes(language)) {
+      throw new UsageError(`--lang: expected one of ${config.targetLanguages.join(', ')} (from l10n.config.yaml), got "${language}"`);
+    }
+  }
+  return requested;
+}
+
+/** A severity from --fail-on. */
+export function severityFrom(value: string | undefined, fallback: Severity): Severity {
+  if (value === undefined) return fallback;
+  if (!(SEVERITIES as readonly string[]).includes(value)) {
+    throw new UsageError(`--fail-on: expected one of ${SEVERITIES.join(', ')}, got "${value}"`);
+  }
+  return value as Severity;
+}

@@ -1,0 +1,116 @@
+/**
+ * `l10n status`: per language and document, how many segments and source words are in each
+ * state, read from the translators' XLIFF files against the current source.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { projectRelative } from '../files.js';
+import { InputError, TARGET_STATES, type Message, type TargetState } from '../model.js';
+import { documentPaths, openProject, prepareDocument, xliffPath } from '../project.js';
+import { formatMessage, sortMessages } from '../report/messages.js';
+import { matchTranslations, readXliff } from '../xliff/index.js';
+import { EXIT, type Command } from './command.js';
+import { languagesFrom } from './options.js';
+
+const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
+
+Counts segments and source words per language, document and state (initial, translated,
+reviewed, final; "review" counts targets marked for review, whatever their state).
+
+  --json                 machine-readable output on stdout
+  --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review`;
+
+type Bucket = TargetState | 'review';
+const BUCKETS: readonly Bucket[] = [...TARGET_STATES, 'review'];
+
+export interface StatusRow {
+  readonly language: string;
+  readonly document: string;
+  readonly xliff: string;
+  readonly segments: Readonly<Record<Bucket, number>>;
+  readonly words: Readonly<Record<Bucket, number>>;
+  readonly totalSegments: number;
+  readonly totalWords: number;
+}
+
+const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, review: 0 });
+const wordsIn = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+function bar(done: number, total: number, width = 20): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+export const status: Command = {
+  name: 'status',
+  summary: 'segments and words per language and state',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        lang: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        'fail-if-incomplete': { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const project = openProject(io.cwd);
+    const { config } = project;
+    const languages = languagesFrom(values.lang, config);
+    const messages: Message[] = [];
+    const rows: StatusRow[] = [];
+    for (const relativePath of documentPaths(config)) {
+      const { doc, messages: docMessages } = prepareDocument(project, relativePath);
+      messages.push(...docMessages.filter((m) => m.severity !== 'info'));
+      if (doc === undefined) continue;
+      const segments = doc.blocks.flatMap((b) => b.segments);
+      for (const language of languages) {
+        const file = xliffPath(config, language, doc.name);
+        const segmentCounts = emptyCounts();
+        const wordCounts = emptyCounts();
+        let bySegment = new Map<string, { state: TargetState; needsReview: boolean; target: string | undefined }>();
+        try {
+          const parsed = readXliff(readFileSync(file), projectRelative(config.root, file));
+          bySegment = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language }).bySegment;
+        } catch (error) {
+          if (error instanceof InputError) messages.push(error.detail);
+          else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+            messages.push({ reason: 'no translation file yet', ruleId: 'status/missing-xliff', source: 'status', severity: 'warning', file: projectRelative(config.root, file), hint: 'run `l10n extract`' });
+          } else throw error;
+        }
+        for (const segment of segments) {
+          const t = bySegment.get(segment.id);
+          const hasTarget = t?.target !== undefined && t.target.trim() !== '';
+          const bucket: Bucket = !hasTarget ? 'initial' : t.needsReview ? 'review' : t.state;
+          segmentCounts[bucket] += 1;
+          wordCounts[bucket] += wordsIn(segment.text);
+        }
+        rows.push({
+          language,
+          document: doc.name,
+          xliff: projectRelative(config.root, file),
+          segments: segmentCounts,
+          words: wordCounts,
+          totalSegments: segments.length,
+          totalWords: segments.reduce((n, s) => n + wordsIn(s.text), 0),
+        });
+      }
+    }
+    if (values.json) {
+      io.stdout(JSON.stringify({ statusVersion: 1, rows }, null, 2) + '\n');
+    } else {
+      for (const row of rows) {
+        const done = row.segments.translated + row.segments.reviewed + row.segments.final;
+        const states = BUCKETS.filter((b) => row.segments[b] > 0)
+          .map((b) => `${b} ${row.segments[b]} (${row.words[b]} words)`)
+          .join(', ');
+        io.stdout(`${row.language}  ${row.document}  ${bar(done, row.totalSegments)} ${done}/${row.totalSegments} segments  ${states}\n`);
+      }
+    }
+    for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
+    if (messages.some((m) => m.fatal === true)) return EXIT.io;
+    const incomplete = rows.some((r) => r.segments.initial + r.segments.review > 0);
+    return values['fail-if-incomplete'] && incomplete ? EXIT.findings : EXIT.ok;
+  },
+};

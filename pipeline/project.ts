@@ -1,0 +1,102 @@
+/**
+ * A project: its config, its rules and glossary loaded once, and the stages that turn a source
+ * file into an annotated Document, in their declared order.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from './config.js';
+import { resolveInside } from './files.js';
+import { assignIds } from './ids.js';
+import { InputError, type Document, type Message } from './model.js';
+import { readSource } from './read/index.js';
+import { createSegmenter } from './segment/engine.js';
+import { segmentDocument } from './segment/stage.js';
+import { loadGlossary } from './terms/glossary.js';
+import { compileMatcher } from './terms/matcher.js';
+import { annotateTerms } from './terms/stage.js';
+
+/** A stage: touches one aspect of the document and passes the rest through. */
+export type Stage = (doc: Document) => void;
+
+export interface Project {
+  readonly config: Config;
+  /** The stages after reading, in the order they run. */
+  readonly stages: readonly Stage[];
+  /** Messages from loading the rules and the glossary. */
+  readonly messages: readonly Message[];
+}
+
+/**
+ * Opens the project at `root`: config, segmentation rules, glossary. Throws InputError for a bad
+ * config or bad rules (the CLI exits 2); glossary problems come back as messages.
+ */
+export function openProject(root: string): Project {
+  const config = loadConfig(root);
+  const messages: Message[] = [];
+  const segmenter = createSegmenter({
+    language: config.sourceLanguage,
+    abbreviations: config.segmentation.abbreviations,
+    ...(config.segmentation.srx === undefined
+      ? {}
+      : { srxPath: resolveInside(config.root, config.segmentation.srx, 'segmentation.srx', config.file) }),
+  });
+  const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
+  const { glossary, messages: glossaryMessages } = loadGlossary(glossaryPaths);
+  messages.push(...glossaryMessages);
+  const stages: Stage[] = [
+    segmentDocument(segmenter),
+    annotateTerms(compileMatcher(glossary), config.targetLanguages),
+    assignIds,
+  ];
+  return { config, stages, messages };
+}
+
+/** The project's source documents, relative to the root: the configured list or every .txt file in the source folder. */
+export function documentPaths(config: Config): string[] {
+  if (config.documents.length > 0) return [...config.documents];
+  const folder = resolveInside(config.root, config.paths.source, 'paths.source', config.file);
+  try {
+    return readdirSync(folder)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .map((name) => `${config.paths.source}/${name}`);
+  } catch {
+    throw new InputError({
+      reason: `the source folder "${config.paths.source}" cannot be read`,
+      ruleId: 'read/io',
+      source: 'read',
+      severity: 'error',
+      fatal: true,
+      file: path.relative(config.root, folder) || '.',
+      hint: 'create it or set paths.source in l10n.config.yaml',
+    });
+  }
+}
+
+/** Reads one source document and runs every stage on it. A fatal problem ends this document only. */
+export function prepareDocument(project: Project, relativePath: string): { doc: Document | undefined; messages: Message[] } {
+  try {
+    const { doc, messages } = readSource({
+      root: project.config.root,
+      path: relativePath,
+      language: project.config.sourceLanguage,
+    });
+    for (const stage of project.stages) stage(doc);
+    return { doc, messages };
+  } catch (error) {
+    if (error instanceof InputError) return { doc: undefined, messages: [error.detail] };
+    throw error;
+  }
+}
+
+/** Where the XLIFF file of a document and language lives (absolute). */
+export function xliffPath(config: Config, language: string, documentName: string, kind: 'work' | 'aside' = 'work'): string {
+  const folder = resolveInside(config.root, config.paths.translations, 'paths.translations', config.file);
+  return path.join(folder, language, kind === 'work' ? `${documentName}.xlf` : `${documentName}.aside.xlf`);
+}
+
+/** Where a translated document (or, named `report` with `.json`, a language's report) is written (absolute). */
+export function outputPath(config: Config, language: string, documentName: string, extension: '.txt' | '.md' | '.json'): string {
+  const folder = resolveInside(config.root, config.paths.output, 'paths.output', config.file);
+  return path.join(folder, language, `${documentName}${extension}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * The build report as JSON: a documented, stable shape (README.md, "Reports") that CI and
+ * dashboards can read. No time stamps, sorted messages: the same input gives the same bytes.
+ */
+import type { BuildCounts } from '../build.js';
+import type { Message, Severity } from '../model.js';
+import { sortMessages } from './messages.js';
+
+/** Version of the report's shape; raised only when a field changes meaning or disappears. */
+export const REPORT_VERSION = 1;
+
+export interface ReportDocument {
+  readonly document: string;
+  readonly source: string;
+  readonly language: string;
+  readonly xliff: string;
+  readonly counts: BuildCounts;
+  /** Files written (or, with --check, that would be written), relative to the project root. */
+  readonly outputs: readonly string[];
+}
+
+export interface BuildReport {
+  readonly reportVersion: number;
+  readonly language: string;
+  readonly failOn: Severity;
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly notices: number };
+  readonly documents: readonly ReportDocument[];
+  readonly messages: readonly Message[];
+}
+
+/** Assembles the report of one language. */
+export function buildReport(language: string, failOn: Severity, documents: readonly ReportDocument[], messages: readonly Message[]): BuildReport {
+  const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
+  return {
+    reportVersion: REPORT_VERSION,
+    language,
+    failOn,
+    summary: { errors: count('error'), warnings: count('warning'), notices: count('info') },
+    documents,
+    messages: sortMessages(messages),
+  };
+}
+
+/** The report as pretty JSON with a final newline. */
+export function reportToJson(report: BuildReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}

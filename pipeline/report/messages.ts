@@ -1,0 +1,49 @@
+/**
+ * Turning messages into what people and CI read, and into an exit code.
+ */
+import { EXIT, type ExitCode } from '../commands/command.js';
+import { SEVERITIES, formatPlace, type Message, type Severity } from '../model.js';
+
+/** One message as a line (plus its hint on the next line), the way compilers print them. */
+export function formatMessage(m: Message): string {
+  const rule = ` [${m.ruleId}]`;
+  const detail = m.actual !== undefined || m.expected !== undefined
+    ? `\n    ${m.expected !== undefined ? `expected: ${m.expected}` : ''}${m.expected !== undefined && m.actual !== undefined ? '; ' : ''}${m.actual !== undefined ? `found: ${m.actual}` : ''}`
+    : '';
+  const hint = m.hint === undefined ? '' : `\n    → ${m.hint}`;
+  return `${formatPlace(m)}${m.severity}: ${m.reason}${rule}${detail}${hint}`;
+}
+
+/** Orders messages by file, line, column, then rule, so output is stable. */
+export function sortMessages(messages: readonly Message[]): Message[] {
+  return [...messages].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** True when a message's severity is at or above the threshold. */
+export function atLeast(message: Message, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(message.severity) >= SEVERITIES.indexOf(threshold);
+}
+
+/**
+ * The exit code that a set of messages leads to: 2 for a config or usage problem, 3 when a file
+ * could not be read or written (any other fatal message), 1 for findings at or above the
+ * threshold, else 0.
+ */
+export function exitCodeFor(messages: readonly Message[], failOn: Severity): ExitCode {
+  if (messages.some((m) => m.fatal === true && (m.ruleId.startsWith('config/') || m.ruleId.startsWith('glossary/')))) return EXIT.usage;
+  if (messages.some((m) => m.fatal === true)) return EXIT.io;
+  return messages.some((m) => atLeast(m, failOn)) ? EXIT.findings : EXIT.ok;
+}
+
+/** A count line such as "2 errors, 1 warning". */
+export function summarize(messages: readonly Message[]): string {
+  const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return [plural(count('error'), 'error'), plural(count('warning'), 'warning'), plural(count('info'), 'notice')].join(', ');
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseConfig, xliffSettingsFor } from '../pipeline/config.js';
+import { InputError } from '../pipeline/model.js';
+
+const FILE = '/project/l10n.config.yaml';
+
+/** The InputError's message for a config text, or a failure when it parses. */
+function problemOf(text: string) {
+  try {
+    parseConfig(text, FILE);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).detail;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('the bundled l10n.config.yaml', () => {
+  it('reads de → en, fr, es with the article and the default policies', () => {
+    const config = parseConfig(readFileSync('l10n.config.yaml', 'utf8'), FILE);
+    expect(config.sourceLanguage).toBe('de');
+    expect(config.targetLanguages).toEqual(['en', 'fr', 'es']);
+    expect(config.documents).toEqual(['source/putin-kim-treffen-peking.txt']);
+    expect(config.policies).toEqual({ untranslated: 'fail', publishState: 'translated', failOn: 'error' });
+    expect(config.root).toBe('/project');
+  });
+});
+
+describe('defaults', () => {
+  it('fills every setting that is left out', () => {
+    const config = parseConfig('targetLanguages: [en]\n', FILE);
+    expect(config.paths).toEqual({ source: 'source', glossary: ['glossary'], translations: 'translations', output: 'output' });
+    expect(config.xliff).toEqual({ version: '1.2', profile: 'default' });
+    expect(config.policies.untranslated).toBe('fail');
+    expect(config.segmentation).toEqual({ srx: undefined, abbreviations: [] });
+  });
+
+  it('applies per-language XLIFF settings over the project ones', () => {
+    const config = parseConfig('targetLanguages: [en, fr]\nxliff:\n  version: "1.2"\n  languages:\n    fr: {version: "2.1", profile: omegat}\n', FILE);
+    expect(xliffSettingsFor(config, 'en')).toEqual({ version: '1.2', profile: 'default' });
+    expect(xliffSettingsFor(config, 'fr')).toEqual({ version: '2.1', profile: 'omegat' });
+  });
+});
+
+describe('mistakes are refused with file, line and column', () => {
+  it('names an unknown key and where it is', () => {
+    const problem = problemOf('sourceLanguage: de\ntargetLanguages: [en]\npolicies:\n  untranslatd: fail\n');
+    expect(problem).toMatchObject({ file: FILE, line: 4, column: 3, ruleId: 'config/schema' });
+    expect(problem.reason).toContain('unknown key "untranslatd"');
+    expect(problem.hint).toContain('untranslated');
+  });
+
+  it('names a wrong type with what was expected and what arrived', () => {
+    const problem = problemOf('targetLanguages: en\n');
+    expect(problem).toMatchObject({ line: 1, column: 18 });
+    expect(problem.reason).toBe('targetLanguages: expected a list, got "en"');
+  });
+
+  it('names a value outside its range', () => {
+    const problem = problemOf('targetLanguages: [en]\npolicies:\n  untranslated: skip\n');
+    expect(problem).toMatchObject({ line: 3, column: 17 });
+    expect(problem.reason).toBe('policies.untranslated: expected one of "fail", "source", got "skip"');
+  });
+
+  it('refuses a language code that is not BCP 47', () => {
+    expect(problemOf('targetLanguages: [en, French]\n').reason).toContain('targetLanguages[1]: expected a BCP 47 language code');
+  });
+
+  it('refuses an empty list of target languages', () => {
+    expect(problemOf('targetLanguages: []\n').reason).toContain('expected at least 1 item');
+  });
+
+  it('refuses an absolute path', () => {
+    expect(problemOf('targetLanguages: [en]\npaths:\n  output: /tmp/out\n')).toMatchObject({ line: 3, column: 11 });
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const problem = problemOf('targetLanguages: [en\npaths: {\n');
+    expect(problem.ruleId).toBe('config/syntax');
+    expect(problem.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a duplicate key', () => {
+    expect(problemOf('targetLanguages: [en]\ntargetLanguages: [fr]\n').ruleId).toBe('config/syntax');
+  });
+
+  it('counts the further problems in one message', () => {
+    expect(problemOf('targetLanguages: en\nsourceLanguage: 5\n').reason).toContain('(and 1 more problem(s))');
+  });
+});
