@@ -90,7 +90,12 @@ const LANGUAGE: FieldType = {
   pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
   describe: 'a BCP 47 language code such as "en" or "pt-BR"',
 };
-const RELATIVE_PATH: FieldType = { type: 'string', pattern: /^(?!\/)(?![A-Za-z]:)[^\0]+$/, describe: 'a path relative to the project root' };
+/** Relative, forward slashes, no `..`: a configured path can never point outside the project. */
+const RELATIVE_PATH: FieldType = {
+  type: 'string',
+  pattern: /^(?!\/)(?![A-Za-z]:)(?!(?:.*\/)?\.\.(?:\/|$))[^\\\0]+$/,
+  describe: 'a path relative to the project root, with forward slashes and without ".." (it must stay inside the project)',
+};
 const XLIFF_FIELDS = {
   version: { type: 'enum', values: ['1.2', '2.1'] },
   profile: { type: 'enum', values: ['default', 'omegat'] },
@@ -225,7 +230,13 @@ export function loadConfig(root: string): Config {
       hint: 'run l10n from the project root, where l10n.config.yaml is',
     });
   }
-  return parseConfig(text, file);
+  try {
+    return parseConfig(text, file);
+  } catch (error) {
+    // Messages name the config file as the user knows it, not by its absolute path.
+    if (error instanceof InputError) throw new InputError({ ...error.detail, file: CONFIG_FILE });
+    throw error;
+  }
 }
 
 /** Parses and checks config text; `file` names it in messages and sets the project root. */

@@ -69,6 +69,8 @@ export const extract: Command = {
           original: doc.path,
         });
         messages.push(...result.messages);
+        // A previous file for another language must not be merged into this one: leave it be.
+        if (result.messages.some((m) => m.fatal === true)) continue;
         const changed = writeIfChanged(workFile, result.xliff);
         if (result.aside === undefined) rmSync(asideFile, { force: true });
         else writeIfChanged(asideFile, result.aside);

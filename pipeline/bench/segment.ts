@@ -1,0 +1,145 @@
+/**
+ * Segmentation benchmark: our SRX engine against `Intl.Segmenter('de', {granularity: 'sentence'})`
+ * on the same deterministic German corpus, fed paragraph by paragraph, plus a linearity check.
+ *
+ * Intl.Segmenter is never given the whole corpus as one string: in Node 20 that is quadratic.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { bundledFile } from '../paths.js';
+import { createSegmenter, type Segmenter } from '../segment/engine.js';
+
+/** Size of the full corpus in UTF-16 code units (at least 5 MB of text). */
+const CORPUS_CHARS = 5 * 1024 * 1024;
+
+/** Our own news-like sentences, mixed with the article's paragraphs to vary the rules exercised. */
+const SENTENCES: readonly string[] = [
+  'Die Bundesregierung hat am 3. Oktober 2025 einen neuen Haushalt vorgelegt.',
+  'Laut Dr. Meier stieg die Zahl der Anträge um ca. 12 Prozent.',
+  'Der 1. FC Köln gewann am 12. Spieltag mit 3:1.',
+  '„Wir haben alles versucht. Es hat nicht gereicht“, sagte Prof. Schmidt.',
+  'Das Unternehmen meldete einen Umsatz von 4,2 Mrd. Euro, d. h. ein Plus von 8 Prozent.',
+  'Die Sitzung beginnt um 14.30 Uhr im Saal Nr. 5 des Rathauses.',
+  'Er wurde 1990 geboren.',
+  'Im Jahr 2000 zog er nach Berlin.',
+  'Friedrich II. war König von Preußen.',
+  'Weitere Informationen finden Sie unter www.example.de im Internet.',
+  'Der Minister sprach u. a. über Steuern, Renten usw. und die Bahn.',
+  'Sie fragte: „Wann kommt der Zug?“',
+  'Die Preise stiegen im 13. Jahrhundert deutlich (vgl. Abs. 3).',
+  'Niemand wusste, was geschehen würde …',
+  'Der Termin wurde auf den 3.10.2025 verschoben.',
+];
+
+/** A small deterministic pseudo-random generator (mulberry32), so every run sees the same corpus. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Paragraphs totalling at least `chars` characters: article lines and generated paragraphs. */
+export function buildCorpus(chars: number): string[] {
+  const article = readFileSync(bundledFile('source/putin-kim-treffen-peking.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  const next = random(20251003);
+  const paragraphs: string[] = [];
+  let total = 0;
+  while (total < chars) {
+    let paragraph: string;
+    if (next() < 0.5) {
+      paragraph = article[Math.floor(next() * article.length)] ?? '';
+    } else {
+      const count = 2 + Math.floor(next() * 5);
+      const parts: string[] = [];
+      for (let i = 0; i < count; i += 1) parts.push(SENTENCES[Math.floor(next() * SENTENCES.length)] ?? '');
+      paragraph = parts.join(' ');
+    }
+    paragraphs.push(paragraph);
+    total += paragraph.length;
+  }
+  return paragraphs;
+}
+
+interface Timing {
+  readonly seconds: number;
+  readonly segments: number;
+}
+
+function timeOurs(segmenter: Segmenter, paragraphs: readonly string[]): Timing {
+  const start = performance.now();
+  let segments = 0;
+  for (const paragraph of paragraphs) segments += segmenter.split(paragraph).length;
+  return { seconds: (performance.now() - start) / 1000, segments };
+}
+
+function timeIntl(segmenter: Intl.Segmenter, paragraphs: readonly string[]): Timing {
+  const start = performance.now();
+  let segments = 0;
+  for (const paragraph of paragraphs) {
+    for (const piece of segmenter.segment(paragraph)) if (piece.segment.trim() !== '') segments += 1;
+  }
+  return { seconds: (performance.now() - start) / 1000, segments };
+}
+
+function lengthOf(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((sum, p) => sum + p.length, 0);
+}
+
+/** Best of `runs` timings: the least disturbed by other processes on a shared machine. */
+function best(runs: number, measure: () => Timing): Timing {
+  let fastest: Timing | undefined;
+  for (let i = 0; i < runs; i += 1) {
+    const timing = measure();
+    if (fastest === undefined || timing.seconds < fastest.seconds) fastest = timing;
+  }
+  return fastest as Timing;
+}
+
+const mchars = (chars: number, seconds: number): string => `${(chars / seconds / 1e6).toFixed(1)} M chars/s`;
+
+/** Runs the benchmark and reports through `log`, one line at a time. */
+export function runSegmentBench(log: (line: string) => void): void {
+  const ours = createSegmenter({ language: 'de' });
+  const intl = new Intl.Segmenter('de', { granularity: 'sentence' });
+  const corpus = buildCorpus(CORPUS_CHARS);
+  const chars = lengthOf(corpus);
+  log(`corpus: ${corpus.length} paragraphs, ${chars} characters (${(chars / 1024 / 1024).toFixed(2)} MB)`);
+
+  // Warm up both so the JIT and ICU caches do not count against the first measured run.
+  timeOurs(ours, corpus.slice(0, 2000));
+  timeIntl(intl, corpus.slice(0, 2000));
+
+  const oursTiming = best(3, () => timeOurs(ours, corpus));
+  const intlTiming = best(3, () => timeIntl(intl, corpus));
+  log(`ours (SRX):     ${mchars(chars, oursTiming.seconds)}  ${oursTiming.seconds.toFixed(3)} s  ${oursTiming.segments} segments`);
+  log(`Intl.Segmenter: ${mchars(chars, intlTiming.seconds)}  ${intlTiming.seconds.toFixed(3)} s  ${intlTiming.segments} segments`);
+  log(`ratio ours/Intl time: ${(oursTiming.seconds / intlTiming.seconds).toFixed(2)}x`);
+
+  log('linearity, paragraph by paragraph (time per MB should stay flat):');
+  for (const factor of [1, 2, 4]) {
+    const part = corpus.slice(0, Math.ceil((corpus.length * factor) / 4));
+    const size = lengthOf(part) / 1024 / 1024;
+    const oursPart = best(3, () => timeOurs(ours, part));
+    const intlPart = best(3, () => timeIntl(intl, part));
+    log(`  ${factor}x ${size.toFixed(2)} MB: ours ${((oursPart.seconds * 1000) / size).toFixed(1)} ms/MB, Intl ${((intlPart.seconds * 1000) / size).toFixed(1)} ms/MB`);
+  }
+
+  log('linearity, ours on one long string (paragraphs joined by blank lines):');
+  for (const factor of [1, 2, 4]) {
+    const text = corpus.slice(0, Math.ceil((corpus.length * factor) / 4)).join('\n\n');
+    const size = text.length / 1024 / 1024;
+    const timing = best(3, () => {
+      const start = performance.now();
+      const segments = ours.split(text).length;
+      return { seconds: (performance.now() - start) / 1000, segments };
+    });
+    log(`  ${factor}x ${size.toFixed(2)} MB: ${((timing.seconds * 1000) / size).toFixed(1)} ms/MB, ${timing.segments} segments`);
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * `l10n glossary check|export|import`: validate glossary files, export them for CAT tools and
+ * DeepL, import a TBX/CSV/TSV glossary as a YAML glossary file.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Message } from '../model.js';
+import { exportDelimited, importDelimited } from '../terms/csv.js';
+import type { DelimitedFormat } from '../terms/csv.js';
+import { TERM_KINDS, glossaryOf, isLanguageCode, loadGlossary, parseGlossary } from '../terms/glossary.js';
+import type { TermKind } from '../terms/glossary.js';
+import { exportTbx, glossaryLanguages, importTbx } from '../terms/tbx.js';
+import type { ImportResult } from '../terms/tbx.js';
+import { glossaryToYaml } from '../terms/write.js';
+import { EXIT, UsageError } from './command.js';
+import type { Command, CommandIo, ExitCode } from './command.js';
+import { asUsageError, printMessages } from './terms.js';
+
+const USAGE = `Usage:
+  l10n glossary check [<file or folder>…]
+  l10n glossary export --format tbx|csv|tsv [--lang <code>]… [--out <file>] [--glossary <path>]…
+  l10n glossary import <file.tbx|.csv|.tsv> [--out <file>] [--lang <code>] [--kind <kind>]
+                       [--source-lang <code>] [--force]
+
+check   validates glossary files (default: glossary/); prints file:line:column: message;
+        exit 0 when there are no errors (warnings allowed), 2 when there are.
+export  writes the glossary as TBX-Basic (TBX 2 martif, for CAT tools) or as CSV/TSV in the
+        form DeepL's glossary API takes (one target language: --lang, required when the
+        glossary has several); to stdout, or to --out.
+import  reads a TBX (2 or 3), CSV or TSV glossary and writes a YAML glossary file
+        (default glossary/imported.yaml; --force to overwrite). CSV/TSV rows without a
+        language column need --lang; --kind sets the kind of imported entries (default other).`;
+
+const FORMATS = ['tbx', 'csv', 'tsv'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+/** Writes a file, creating its folder; an I/O failure is reported and turned into exit 3. */
+function writeOutput(file: string, text: string, io: CommandIo): ExitCode {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text, 'utf8');
+    return EXIT.ok;
+  } catch (error) {
+    io.stderr(`${file}: error: cannot write: ${(error as Error).message} [glossary/write-failed]\n`);
+    return EXIT.io;
+  }
+}
+
+async function check(positionals: readonly string[], io: CommandIo): Promise<ExitCode> {
+  const paths = (positionals.length > 0 ? positionals : ['glossary']).map((p) => path.resolve(io.cwd, p));
+  const { glossary, messages } = loadGlossary(paths);
+  const shown = messages.map((m) => (m.file === undefined ? m : { ...m, file: path.relative(io.cwd, m.file) || m.file }));
+  const hasErrors = printMessages(shown, io);
+  const errors = messages.filter((m) => m.severity === 'error').length;
+  const warnings = messages.length - errors;
+  io.stderr(`${glossary.entries.length} entries in ${glossary.files.length} file(s): ${errors} error(s), ${warnings} warning(s)\n`);
+  return hasErrors ? EXIT.usage : EXIT.ok;
+}
+
+async function exportCommand(args: readonly string[], io: CommandIo): Promise<ExitCode> {
+  const { values } = asUsageError(() =>
+    parseArgs({
+      args: [...args],
+      options: {
+        format: { type: 'string' },
+        lang: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        glossary: { type: 'string', multiple: true },
+      },
+      strict: true,
+    }),
+  );
+  const format = values.format;
+  if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${format === undefined ? 'nothing' : `"${format}"`}`);
+  }
+  for (const language of values.lang ?? []) {
+    if (!isLanguageCode(language)) throw new UsageError(`--lang: expected a language code such as en or pt-BR, got "${language}"`);
+  }
+  const paths = (values.glossary ?? ['glossary']).map((p) => path.resolve(io.cwd, p));
+  const { glossary, messages } = loadGlossary(paths);
+  if (printMessages(messages, io)) return EXIT.usage;
+  let text: string;
+  if ((format as ExportFormat) === 'tbx') {
+    text = exportTbx(glossary, values.lang === undefined ? {} : { languages: values.lang });
+  } else {
+    const available = glossaryLanguages(glossary);
+    const language = values.lang?.[0] ?? (available.length === 1 ? available[0] : undefined);
+    if (language === undefined || (values.lang?.length ?? 0) > 1) {
+      throw new UsageError(`--lang: a ${format.toUpperCase()} glossary holds one language pair; choose one of ${available.join(', ') || '(none)'}`);
+    }
+    const result = exportDelimited(glossary, { format: format as DelimitedFormat, language });
+    printMessages(result.messages, io);
+    text = result.text;
+  }
+  if (values.out === undefined) {
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  return writeOutput(path.resolve(io.cwd, values.out), text, io);
+}
+
+function formatOf(file: string, given: string | undefined): ExportFormat {
+  const format = given ?? path.extname(file).slice(1).toLowerCase();
+  if ((FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
+  throw new UsageError(`cannot tell the format of "${file}": expected a .tbx, .csv or .tsv file, or --format tbx|csv|tsv`);
+}
+
+async function importCommand(args: readonly string[], io: CommandIo): Promise<ExitCode> {
+  const { values, positionals } = asUsageError(() =>
+    parseArgs({
+      args: [...args],
+      options: {
+        out: { type: 'string', default: path.join('glossary', 'imported.yaml') },
+        format: { type: 'string' },
+        lang: { type: 'string' },
+        kind: { type: 'string', default: 'other' },
+        'source-lang': { type: 'string', default: 'de' },
+        force: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (positionals.length !== 1) throw new UsageError(`import: expected one file to import, got ${positionals.length}`);
+  const input = path.resolve(io.cwd, positionals[0] as string);
+  const format = formatOf(input, values.format);
+  if (!(TERM_KINDS as readonly string[]).includes(values.kind)) throw new UsageError(`--kind: expected one of ${TERM_KINDS.join(', ')}, got "${values.kind}"`);
+  if (values.lang !== undefined && !isLanguageCode(values.lang)) throw new UsageError(`--lang: expected a language code such as en, got "${values.lang}"`);
+  if (!isLanguageCode(values['source-lang'])) throw new UsageError(`--source-lang: expected a language code such as de, got "${values['source-lang']}"`);
+  const out = path.resolve(io.cwd, values.out);
+  if (existsSync(out) && !values.force) throw new UsageError(`--out: ${values.out} exists; pass --force to overwrite it`);
+  let text: string;
+  try {
+    text = readFileSync(input, 'utf8');
+  } catch (error) {
+    io.stderr(`${positionals[0]}: error: cannot read: ${(error as Error).message} [glossary/unreadable]\n`);
+    return EXIT.io;
+  }
+  const relative = path.relative(io.cwd, input) || input;
+  const kind = values.kind as TermKind;
+  const result: ImportResult = format === 'tbx'
+    ? importTbx(text, relative, { sourceLanguage: values['source-lang'], defaultKind: kind })
+    : importDelimited(text, relative, { format, kind, ...(values.lang !== undefined ? { language: values.lang } : {}) });
+  const checked = glossaryOf(result.entries, values['source-lang']);
+  const messages: Message[] = [...result.messages, ...checked.messages];
+  if (printMessages(messages, io) && messages.some((m) => m.fatal === true)) return EXIT.usage;
+  const yaml = glossaryToYaml(checked.glossary.entries, { language: values['source-lang'] });
+  // What we write must load cleanly; anything else is a bug worth stopping for.
+  const reread = parseGlossary(yaml, values.out).messages.filter((m) => m.severity === 'error');
+  if (printMessages(reread, io)) return EXIT.usage;
+  const written = writeOutput(out, yaml, io);
+  if (written === EXIT.ok) io.stderr(`${values.out}: ${checked.glossary.entries.length} entries written\n`);
+  if (written !== EXIT.ok) return written;
+  return messages.some((m) => m.severity === 'error') ? EXIT.usage : EXIT.ok;
+}
+
+export const glossary: Command = {
+  name: 'glossary',
+  summary: 'check, export (TBX, CSV, TSV) and import glossary files',
+  usage: USAGE,
+  async run(args, io): Promise<ExitCode> {
+    const [sub, ...rest] = args;
+    switch (sub) {
+      case 'check': {
+        const { positionals } = asUsageError(() => parseArgs({ args: rest, options: {}, allowPositionals: true, strict: true }));
+        return check(positionals, io);
+      }
+      case 'export': return exportCommand(rest, io);
+      case 'import': return importCommand(rest, io);
+      default:
+        throw new UsageError(sub === undefined ? 'expected a subcommand: check, export or import' : `unknown subcommand "${sub}": expected check, export or import`);
+    }
+  },
+};

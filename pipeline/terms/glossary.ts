@@ -1,0 +1,565 @@
+/**
+ * The glossary: YAML files in `glossary/`, loaded and checked into `GlossaryEntry` objects.
+ *
+ * Files are parsed with `yaml`'s document API and a `LineCounter`, so every problem (a YAML syntax
+ * error, an unknown key, a value of the wrong type, a duplicate entry) becomes a `Message` with
+ * file, line, column, rule id and a hint. Loading never throws for bad content: an entry with
+ * errors is left out, the others load, and the caller decides from the messages whether to go on.
+ * The format is documented field by field in `glossary/README.md`.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import type { Message } from '../model.js';
+
+/** What a term names; drives the default inflection (names take only the genitive). */
+export type TermKind = 'person' | 'place' | 'organization' | 'institution' | 'title' | 'other';
+export const TERM_KINDS: readonly TermKind[] = ['person', 'place', 'organization', 'institution', 'title', 'other'];
+
+/** How the matcher finds a term: with generated German forms, only as written, or as a word prefix. */
+export type MatchMode = 'inflect' | 'exact' | 'prefix';
+export const MATCH_MODES: readonly MatchMode[] = ['inflect', 'exact', 'prefix'];
+
+/** Whether letter case must agree (ß/ss and white space are always folded). */
+export type CaseRule = 'sensitive' | 'insensitive';
+export const CASE_RULES: readonly CaseRule[] = ['sensitive', 'insensitive'];
+
+/** Part of speech of the source term, the grammar hint the form generator follows. */
+export type PartOfSpeech = 'proper-noun' | 'noun' | 'adjective' | 'phrase';
+export const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['proper-noun', 'noun', 'adjective', 'phrase'];
+
+/** Grammatical gender of the (head) noun: masculine, feminine, neuter. */
+export type Gender = 'm' | 'f' | 'n';
+export const GENDERS: readonly Gender[] = ['m', 'f', 'n'];
+
+/** Grammatical number of the term as written ("Vereinigte Staaten" is plural). */
+export type GrammaticalNumber = 'singular' | 'plural';
+export const NUMBERS: readonly GrammaticalNumber[] = ['singular', 'plural'];
+
+/** Life cycle of an entry; deprecated entries stay in the file but are not matched. */
+export type TermStatus = 'approved' | 'proposed' | 'deprecated';
+export const TERM_STATUSES: readonly TermStatus[] = ['approved', 'proposed', 'deprecated'];
+
+/** Where an entry was defined, for messages. */
+export interface Origin {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One glossary entry, with every default filled in. */
+export interface GlossaryEntry {
+  /** Stable id: given in the file, or derived from `source` ("weisses-haus"). Unique in a glossary. */
+  readonly id: string;
+  /** Base form as a glossary author writes it; identifies the entry in spans and exports. */
+  readonly source: string;
+  readonly kind: TermKind;
+  /** Approved targets per language (BCP 47 code); the first of each list is preferred. */
+  readonly targets: Readonly<Record<string, readonly string[]>>;
+  /** Do not translate: every target language keeps the source form. */
+  readonly dnt: boolean;
+  /** Other source spellings or short forms of the same term ("Putin" for "Wladimir Putin"); inflected like `source`. */
+  readonly variants: readonly string[];
+  /** Extra source forms matched as written (irregular forms the generator cannot know). */
+  readonly forms: readonly string[];
+  readonly match: MatchMode;
+  readonly case: CaseRule;
+  /** Part of speech; default from `kind` (names → proper-noun, titles and others → noun). */
+  readonly pos: PartOfSpeech;
+  readonly gender?: Gender;
+  readonly number?: GrammaticalNumber;
+  /** Plural forms of the (head) noun; given, they replace the guessed plural endings. */
+  readonly plural: readonly string[];
+  /** Note for translators. */
+  readonly note?: string;
+  /** An example sentence showing the term in use. */
+  readonly context?: string;
+  /** Subject field ("politics", "military"). */
+  readonly domain?: string;
+  readonly status: TermStatus;
+  /** Renderings a translator must not use, per language. */
+  readonly forbidden: Readonly<Record<string, readonly string[]>>;
+  readonly origin: Origin;
+}
+
+/** A loaded glossary: entries in file order, files sorted by path. */
+export interface Glossary {
+  /** Source language of the terms (BCP 47); `language:` at the top of the files, default `de`. */
+  readonly language: string;
+  readonly entries: readonly GlossaryEntry[];
+  /** The files the entries came from. */
+  readonly files: readonly string[];
+}
+
+/** The result of loading: what could be used, and every problem found. */
+export interface GlossaryLoadResult {
+  readonly glossary: Glossary;
+  readonly messages: Message[];
+}
+
+const TOP_LEVEL_KEYS = ['terms', 'language', 'description'] as const;
+const ENTRY_KEYS = [
+  'id', 'source', 'kind', 'targets', 'dnt', 'variants', 'forms', 'match', 'case', 'pos', 'gender',
+  'number', 'plural', 'note', 'context', 'domain', 'status', 'forbidden',
+] as const;
+
+/** BCP 47 language tags as glossaries use them: language, optional script, optional region. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+/** Ids end up as XML ids in TBX, so they follow XML's name rules (ASCII subset). */
+const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** Long gender names a terminologist may write, mapped to the short codes. */
+const GENDER_ALIASES: Readonly<Record<string, Gender>> = {
+  m: 'm', f: 'f', n: 'n', masculine: 'm', feminine: 'f', neuter: 'n', maskulin: 'm', feminin: 'f', neutrum: 'n',
+};
+
+/** Collects messages for one file, turning node ranges into lines and columns. */
+class FileReporter {
+  constructor(
+    readonly file: string,
+    private readonly lines: LineCounter,
+    readonly messages: Message[],
+  ) {}
+
+  place(offset: number): { line: number; column: number } {
+    const pos = this.lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  }
+
+  report(ruleId: string, offset: number, reason: string, hint: string, extra: Partial<Message> = {}): void {
+    this.messages.push({
+      reason, ruleId, source: 'glossary', severity: 'error', file: this.file, ...this.place(offset), hint, ...extra,
+    });
+  }
+
+  warn(ruleId: string, offset: number, reason: string, hint: string): void {
+    this.report(ruleId, offset, reason, hint, { severity: 'warning' });
+  }
+}
+
+function offsetOf(node: unknown): number {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range?.[0] ?? 0;
+}
+
+/** A readable name for a YAML value's type, for "expected X, got Y". */
+function describe(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null) return 'an empty value';
+    if (typeof value === 'string') return `the text "${value}"`;
+    return `${typeof value} ${String(value)}`;
+  }
+  return 'an alias or tag';
+}
+
+/** Reads a non-empty single-line string, reporting anything else. */
+function readString(node: unknown, key: string, r: FileReporter, at: number): string | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') {
+    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be text, got ${describe(node)}.`,
+      `Write ${key}: followed by the text (quote it if YAML reads it as a number or boolean).`,
+      { expected: 'text', actual: describe(node) });
+    return undefined;
+  }
+  const value = node.value.normalize('NFC');
+  if (value.trim() === '') {
+    r.report('glossary/empty-value', offsetOf(node), `"${key}" is empty.`, `Give ${key} a value or remove the key.`);
+    return undefined;
+  }
+  if (value !== value.trim()) {
+    r.report('glossary/whitespace', offsetOf(node), `"${key}" has leading or trailing white space.`,
+      'Remove the spaces around the value.', { actual: JSON.stringify(value) });
+    return value.trim();
+  }
+  return value;
+}
+
+/** Reads a string or a list of strings (a single string is a one-element list). */
+function readStringList(node: unknown, key: string, r: FileReporter, at: number): string[] | undefined {
+  if (isSeq(node)) {
+    const out: string[] = [];
+    for (const item of node.items) {
+      const value = readString(item, key, r, offsetOf(node));
+      if (value !== undefined) out.push(value);
+    }
+    if (node.items.length === 0) {
+      r.report('glossary/empty-value', offsetOf(node), `"${key}" is an empty list.`, `List at least one value or remove ${key}.`);
+    }
+    return out;
+  }
+  const single = readString(node, key, r, at);
+  return single === undefined ? undefined : [single];
+}
+
+function readEnum<T extends string>(node: unknown, key: string, allowed: readonly T[], r: FileReporter, at: number): T | undefined {
+  const value = readString(node, key, r, at);
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    r.report('glossary/invalid-value', offsetOf(node), `"${key}" must be one of ${allowed.join(', ')}, got "${value}".`,
+      `Use one of: ${allowed.join(' | ')}.`, { expected: allowed.join(' | '), actual: value });
+    return undefined;
+  }
+  return value as T;
+}
+
+function readBoolean(node: unknown, key: string, r: FileReporter, at: number): boolean | undefined {
+  if (!isScalar(node) || typeof node.value !== 'boolean') {
+    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be true or false, got ${describe(node)}.`,
+      `Write ${key}: true or ${key}: false.`, { expected: 'true | false', actual: describe(node) });
+    return undefined;
+  }
+  return node.value;
+}
+
+/** Reads a `language → string | list` mapping (targets, forbidden), checking the language codes. */
+function readLanguageMap(node: unknown, key: string, r: FileReporter, at: number): Record<string, string[]> | undefined {
+  if (!isMap(node)) {
+    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be a mapping from language code to text, got ${describe(node)}.`,
+      `Write ${key}: {en: …, fr: …}.`, { expected: 'a mapping', actual: describe(node) });
+    return undefined;
+  }
+  const out: Record<string, string[]> = {};
+  for (const pair of node.items) {
+    const language = isScalar(pair.key) ? String(pair.key.value) : '';
+    const keyAt = offsetOf(pair.key);
+    if (!LANGUAGE_TAG.test(language)) {
+      r.report('glossary/invalid-language', keyAt, `"${language}" in ${key} is not a language code.`,
+        'Use a BCP 47 code: a lower-case language (en, fr, es), optionally a script and region (zh-Hant, pt-BR).',
+        { expected: 'a BCP 47 language code', actual: language });
+      continue;
+    }
+    const values = readStringList(pair.value, `${key}.${language}`, r, keyAt);
+    if (values !== undefined && values.length > 0) out[language] = values;
+  }
+  return out;
+}
+
+/** The id an entry gets when the file gives none: its source as an ASCII slug ("weisses-haus"). */
+export function derivedId(source: string): string {
+  const slug = source
+    .toLowerCase()
+    .replace(/ß/g, 'ss').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
+    .normalize('NFKD').replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return /^[a-z_]/.test(slug) ? slug : `t-${slug || 'term'}`;
+}
+
+/** Fields of an entry as read, before defaults; undefined means absent or invalid. */
+interface RawEntry {
+  id?: string;
+  source?: string;
+  kind?: TermKind;
+  targets?: Record<string, string[]>;
+  dnt?: boolean;
+  variants?: string[];
+  forms?: string[];
+  match?: MatchMode;
+  case?: CaseRule;
+  pos?: PartOfSpeech;
+  gender?: Gender;
+  number?: GrammaticalNumber;
+  plural?: string[];
+  note?: string;
+  context?: string;
+  domain?: string;
+  status?: TermStatus;
+  forbidden?: Record<string, string[]>;
+}
+
+/** Reads one key of an entry into `raw`. */
+function readEntryField(raw: RawEntry, key: (typeof ENTRY_KEYS)[number], value: unknown, r: FileReporter, at: number): void {
+  switch (key) {
+    case 'id': {
+      const id = readString(value, key, r, at);
+      if (id !== undefined && !ID_PATTERN.test(id)) {
+        r.report('glossary/invalid-id', offsetOf(value), `id "${id}" is not a valid id.`,
+          'Start with a letter or _, then use letters, digits, _, - or . (ids become XML ids in TBX).', { actual: id });
+      } else raw.id = id;
+      return;
+    }
+    case 'source': case 'note': case 'context': case 'domain':
+      raw[key] = readString(value, key, r, at);
+      return;
+    case 'kind': raw.kind = readEnum(value, key, TERM_KINDS, r, at); return;
+    case 'match': raw.match = readEnum(value, key, MATCH_MODES, r, at); return;
+    case 'case': raw.case = readEnum(value, key, CASE_RULES, r, at); return;
+    case 'pos': raw.pos = readEnum(value, key, PARTS_OF_SPEECH, r, at); return;
+    case 'number': raw.number = readEnum(value, key, NUMBERS, r, at); return;
+    case 'status': raw.status = readEnum(value, key, TERM_STATUSES, r, at); return;
+    case 'gender': {
+      const text = readString(value, key, r, at);
+      if (text === undefined) return;
+      const gender = GENDER_ALIASES[text.toLowerCase()];
+      if (gender === undefined) {
+        r.report('glossary/invalid-value', offsetOf(value), `"gender" must be m, f or n, got "${text}".`,
+          'Use m (masculine), f (feminine) or n (neuter).', { expected: 'm | f | n', actual: text });
+      }
+      raw.gender = gender;
+      return;
+    }
+    case 'dnt': raw.dnt = readBoolean(value, key, r, at); return;
+    case 'variants': case 'forms': case 'plural':
+      raw[key] = readStringList(value, key, r, at);
+      return;
+    case 'targets': case 'forbidden':
+      raw[key] = readLanguageMap(value, key, r, at);
+      return;
+  }
+}
+
+/** Checks the relations between fields and fills in defaults; undefined when the entry is unusable. */
+function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefore: number): GlossaryEntry | undefined {
+  const at = offsetOf(item);
+  if (raw.source === undefined) {
+    if (!item.items.some((p) => isScalar(p.key) && p.key.value === 'source')) {
+      r.report('glossary/missing-source', at, 'Entry has no "source".', 'Add source: with the base form of the term as German authors write it.');
+    }
+    return undefined;
+  }
+  if (raw.kind === undefined && !item.items.some((p) => isScalar(p.key) && p.key.value === 'kind')) {
+    r.report('glossary/missing-kind', at, `Entry "${raw.source}" has no "kind".`,
+      `Add kind: with one of ${TERM_KINDS.join(', ')} (it decides how the term is inflected).`);
+  }
+  const targets = raw.targets ?? {};
+  const dnt = raw.dnt ?? false;
+  if (dnt) {
+    for (const [language, values] of Object.entries(targets)) {
+      if (values.some((v) => v !== raw.source)) {
+        r.warn('glossary/dnt-target', at, `Entry "${raw.source}" is dnt but has a different target for ${language}.`,
+          'A dnt term keeps its source form in every language: remove the targets or drop dnt.');
+      }
+    }
+  } else if (Object.keys(targets).length === 0 && raw.status !== 'deprecated') {
+    r.warn('glossary/missing-targets', at, `Entry "${raw.source}" has no targets and is not dnt.`,
+      'Add targets: {en: …} or dnt: true, so translators know what to write.');
+  }
+  for (const [language, bad] of Object.entries(raw.forbidden ?? {})) {
+    const clash = bad.find((b) => targets[language]?.includes(b));
+    if (clash !== undefined) {
+      r.report('glossary/forbidden-target', at, `"${clash}" is both an approved and a forbidden ${language} target of "${raw.source}".`,
+        'Remove it from one of the two lists.', { actual: clash });
+    }
+  }
+  if (r.messages.slice(errorsBefore).some((m) => m.severity === 'error')) return undefined;
+  const kind = raw.kind ?? 'other';
+  const place = r.place(offsetOf(item));
+  return {
+    id: raw.id ?? derivedId(raw.source),
+    source: raw.source,
+    kind,
+    targets: dnt ? {} : targets,
+    dnt,
+    variants: raw.variants ?? [],
+    forms: raw.forms ?? [],
+    match: raw.match ?? 'inflect',
+    case: raw.case ?? 'sensitive',
+    pos: raw.pos ?? defaultPos(kind),
+    ...(raw.gender !== undefined ? { gender: raw.gender } : {}),
+    ...(raw.number !== undefined ? { number: raw.number } : {}),
+    plural: raw.plural ?? [],
+    ...(raw.note !== undefined ? { note: raw.note } : {}),
+    ...(raw.context !== undefined ? { context: raw.context } : {}),
+    ...(raw.domain !== undefined ? { domain: raw.domain } : {}),
+    status: raw.status ?? 'approved',
+    forbidden: raw.forbidden ?? {},
+    origin: { file: r.file, line: place.line, column: place.column },
+  };
+}
+
+/** Names inflect like proper nouns, titles and other terms like common nouns. */
+export function defaultPos(kind: TermKind): PartOfSpeech {
+  return kind === 'title' || kind === 'other' ? 'noun' : 'proper-noun';
+}
+
+function readEntry(item: unknown, r: FileReporter): GlossaryEntry | undefined {
+  if (!isMap(item)) {
+    r.report('glossary/wrong-type', offsetOf(item), `Each item of "terms" must be a mapping, got ${describe(item)}.`,
+      'Start each entry with "- source: …" followed by its other keys.', { expected: 'a mapping', actual: describe(item) });
+    return undefined;
+  }
+  const before = r.messages.length;
+  const raw: RawEntry = {};
+  for (const pair of item.items as Pair<unknown, unknown>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const at = offsetOf(pair.key);
+    if (!(ENTRY_KEYS as readonly string[]).includes(key)) {
+      r.report('glossary/unknown-key', at, `Unknown key "${key}" in a glossary entry.`,
+        `Allowed keys: ${ENTRY_KEYS.join(', ')}. Check the spelling, or put free text into note.`, { actual: key });
+      continue;
+    }
+    readEntryField(raw, key as (typeof ENTRY_KEYS)[number], pair.value, r, at);
+  }
+  return completeEntry(raw, item, r, before);
+}
+
+/** The parsed content of one file. */
+export interface ParsedGlossaryFile {
+  readonly language: string | undefined;
+  readonly entries: GlossaryEntry[];
+  readonly messages: Message[];
+}
+
+/**
+ * Parses one glossary file's text. Never throws: YAML and schema problems come back as messages
+ * (rule ids `glossary/*`), and the entries without errors come back as entries. Duplicates across
+ * entries are checked here for the file and by `loadGlossary` across files.
+ */
+export function parseGlossary(text: string, file: string): ParsedGlossaryFile {
+  const lines = new LineCounter();
+  const messages: Message[] = [];
+  const r = new FileReporter(file, lines, messages);
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    r.report(duplicate ? 'glossary/duplicate-key' : 'glossary/yaml-syntax', error.pos[0], error.message.split('\n')[0] ?? error.message,
+      duplicate ? 'Each key may appear once per entry: merge the two values.' : 'Fix the YAML syntax (indentation, quotes, brackets).');
+  }
+  if (doc.errors.length > 0) return { language: undefined, entries: [], messages };
+  const root = doc.contents as Node | null;
+  if (root === null || (isScalar(root) && root.value === null)) {
+    r.warn('glossary/empty-file', 0, 'The glossary file is empty.', 'Add a "terms:" list or delete the file.');
+    return { language: undefined, entries: [], messages };
+  }
+  if (!isMap(root)) {
+    r.report('glossary/wrong-type', offsetOf(root), `A glossary file must be a mapping with a "terms" list, got ${describe(root)}.`,
+      'Start the file with "terms:" and list the entries below it.', { expected: 'a mapping', actual: describe(root) });
+    return { language: undefined, entries: [], messages };
+  }
+  let language: string | undefined;
+  let termsNode: unknown;
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const at = offsetOf(pair.key);
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
+      r.report('glossary/unknown-key', at, `Unknown top-level key "${key}".`, `Allowed top-level keys: ${TOP_LEVEL_KEYS.join(', ')}.`, { actual: key });
+    } else if (key === 'terms') termsNode = pair.value ?? null;
+    else if (key === 'language') {
+      const value = readString(pair.value, key, r, at);
+      if (value !== undefined && !LANGUAGE_TAG.test(value)) {
+        r.report('glossary/invalid-language', offsetOf(pair.value), `"${value}" is not a language code.`, 'Use a BCP 47 code such as de or de-CH.', { actual: value });
+      } else language = value;
+    } else readString(pair.value, key, r, at);
+  }
+  if (termsNode === undefined) {
+    r.report('glossary/missing-terms', offsetOf(root), 'The file has no "terms" list.', 'Add "terms:" with the entries as a list below it.');
+    return { language, entries: [], messages };
+  }
+  if (!isSeq(termsNode)) {
+    r.report('glossary/wrong-type', offsetOf(termsNode), `"terms" must be a list, got ${describe(termsNode)}.`,
+      'Write each entry as a list item starting with "- source: …".', { expected: 'a list', actual: describe(termsNode) });
+    return { language, entries: [], messages };
+  }
+  const entries: GlossaryEntry[] = [];
+  for (const item of termsNode.items) {
+    const entry = readEntry(item, r);
+    if (entry !== undefined) entries.push(entry);
+  }
+  return { language, entries, messages };
+}
+
+/** Files a path stands for: the file itself, or a folder's *.yaml/*.yml files, sorted. */
+function expandPath(input: string, messages: Message[]): string[] {
+  let stats;
+  try {
+    stats = statSync(input);
+  } catch {
+    messages.push({ reason: `Glossary path "${input}" does not exist.`, ruleId: 'glossary/not-found', source: 'glossary',
+      severity: 'error', file: input, hint: 'Check the path, or create the glossary/ folder.' });
+    return [];
+  }
+  if (!stats.isDirectory()) return [input];
+  return readdirSync(input)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .map((name) => path.join(input, name));
+}
+
+/** Reports the second and later entries with the same id or the same source (in the same domain). */
+function checkDuplicates(entries: readonly GlossaryEntry[], messages: Message[]): GlossaryEntry[] {
+  const kept: GlossaryEntry[] = [];
+  const byId = new Map<string, GlossaryEntry>();
+  const bySource = new Map<string, GlossaryEntry>();
+  for (const entry of entries) {
+    const sourceKey = `${entry.source}\u0000${entry.domain ?? ''}`;
+    const first = bySource.get(sourceKey) ?? byId.get(entry.id);
+    if (first !== undefined) {
+      const what = bySource.has(sourceKey) ? `source "${entry.source}"` : `id "${entry.id}"`;
+      messages.push({
+        reason: `Duplicate entry: ${what} is already defined at ${first.origin.file}:${first.origin.line}:${first.origin.column}.`,
+        ruleId: 'glossary/duplicate-entry', source: 'glossary', severity: 'error', ...entry.origin,
+        hint: 'Merge the two entries, or give them different domains if they are different concepts.',
+      });
+      continue;
+    }
+    bySource.set(sourceKey, entry);
+    byId.set(entry.id, entry);
+    kept.push(entry);
+  }
+  return kept;
+}
+
+/**
+ * Loads glossary files. `paths` are files or folders (folders contribute their *.yaml and *.yml
+ * files in sorted order). Entries keep file order; the source language is the first `language:`
+ * found, default `de`. Unreadable files and bad content become messages, never exceptions.
+ */
+export function loadGlossary(paths: readonly string[]): GlossaryLoadResult {
+  const messages: Message[] = [];
+  const files = paths.flatMap((p) => expandPath(p, messages));
+  const entries: GlossaryEntry[] = [];
+  let language: string | undefined;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      messages.push({ reason: `Cannot read ${file}: ${(error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
+        severity: 'error', file, hint: 'Check that the file exists and is readable.' });
+      continue;
+    }
+    const parsed = parseGlossary(text.replace(/^\uFEFF/, ''), file);
+    messages.push(...parsed.messages);
+    entries.push(...parsed.entries);
+    language ??= parsed.language;
+  }
+  return { glossary: { language: language ?? 'de', entries: checkDuplicates(entries, messages), files }, messages };
+}
+
+/** Builds a glossary from entries (imports, tests), checking duplicates like `loadGlossary`. */
+export function glossaryOf(entries: readonly GlossaryEntry[], language = 'de'): GlossaryLoadResult {
+  const messages: Message[] = [];
+  return { glossary: { language, entries: checkDuplicates(entries, messages), files: [] }, messages };
+}
+
+/** True when a string is a language code the glossary accepts. */
+export function isLanguageCode(value: string): boolean {
+  return LANGUAGE_TAG.test(value);
+}
+
+/** Fills the defaults of an entry built in code (imports, tests): only `source` and `kind` are required. */
+export function makeEntry(fields: Partial<GlossaryEntry> & Pick<GlossaryEntry, 'source' | 'kind'>): GlossaryEntry {
+  return {
+    id: fields.id ?? derivedId(fields.source),
+    targets: {}, dnt: false, variants: [], forms: [], match: 'inflect', case: 'sensitive',
+    pos: fields.pos ?? defaultPos(fields.kind), plural: [], status: 'approved', forbidden: {},
+    origin: { file: '<memory>', line: 1, column: 1 },
+    ...fields,
+  };
+}
+
+/**
+ * The approved targets of an entry for the given languages: a dnt entry keeps its source in every
+ * language; a language without an approved target is left out.
+ */
+export function targetsFor(entry: GlossaryEntry, languages: readonly string[]): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const language of languages) {
+    const values = entry.dnt ? [entry.source] : entry.targets[language];
+    if (values !== undefined && values.length > 0) out[language] = values;
+  }
+  return out;
+}

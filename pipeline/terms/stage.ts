@@ -1,0 +1,41 @@
+/**
+ * The terms stage: marks every glossary term in every segment as a `term` span.
+ *
+ * Spans carry the entry's source (its identity), its approved targets for the project's target
+ * languages and the dnt flag, so the XLIFF writer and the QA checks need no glossary of their own.
+ * Existing term spans of a segment are replaced (the stage may run again after a re-segmentation);
+ * other spans (inline codes) are kept, and a term that would overlap one is left out because a
+ * span must not cut through an inline code.
+ */
+import type { Document, Span } from '../model.js';
+import { targetsFor } from './glossary.js';
+import type { TermMatcher } from './matcher.js';
+
+/**
+ * Returns the stage. `languages` are the target languages whose approved targets are copied into
+ * the spans (a dnt term gets its source for each); validated up front.
+ */
+export function annotateTerms(matcher: TermMatcher, languages: readonly string[]): (doc: Document) => void {
+  if (!Array.isArray(languages) || languages.some((l) => typeof l !== 'string' || l === '')) {
+    throw new TypeError(`annotateTerms: expected languages to be an array of language codes, got ${JSON.stringify(languages)}`);
+  }
+  return (doc) => {
+    for (const block of doc.blocks) {
+      for (const segment of block.segments) {
+        const others = segment.spans.filter((s) => s.kind !== 'term');
+        const terms: Span[] = matcher
+          .match(segment.text)
+          .filter((m) => !others.some((o) => o.start < m.end && m.start < o.end))
+          .map((m) => ({
+            kind: 'term',
+            start: m.start,
+            end: m.end,
+            term: m.entry.source,
+            targets: targetsFor(m.entry, languages),
+            dnt: m.entry.dnt,
+          }));
+        segment.spans = [...others, ...terms].sort((a, b) => a.start - b.start || a.end - b.end);
+      }
+    }
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * One view over both XLIFF versions: a translation entry per sentence id. In 1.2 files we write
+ * one trans-unit per sentence; in 2.x one segment per sentence. Matching and merging work on
+ * entries, so they need not know which version a file was.
+ */
+import type { TargetState } from '../model.js';
+import type { InlineContent, ParsedCandidate, ParsedNote, ParsedXliff } from './types.js';
+
+/** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
+export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary']);
+
+export interface Entry {
+  /** Sentence id: 1.2 trans-unit id; 2.x segment id (or the unit id for a lone segment without one). */
+  readonly id: string;
+  readonly source: string;
+  readonly target: InlineContent | undefined;
+  readonly state: TargetState;
+  readonly needsReview: boolean;
+  /** State as written, to write it back unchanged into a file of the same version. */
+  readonly rawState: string | undefined;
+  readonly subState: string | undefined;
+  readonly approved: boolean | undefined;
+  /** Which version family the content and raw state belong to. */
+  readonly family: '1.2' | '2x';
+  /** Notes that are not ours (translators', reviewers', tools'). */
+  readonly notes: readonly ParsedNote[];
+  /** All notes as in the file (for `Translation.notes`). */
+  readonly allNotes: readonly ParsedNote[];
+  readonly candidates: readonly ParsedCandidate[];
+  readonly translate: boolean;
+  readonly fileIndex: number;
+  readonly unitId: string;
+  readonly line: number;
+}
+
+/** True when the content has text or codes (an empty `<target/>` is no translation). */
+export function hasTarget(content: InlineContent | undefined): content is InlineContent {
+  return content !== undefined && (content.text.trim() !== '' || content.codes.length > 0);
+}
+
+/** Entries of the given files (all files when `fileIndexes` is undefined), in document order. */
+export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>): Entry[] {
+  const out: Entry[] = [];
+  for (const unit of parsed.units) {
+    if (fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) continue;
+    const notes = unit.notes.filter((n) => n.from === undefined || !OWN_NOTE_KINDS.has(n.from));
+    if (parsed.version === '1.2') {
+      out.push({
+        id: unit.id,
+        source: unit.source.text,
+        target: unit.target,
+        state: unit.state,
+        needsReview: unit.needsReview,
+        rawState: unit.rawState,
+        subState: unit.segments[0]?.subState,
+        approved: unit.approved,
+        family: '1.2',
+        notes,
+        allNotes: unit.notes,
+        candidates: unit.candidates,
+        translate: unit.translate,
+        fileIndex: unit.fileIndex,
+        unitId: unit.id,
+        line: unit.line,
+      });
+      continue;
+    }
+    unit.segments.forEach((segment, index) => {
+      const id = segment.id ?? (unit.segments.length === 1 ? unit.id : `${unit.id}#${index + 1}`);
+      out.push({
+        id,
+        source: segment.source.text,
+        target: segment.target,
+        state: segment.state,
+        needsReview: segment.needsReview,
+        rawState: segment.rawState,
+        subState: segment.subState,
+        approved: undefined,
+        family: '2x',
+        notes,
+        allNotes: unit.notes,
+        candidates: unit.candidates.filter((c) => c.ref === `#${id}` || (c.ref === undefined && unit.segments.length === 1)),
+        translate: unit.translate,
+        fileIndex: unit.fileIndex,
+        unitId: unit.id,
+        line: segment.line,
+      });
+    });
+  }
+  return out;
+}
+
+/** Files of a parsed XLIFF that belong to a document: those whose `original` is its path, or
+ * the only file when there is one. */
+export function filesFor(parsed: ParsedXliff, original: string): { indexes: Set<number>; matched: boolean } {
+  const matching = new Set<number>();
+  parsed.files.forEach((f, i) => {
+    if (f.original !== undefined && normalizePath(f.original) === normalizePath(original)) matching.add(i);
+  });
+  if (matching.size > 0) return { indexes: matching, matched: true };
+  if (parsed.files.length === 1) return { indexes: new Set([0]), matched: false };
+  return { indexes: new Set(), matched: false };
+}
+
+function normalizePath(p: string): string {
+  return p.replace(/\\/gu, '/').replace(/^\.\//u, '');
+}
+
+/** Source texts equal for our purposes: the same after folding whitespace (ids fold it too). */
+export function sameSource(a: string, b: string): boolean {
+  return a === b || fold(a) === fold(b);
+}
+
+function fold(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}

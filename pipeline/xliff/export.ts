@@ -1,0 +1,253 @@
+/**
+ * exportXliff: the XLIFF of one document and language, merged with the previous file's work.
+ */
+import { segmentsOf, type Document, type Message } from '../model.js';
+import { entriesOf, filesFor, hasTarget, type Entry } from './entries.js';
+import { planMerge, type PlannedSegment } from './merge.js';
+import { contextNotes, glossaryNote } from './notes.js';
+import { losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import type { ParsedXliff, XliffVersion } from './types.js';
+import { writeAside12, writeXliff12 } from './write12.js';
+import { writeAside21, writeXliff21 } from './write21.js';
+
+/** Options of `exportXliff`. */
+export interface ExportOptions {
+  /** XLIFF version to write: '1.2' (default) or '2.1'. */
+  readonly version: XliffVersion;
+  /** Source language (BCP 47), e.g. 'de'. */
+  readonly sourceLanguage: string;
+  /** Target language (BCP 47), e.g. 'en', 'fr', 'es'. */
+  readonly targetLanguage: string;
+  /** Source path relative to the project, e.g. 'source/putin-kim-treffen-peking.txt'. */
+  readonly original: string;
+  /**
+   * 'default' (default): untranslated units have no target. 'omegat': untranslated units get a
+   * copy of the source as target with state needs-translation (1.2) / initial (2.1), the shape
+   * OmegaT expects.
+   */
+  readonly profile?: 'default' | 'omegat';
+}
+
+/** What `exportXliff` returns. */
+export interface ExportResult {
+  /** The working file's content (UTF-8 text, `\n` line ends, final newline). */
+  readonly xliff: string;
+  /** The aside file's content, or undefined when nothing is set aside (delete the file then). */
+  readonly aside: string | undefined;
+  readonly messages: Message[];
+  readonly stats: { kept: number; candidates: number; added: number; setAside: number; restored: number };
+}
+
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/u;
+
+/** Checks options up front with "expected X, got Y" errors. */
+function checkOptions(options: ExportOptions): void {
+  if (options.version !== '1.2' && options.version !== '2.1') {
+    throw new RangeError(`exportXliff: expected version '1.2' or '2.1', got ${JSON.stringify(options.version)}`);
+  }
+  for (const key of ['sourceLanguage', 'targetLanguage'] as const) {
+    if (typeof options[key] !== 'string' || !LANGUAGE_TAG.test(options[key])) {
+      throw new RangeError(`exportXliff: expected ${key} to be a BCP 47 language tag like 'de', got ${JSON.stringify(options[key])}`);
+    }
+  }
+  if (typeof options.original !== 'string' || options.original === '') {
+    throw new RangeError(`exportXliff: expected original to be a non-empty path, got ${JSON.stringify(options.original)}`);
+  }
+  if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'omegat') {
+    throw new RangeError(`exportXliff: expected profile 'default' or 'omegat', got ${JSON.stringify(options.profile)}`);
+  }
+}
+
+/** Primary language subtags equal, case-insensitively ('en' ~ 'en-GB' is not enough: exact tag). */
+function sameLanguage(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Builds the XLIFF for one document and language, merging the previous file's work.
+ *
+ * - Units whose id and source are unchanged keep target, state, approval, translators' notes and
+ *   candidates.
+ * - A changed sentence gets the old translation of the sentence it replaced (found between the
+ *   same unchanged neighbours, by similarity) as target marked for review and as a candidate.
+ * - Translated units whose sentence is gone go to the aside file; they come back when it returns.
+ *
+ * When `previous` or `aside` is for another language, it is not merged and a fatal message says
+ * so: the caller must then not overwrite the previous file.
+ */
+export function exportXliff(
+  doc: Document,
+  previous: ParsedXliff | undefined,
+  aside: ParsedXliff | undefined,
+  options: ExportOptions,
+): ExportResult {
+  checkOptions(options);
+  const messages: Message[] = [];
+  const prevEntries = usableEntries(previous, options, messages, 'previous');
+  const asideEntries = usableEntries(aside, options, messages, 'aside');
+  const plan = planMerge(doc, prevEntries, asideEntries);
+  const blocks = buildBlocks(doc, plan.bySegment, options, messages);
+
+  const header = { original: options.original, sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage };
+  const xliff = options.version === '1.2' ? writeXliff12(header, blocks) : writeXliff21(header, doc, blocks);
+  let asideText: string | undefined;
+  if (plan.aside.length > 0) {
+    asideText = options.version === '1.2' ? writeAside12(header, plan.aside) : writeAside21(header, plan.aside);
+  }
+  for (const p of plan.bySegment.values()) {
+    if (p.kind === 'candidate') {
+      messages.push(info('xliff/candidate', `Sentence changed; the previous translation (${p.quality ?? 0}% similar) is offered for review.`, p.segment.id, options.original));
+    } else if (p.kind === 'restored') {
+      messages.push(info('xliff/restored', 'Sentence returned; its set-aside translation was restored.', p.segment.id, options.original));
+    }
+  }
+  if (plan.stats.setAside > 0) {
+    messages.push(info('xliff/set-aside', `${plan.stats.setAside} translated unit(s) no longer in the source were set aside.`, undefined, options.original));
+  }
+  return { xliff, aside: asideText, messages, stats: plan.stats };
+}
+
+function info(ruleId: string, reason: string, unit: string | undefined, file: string): Message {
+  return { reason, ruleId, source: 'xliff-export', severity: 'info', unit, file };
+}
+
+/** Entries of a previous or aside file that belong to this document and language. */
+function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, messages: Message[], role: string): Entry[] {
+  if (parsed === undefined) return [];
+  const { indexes, matched } = filesFor(parsed, options.original);
+  const target = [...indexes].map((i) => parsed.files[i]?.targetLanguage ?? parsed.targetLanguage);
+  const wrong = target.find((t) => t !== undefined && !sameLanguage(t, options.targetLanguage));
+  if (wrong !== undefined) {
+    messages.push({
+      reason: `The ${role} file is for target language "${wrong}", not "${options.targetLanguage}"; its work was not merged.`,
+      ruleId: 'xliff/wrong-language',
+      source: 'xliff-export',
+      severity: 'error',
+      fatal: true,
+      file: parsed.file,
+      actual: wrong,
+      expected: options.targetLanguage,
+      hint: 'Put the file under translations/<its language>/ or fix its target language; do not overwrite it with this export.',
+    });
+    return [];
+  }
+  if (!matched) {
+    const originals = parsed.files.map((f) => f.original ?? '(none)').join(', ');
+    messages.push({
+      reason:
+        indexes.size === 0
+          ? `The ${role} file has no <file> for ${options.original} (it has ${originals}); its work was not merged.`
+          : `The ${role} file's <file original="${originals}"> differs from ${options.original}; merged by sentence id.`,
+      ruleId: 'xliff/other-document',
+      source: 'xliff-export',
+      severity: 'warning',
+      file: parsed.file,
+      hint: 'Check that the file belongs to this document.',
+    });
+  }
+  return entriesOf(parsed, indexes);
+}
+
+function targetOf(entry: Entry): TargetOut | undefined {
+  return hasTarget(entry.target) ? { content: entry.target, family: entry.family, text: entry.target.text } : undefined;
+}
+
+function candidatesOf(entry: Entry): CandidateOut[] {
+  return entry.candidates.map((c) => ({
+    source: c.source,
+    target: { content: c.target, family: entry.family, text: c.target.text },
+    quality: c.quality,
+    origin: c.origin,
+    type: c.type,
+  }));
+}
+
+/** Turns the merge plan into what the writers render, block by block. */
+function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, options: ExportOptions, messages: Message[]): BlockOut[] {
+  const all = segmentsOf(doc);
+  const position = new Map(all.map((s, i) => [s.id, i] as const));
+  const family = options.version === '1.2' ? '1.2' : '2x';
+  return doc.blocks.map((block, b) => {
+    const segments = block.segments.map((segment) => {
+      const p = plan.get(segment.id);
+      const at = position.get(segment.id) ?? 0;
+      const out = segmentOut(p, segment, options);
+      if (out.target !== undefined && losesMarkup(out.target, family)) {
+        messages.push({
+          reason: 'The kept target has inline codes or markers that cannot be carried into another XLIFF version; its text was kept.',
+          ruleId: 'xliff/markup-dropped',
+          source: 'xliff-export',
+          severity: 'warning',
+          unit: segment.id,
+          file: options.original,
+          hint: 'Check the target in the new file.',
+        });
+      }
+      return { ...out, context: contextNotes(all[at - 1]?.text, all[at + 1]?.text) };
+    });
+    const gaps: string[] = [];
+    let cursor = block.start;
+    for (const s of block.segments) {
+      gaps.push(doc.text.slice(cursor, s.start));
+      cursor = s.end;
+    }
+    gaps.push(doc.text.slice(cursor, Math.max(cursor, block.end)));
+    const prevBlock = doc.blocks[b - 1]?.segments.at(-1)?.text;
+    const nextBlock = doc.blocks[b + 1]?.segments[0]?.text;
+    return { block, number: b + 1, segments, gaps, context: contextNotes(prevBlock, nextBlock) };
+  });
+}
+
+function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {
+  const glossary = glossaryNote(segment, options.targetLanguage);
+  const base = { segment, glossary, context: [] as string[] };
+  const entry = p?.entry;
+  if (p !== undefined && entry !== undefined && (p.kind === 'kept' || p.kind === 'restored')) {
+    const target = targetOf(entry);
+    if (target !== undefined || options.profile !== 'omegat') {
+      return {
+        ...base,
+        target,
+        state: target === undefined ? 'initial' : entry.state,
+        needsReview: target === undefined ? false : entry.needsReview,
+        rawState: target === undefined ? undefined : entry.rawState,
+        subState: target === undefined ? undefined : entry.subState,
+        approved: entry.approved,
+        candidates: candidatesOf(entry),
+        notes: entry.notes,
+      };
+    }
+  }
+  if (p !== undefined && entry !== undefined && p.kind === 'candidate') {
+    const old: CandidateOut = {
+      source: entry.source,
+      target: targetOf(entry) ?? { content: undefined, family: undefined, text: '' },
+      quality: p.quality,
+      origin: 'previous-version',
+      type: 'previous-version',
+    };
+    return {
+      ...base,
+      target: old.target,
+      state: 'translated',
+      needsReview: true,
+      rawState: undefined,
+      subState: undefined,
+      approved: undefined,
+      candidates: [old],
+      notes: entry.notes,
+    };
+  }
+  const copy: TargetOut | undefined = options.profile === 'omegat' ? { content: undefined, family: undefined, text: segment.text } : undefined;
+  return {
+    ...base,
+    target: copy,
+    state: 'initial',
+    needsReview: false,
+    rawState: undefined,
+    subState: undefined,
+    approved: undefined,
+    candidates: entry === undefined ? [] : candidatesOf(entry),
+    notes: entry?.notes ?? [],
+  };
+}

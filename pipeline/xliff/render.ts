@@ -1,0 +1,97 @@
+/**
+ * What the writers render, independent of version, and the inline serializers for content kept
+ * from a translator's file.
+ */
+import type { Block, Segment, TargetState } from '../model.js';
+import type { Entry } from './entries.js';
+import { isXliffNs } from './inline.js';
+import type { InlineContent, InlineNode, ParsedNote } from './types.js';
+import { el, type XmlNode } from './xml.js';
+
+/** Target content to write: kept from a file (with its version family) or plain text. */
+export interface TargetOut {
+  readonly content: InlineContent | undefined;
+  readonly family: '1.2' | '2x' | undefined;
+  /** Used when `content` is undefined (OmegaT source copies). */
+  readonly text: string;
+}
+
+export interface CandidateOut {
+  readonly source: string | undefined;
+  readonly target: TargetOut;
+  readonly quality: number | undefined;
+  readonly origin: string | undefined;
+  readonly type: string | undefined;
+}
+
+/** One sentence as a writer sees it. */
+export interface SegmentOut {
+  readonly segment: Segment;
+  readonly target: TargetOut | undefined;
+  readonly state: TargetState;
+  readonly needsReview: boolean;
+  /** A state string to write back unchanged (same version family, valid there). */
+  readonly rawState: string | undefined;
+  readonly subState: string | undefined;
+  readonly approved: boolean | undefined;
+  readonly candidates: readonly CandidateOut[];
+  /** Translators' notes carried from the previous file. */
+  readonly notes: readonly ParsedNote[];
+  readonly context: readonly string[];
+  readonly glossary: string | undefined;
+}
+
+export interface BlockOut {
+  readonly block: Block;
+  /** 1-based position, for names. */
+  readonly number: number;
+  readonly segments: readonly SegmentOut[];
+  /** Whitespace before, between and after segments: `gaps[i]` precedes segment i; the last one follows. */
+  readonly gaps: readonly string[];
+  /** 2.1: last sentence of the previous block and first of the next. */
+  readonly context: readonly string[];
+}
+
+/** An aside entry to write. */
+export interface AsideOut {
+  readonly entry: Entry;
+}
+
+const INLINE_12 = new Set(['g', 'x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sub', 'mrk']);
+const INLINE_2X = new Set(['cp', 'ph', 'pc', 'sc', 'ec', 'mrk', 'sm', 'em']);
+
+/** Writes target content for a version: the kept markup when it is the same family, else text. */
+export function targetNodes(target: TargetOut, version: '1.2' | '2x', prefix = ''): XmlNode[] {
+  if (target.content === undefined) return [target.text];
+  if (target.family !== version) return [target.content.text];
+  return inlineNodes(target.content.nodes, version === '1.2' ? INLINE_12 : INLINE_2X, prefix);
+}
+
+/** True when writing the target in `version` loses inline codes or markers. */
+export function losesMarkup(target: TargetOut, version: '1.2' | '2x'): boolean {
+  const c = target.content;
+  if (c === undefined || target.family === version) return false;
+  return c.codes.length > 0 || c.marks.some((m) => m.type !== 'seg');
+}
+
+function inlineNodes(nodes: readonly InlineNode[], allowed: ReadonlySet<string>, prefix: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out.push(node.text);
+      continue;
+    }
+    const known = isXliffNs(node.uri) && allowed.has(node.local);
+    // Segment markers belong to the tool's segmentation, which we do not write: keep their content.
+    const unwrap = !known || (node.local === 'mrk' && node.attrs.get('mtype') === 'seg');
+    const children = inlineNodes(node.children, allowed, prefix);
+    if (unwrap) {
+      out.push(...children);
+      continue;
+    }
+    // Only unprefixed attributes: the strict 1.2 schema rejects undeclared foreign ones.
+    const attrs = [...node.attrs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    out.push(el(prefix + node.local, attrs, children, true));
+  }
+  return out;
+}

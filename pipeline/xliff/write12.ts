@@ -1,0 +1,125 @@
+/**
+ * The XLIFF 1.2 writer: one `<file>` per document, one `<group>` per block, one `<trans-unit>` per
+ * sentence. Everything it writes is valid against the OASIS 1.2 strict schema.
+ */
+import type { Segment } from '../model.js';
+import type { Entry } from './entries.js';
+import { markableTerms, termTargetText, termsOf } from './notes.js';
+import { targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { STATES_12, stateTo12 } from './states.js';
+import type { ParsedNote } from './types.js';
+import { el, renderDocument, type XmlElement, type XmlNode } from './xml.js';
+
+export const XLIFF_12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
+
+export interface FileHeader12 {
+  readonly original: string;
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+}
+
+/** Writes the working file of one document and language. */
+export function writeXliff12(header: FileHeader12, blocks: readonly BlockOut[]): string {
+  const groups = blocks
+    .filter((b) => b.segments.length > 0)
+    .map((b) =>
+      el('group', [['id', b.block.id], ['restype', `x-${b.block.kind}`]], b.segments.map((s, i) => transUnit(s, `${b.block.kind}-${b.number}.${i + 1}`, header.targetLanguage))),
+    );
+  return renderDocument(root(header, groups));
+}
+
+/** Writes the aside file: the set-aside units with their sources, targets and states. */
+export function writeAside12(header: FileHeader12, entries: readonly Entry[]): string {
+  const units = entries.map((e) => {
+    const target: TargetOut = { content: e.target, family: e.family, text: '' };
+    return el('trans-unit', [['id', e.id]], [
+      el('source', [['xml:space', 'preserve']], [e.source], true),
+      el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], targetNodes(target, '1.2'), true),
+      ...e.notes.map(note12),
+    ]);
+  });
+  return renderDocument(root(header, units));
+}
+
+function root(header: FileHeader12, body: XmlNode[]): XmlElement {
+  return el('xliff', [['version', '1.2'], ['xmlns', XLIFF_12_NS]], [
+    el(
+      'file',
+      [
+        ['original', header.original],
+        ['source-language', header.sourceLanguage],
+        ['target-language', header.targetLanguage],
+        ['datatype', 'plaintext'],
+      ],
+      [el('body', [], body)],
+    ),
+  ]);
+}
+
+/** The state to write: the file's own value when it came from a 1.2 file and is valid there. */
+function state12(family: '1.2' | '2x' | undefined, raw: string | undefined, state: SegmentOut['state'], needsReview: boolean): string {
+  if (family === '1.2' && raw !== undefined && (STATES_12.includes(raw) || /^x-\S+$/u.test(raw))) return raw;
+  return stateTo12(state, needsReview);
+}
+
+function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlElement {
+  const family = s.target?.family;
+  const children: Array<XmlNode | undefined> = [
+    el('source', [['xml:space', 'preserve']], sourceWithTerms(s.segment, targetLanguage), true),
+    s.target === undefined
+      ? undefined
+      : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['xml:space', 'preserve']], targetNodes(s.target, '1.2'), true),
+    ...s.context.map((text) => el('note', [['from', 'context']], [text], true)),
+    s.glossary === undefined ? undefined : el('note', [['from', 'glossary']], [s.glossary], true),
+    ...s.notes.map(note12),
+    ...s.candidates.map(altTrans),
+  ];
+  return el(
+    'trans-unit',
+    [
+      ['id', s.segment.id],
+      ['resname', resname],
+      ['approved', s.approved === true && family === '1.2' ? 'yes' : undefined],
+    ],
+    children,
+  );
+}
+
+/** A carried note, with only the attributes the strict schema accepts. */
+function note12(note: ParsedNote): XmlElement {
+  const annotates = note.annotates === 'general' || note.annotates === 'source' || note.annotates === 'target' ? note.annotates : undefined;
+  const priority = note.priority !== undefined && note.priority >= 1 && note.priority <= 10 ? String(note.priority) : undefined;
+  return el('note', [['from', note.from], ['annotates', annotates], ['priority', priority]], [note.text], true);
+}
+
+function altTrans(c: CandidateOut): XmlElement {
+  return el(
+    'alt-trans',
+    [
+      ['match-quality', c.quality === undefined ? undefined : String(c.quality)],
+      ['origin', c.origin],
+      ['alttranstype', c.type === undefined || ALTTRANS_TYPES.has(c.type) || /^x-\S+$/u.test(c.type) ? c.type : undefined],
+    ],
+    [
+      c.source === undefined ? undefined : el('source', [['xml:space', 'preserve']], [c.source], true),
+      el('target', [['xml:space', 'preserve']], targetNodes(c.target, '1.2'), true),
+    ],
+  );
+}
+
+const ALTTRANS_TYPES = new Set(['proposal', 'previous-version', 'rejected', 'reference', 'accepted']);
+
+/** Source text with `<mrk mtype="term">` around term occurrences; `comment` says the target. */
+function sourceWithTerms(segment: Segment, language: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  let at = 0;
+  const terms = new Map(termsOf(segment, language).map((t) => [t.source, t] as const));
+  for (const span of markableTerms(segment)) {
+    if (span.start > at) out.push(segment.text.slice(at, span.start));
+    const info = terms.get(span.term ?? segment.text.slice(span.start, span.end));
+    out.push(el('mrk', [['mtype', 'term'], ['comment', info === undefined ? undefined : termTargetText(info)]], [segment.text.slice(span.start, span.end)], true));
+    at = span.end;
+  }
+  if (at < segment.text.length || out.length === 0) out.push(segment.text.slice(at));
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * The XLIFF 2.1 writer: one `<unit>` per block, one `<segment>` per sentence, `<ignorable>` for the
+ * whitespace between sentences, notes, block and document metadata (`mda:`) and the previous
+ * translation of a changed sentence as a match (`mtc:`). Valid against the 2.1 schemas with modules.
+ */
+import type { Document, Segment } from '../model.js';
+import type { Entry } from './entries.js';
+import { markableTerms, termTargetText, termsOf } from './notes.js';
+import { targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { STATES_2X, stateTo2x } from './states.js';
+import type { ParsedNote } from './types.js';
+import { el, renderDocument, type XmlElement, type XmlNode } from './xml.js';
+
+export const XLIFF_20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
+export const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
+
+export interface FileHeader21 {
+  readonly original: string;
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+}
+
+/** Writes the working file of one document and language. */
+export function writeXliff21(header: FileHeader21, doc: Document, blocks: readonly BlockOut[]): string {
+  const fileMeta = metadata('document', [
+    ['name', doc.name],
+    ['path', doc.path],
+  ]);
+  const units = blocks.filter((b) => b.segments.length > 0).map((b) => unit(b, header.targetLanguage));
+  return renderDocument(root(header, [fileMeta, ...units]));
+}
+
+/** Writes the aside file: one unit per set-aside sentence. */
+export function writeAside21(header: FileHeader21, entries: readonly Entry[]): string {
+  const units = entries.map((e, i) => {
+    const target: TargetOut = { content: e.target, family: e.family, text: '' };
+    const { state, subState } = state2x(e.family, e.rawState, e.subState, e.state, e.needsReview);
+    return el('unit', [['id', `u${i + 1}`]], [
+      e.notes.length === 0 ? undefined : el('notes', [], e.notes.map(note2x)),
+      el('segment', [['id', e.id], ['state', state], ['subState', subState]], [
+        el('source', [['xml:space', 'preserve']], [e.source], true),
+        el('target', [['xml:space', 'preserve']], targetNodes(target, '2x'), true),
+      ]),
+    ]);
+  });
+  return renderDocument(root(header, units));
+}
+
+function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlElement {
+  return el(
+    'xliff',
+    [
+      ['version', '2.1'],
+      ['xmlns', XLIFF_20_NS],
+      ['xmlns:mda', MDA_NS],
+      ['xmlns:mtc', MTC_NS],
+      ['srcLang', header.sourceLanguage],
+      ['trgLang', header.targetLanguage],
+    ],
+    [el('file', [['id', 'f1'], ['original', header.original]], content)],
+  );
+}
+
+function metadata(category: string, entries: ReadonlyArray<readonly [string, string]>): XmlElement {
+  return el('mda:metadata', [], [
+    el('mda:metaGroup', [['category', category]], entries.map(([type, value]) => el('mda:meta', [['type', type]], [value], true))),
+  ]);
+}
+
+/** 2.x state: the file's own when it came from a 2.x file, else ours. */
+function state2x(
+  family: '1.2' | '2x' | undefined,
+  raw: string | undefined,
+  rawSub: string | undefined,
+  state: SegmentOut['state'],
+  needsReview: boolean,
+): { state: string; subState: string | undefined } {
+  if (family === '2x' && raw !== undefined && (STATES_2X as readonly string[]).includes(raw)) {
+    return { state: raw, subState: rawSub !== undefined && /^[^\s:]+:[^\s:]+$/u.test(rawSub) ? rawSub : undefined };
+  }
+  return stateTo2x(state, needsReview);
+}
+
+function unit(b: BlockOut, targetLanguage: string): XmlElement {
+  const matches = b.segments.flatMap((s) => s.candidates.map((c) => match(c, s.segment.id)));
+  const notes: XmlElement[] = [
+    ...b.context.map((text) => el('note', [['category', 'context']], [text], true)),
+    ...b.segments.flatMap((s) => (s.glossary === undefined ? [] : [el('note', [['category', 'glossary']], [s.glossary], true)])),
+    ...carriedNotes(b.segments).map(note2x),
+  ];
+  const parts: XmlNode[] = [];
+  b.segments.forEach((s, i) => {
+    pushIgnorable(parts, b.gaps[i] ?? '');
+    parts.push(segment(s, targetLanguage, i));
+  });
+  pushIgnorable(parts, b.gaps[b.segments.length] ?? '');
+  return el('unit', [['id', b.block.id], ['name', `${b.block.kind}-${b.number}`], ['type', `l10n:${b.block.kind}`]], [
+    matches.length === 0 ? undefined : el('mtc:matches', [], matches),
+    metadata('block', [['kind', b.block.kind]]),
+    notes.length === 0 ? undefined : el('notes', [], notes),
+    ...parts,
+  ]);
+}
+
+/** Translators' notes of the block's sentences, each once, in order. */
+function carriedNotes(segments: readonly SegmentOut[]): ParsedNote[] {
+  const seen = new Set<string>();
+  const out: ParsedNote[] = [];
+  for (const s of segments) {
+    for (const n of s.notes) {
+      const key = `${n.from ?? ''}\u0000${n.annotates ?? ''}\u0000${n.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+function pushIgnorable(parts: XmlNode[], text: string): void {
+  if (text === '') return;
+  parts.push(el('ignorable', [], [el('source', [['xml:space', 'preserve']], [text], true)]));
+}
+
+function segment(s: SegmentOut, language: string, index: number): XmlElement {
+  const { state, subState } = s.target === undefined ? { state: 'initial', subState: undefined } : state2x(s.target.family, s.rawState, s.subState, s.state, s.needsReview);
+  return el('segment', [['id', s.segment.id], ['state', state], ['subState', subState]], [
+    el('source', [['xml:space', 'preserve']], sourceWithTerms(s.segment, language, index), true),
+    s.target === undefined ? undefined : el('target', [['xml:space', 'preserve']], targetNodes(s.target, '2x'), true),
+  ]);
+}
+
+function note2x(note: ParsedNote): XmlElement {
+  const appliesTo = note.annotates === 'source' || note.annotates === 'target' ? note.annotates : undefined;
+  const priority = note.priority !== undefined && note.priority >= 1 && note.priority <= 10 ? String(note.priority) : undefined;
+  return el('note', [['category', note.from], ['appliesTo', appliesTo], ['priority', priority]], [note.text], true);
+}
+
+/** The matches module's own type values. */
+const MATCH_TYPES = new Set(['am', 'mt', 'icm', 'idm', 'tb', 'tm', 'other']);
+
+function match(c: CandidateOut, segmentId: string): XmlElement {
+  const similarity = c.quality === undefined ? undefined : String(Math.max(0, Math.min(100, c.quality)));
+  const standard = c.type !== undefined && MATCH_TYPES.has(c.type);
+  const subType = c.type === undefined || standard ? undefined : `l10n:${c.type.replace(/[\s:]/gu, '-')}`;
+  return el('mtc:match', [['ref', `#${segmentId}`], ['similarity', similarity], ['origin', c.origin], ['type', standard ? c.type : 'other'], ['subType', subType]], [
+    el('source', [['xml:space', 'preserve']], [c.source ?? ''], true),
+    el('target', [['xml:space', 'preserve']], targetNodes(c.target, '2x'), true),
+  ]);
+}
+
+/** Source with `<mrk type="term">`: `value` holds the approved target, dnt terms get translate="no". */
+function sourceWithTerms(segment: Segment, language: string, index: number): XmlNode[] {
+  const out: XmlNode[] = [];
+  let at = 0;
+  let n = 0;
+  const terms = new Map(termsOf(segment, language).map((t) => [t.source, t] as const));
+  for (const span of markableTerms(segment)) {
+    if (span.start > at) out.push(segment.text.slice(at, span.start));
+    n += 1;
+    const info = terms.get(span.term ?? segment.text.slice(span.start, span.end));
+    out.push(
+      el(
+        'mrk',
+        [
+          ['id', `m${index + 1}-${n}`],
+          ['translate', info?.dnt === true ? 'no' : undefined],
+          ['type', 'term'],
+          ['value', info === undefined ? undefined : termTargetText(info)],
+        ],
+        [segment.text.slice(span.start, span.end)],
+        true,
+      ),
+    );
+    at = span.end;
+  }
+  if (at < segment.text.length || out.length === 0) out.push(segment.text.slice(at));
+  return out;
+}

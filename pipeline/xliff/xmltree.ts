@@ -1,0 +1,154 @@
+/**
+ * Safe XML parsing into a small namespace-resolved tree, with positions.
+ *
+ * saxes never resolves a DTD, and we refuse a DOCTYPE outright: XLIFF needs none, and a DOCTYPE is
+ * how external entities and entity expansion bombs get in. Nesting depth is limited so a hostile
+ * file cannot exhaust the stack of the code that walks the tree.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { InputError, pointAt, type Message } from '../model.js';
+
+const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
+
+export interface XmlTreeText {
+  readonly type: 'text';
+  text: string;
+}
+
+export interface XmlTreeElement {
+  readonly type: 'element';
+  readonly uri: string;
+  readonly local: string;
+  /** Qualified name as written (prefix included), for messages. */
+  readonly name: string;
+  /** Attributes without namespace, by local name. */
+  readonly attrs: Map<string, string>;
+  /** Attributes in a namespace, keyed `{uri}local`. */
+  readonly foreignAttrs: Map<string, string>;
+  readonly children: Array<XmlTreeElement | XmlTreeText>;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ParsedTree {
+  readonly root: XmlTreeElement;
+  /** Encoding named by the XML declaration, if any. */
+  readonly declaredEncoding: string | undefined;
+}
+
+function inputError(file: string, ruleId: string, reason: string, hint: string, line?: number, column?: number): InputError {
+  const detail: Message = { reason, ruleId, source: 'xliff-import', severity: 'error', fatal: true, file, line, column, hint };
+  return new InputError(detail);
+}
+
+/** Parses XML text into a tree, or throws an InputError with line and column. */
+export function parseXmlTree(text: string, file: string, maxDepth: number): ParsedTree {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XmlTreeElement[] = [];
+  let root: XmlTreeElement | undefined;
+  let declaredEncoding: string | undefined;
+  let startLine = 1;
+  let startColumn = 1;
+
+  const appendText = (value: string): void => {
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) return; // whitespace around the root element
+    const last = parent.children[parent.children.length - 1];
+    if (last !== undefined && last.type === 'text') last.text += value;
+    else parent.children.push({ type: 'text', text: value });
+  };
+
+  parser.on('xmldecl', (decl) => {
+    declaredEncoding = decl.encoding;
+  });
+  parser.on('doctype', () => {
+    // saxes reports the end of the declaration; point at its start, where a reader looks.
+    const at = pointAt(text, Math.max(0, text.indexOf('<!DOCTYPE')));
+    throw inputError(
+      file,
+      'xliff/doctype',
+      'The file has a DOCTYPE declaration; XLIFF files never need one and it is refused for safety (external entities, entity expansion).',
+      'Remove the <!DOCTYPE …> line; if the tool that wrote the file adds it, report that to its vendor.',
+      at.line,
+      at.column,
+    );
+  });
+  parser.on('opentagstart', (tag) => {
+    // Position of the '<': the parser has just read the name.
+    startLine = parser.line;
+    startColumn = Math.max(1, parser.column - tag.name.length);
+    if (stack.length + 1 > maxDepth) {
+      throw inputError(
+        file,
+        'xliff/too-deep',
+        `Elements are nested deeper than ${maxDepth} levels.`,
+        'No XLIFF file nests that deep; the file is damaged or hostile. Raise maxDepth only if you trust it.',
+        startLine,
+        startColumn,
+      );
+    }
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const attrs = new Map<string, string>();
+    const foreignAttrs = new Map<string, string>();
+    for (const attr of Object.values(tag.attributes)) {
+      if (attr.uri === NS_XMLNS || attr.name === 'xmlns') continue;
+      if (attr.uri === '') attrs.set(attr.local, attr.value);
+      else foreignAttrs.set(`{${attr.uri}}${attr.local}`, attr.value);
+    }
+    const node: XmlTreeElement = {
+      type: 'element',
+      uri: tag.uri,
+      local: tag.local,
+      name: tag.name,
+      attrs,
+      foreignAttrs,
+      children: [],
+      line: startLine,
+      column: startColumn,
+    };
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) root = node;
+    else parent.children.push(node);
+    if (!tag.isSelfClosing) stack.push(node);
+  });
+  parser.on('closetag', (tag) => {
+    // saxes pops self-closing tags too; only pop what we pushed.
+    const top = stack[stack.length - 1];
+    if (top !== undefined && top.name === tag.name && !tag.isSelfClosing) stack.pop();
+  });
+  parser.on('text', appendText);
+  parser.on('cdata', appendText);
+  parser.on('error', (err) => {
+    const reason = err.message.replace(/^[^:]*:\d+:\d+: /u, '').replace(/^\d+:\d+: /u, '');
+    throw inputError(
+      file,
+      'xliff/not-well-formed',
+      `The file is not well-formed XML: ${reason}.`,
+      'The file is damaged or was cut short (a failed upload or save?). Export it again from the translation tool; nothing was imported.',
+      parser.line,
+      parser.column + 1,
+    );
+  });
+
+  if (text.replace(/^\uFEFF/u, '').trim() === '') {
+    throw inputError(file, 'xliff/empty', 'The file is empty.', 'Export the file again from the translation tool.', 1, 1);
+  }
+  parser.write(text).close();
+  if (root === undefined) {
+    throw inputError(file, 'xliff/empty', 'The file holds no XML element.', 'Export the file again from the translation tool.', 1, 1);
+  }
+  return { root, declaredEncoding };
+}
+
+/** Element children of a tree element. */
+export function elementsOf(node: XmlTreeElement): XmlTreeElement[] {
+  return node.children.filter((c): c is XmlTreeElement => c.type === 'element');
+}
+
+/** All text below an element (for notes and metadata). */
+export function textOf(node: XmlTreeElement): string {
+  let out = '';
+  for (const child of node.children) out += child.type === 'text' ? child.text : textOf(child);
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * A throw-away copy of the project in a temporary folder, and a way to run the CLI in it without
+ * a process: what the e2e and command tests share.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { main } from '../../pipeline/commands/index.js';
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface TempProject {
+  readonly root: string;
+  /** Runs `l10n <args>` in the project, with `input` on stdin. */
+  run(args: readonly string[], input?: string): Promise<RunResult>;
+  read(relative: string): string;
+  write(relative: string, content: string): void;
+  remove(): void;
+}
+
+/** Copies the config, sources and glossary (not translations or output) into a fresh folder. */
+export function tempProject(options: { withTranslations?: boolean } = {}): TempProject {
+  const root = mkdtempSync(path.join(tmpdir(), 'l10n-test-'));
+  const parts = ['l10n.config.yaml', 'source', 'glossary', ...(options.withTranslations === true ? ['translations'] : [])];
+  for (const part of parts) cpSync(part, path.join(root, part), { recursive: true });
+  return {
+    root,
+    async run(args, input = '') {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(args, {
+        cwd: root,
+        stdin: Readable.from([Buffer.from(input)]),
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+        isTTY: false,
+      });
+      return { code, stdout, stderr };
+    },
+    read: (relative) => readFileSync(path.join(root, relative), 'utf8'),
+    write: (relative, content) => writeFileSync(path.join(root, relative), content),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../pipeline/model.js';
+import { readXliff } from '../../pipeline/xliff/index.js';
+import { codeSignature } from '../../pipeline/xliff/inline.js';
+
+const FIXTURES = path.resolve('test/fixtures/xliff');
+const fixture = (name: string): Uint8Array => readFileSync(path.join(FIXTURES, name));
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Reads and returns the InputError a file raises (fails the test when none). */
+function refusal(bytes: Uint8Array, options = {}): InputError {
+  try {
+    readXliff(bytes, 'translations/en/treffen.xlf', options);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+const minimal12 = (body: string, extra = ''): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"${extra}><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>${body}</body></file></xliff>\n`;
+
+describe('readXliff: what CAT tools write (1.2)', () => {
+  it('reads a Trados-style file: BOM, CRLF, tabs, sdl namespace, seg-source and mrk-wrapped targets', () => {
+    const parsed = readXliff(fixture('trados-style-12.xlf'), 'trados.xlf');
+    expect(parsed.version).toBe('1.2');
+    expect(parsed.sourceLanguage).toBe('de-DE');
+    expect(parsed.targetLanguage).toBe('en-US');
+    expect(parsed.units.map((u) => u.id)).toEqual(['s8fd3fc851991', 'sb405474f94a2', 's51bad67ede2b']);
+    const [title, first, second] = parsed.units;
+    expect(title?.target?.text).toBe('Putin meets Kim in Beijing');
+    expect(title?.state).toBe('translated');
+    expect(title?.segments.map((s) => [s.id, s.source.text, s.target?.text])).toEqual([['1', 'Putin trifft Kim in Peking', 'Putin meets Kim in Beijing']]);
+    expect(title?.extensions).toEqual(['{http://sdl.com/FileTypes/SdlXliff/1.0}seg-defs']);
+    expect(title?.attributes.get('{http://sdl.com/FileTypes/SdlXliff/1.0}locked')).toBe('false');
+    expect(first?.target?.text).toBe('The meeting took place in Beijing.');
+    expect(first?.state).toBe('reviewed');
+    expect(first?.rawState).toBe('signed-off');
+    expect(first?.target?.marks.map((m) => m.type)).toEqual(['x-sdl-comment', 'seg']);
+    expect(first?.notes.map((n) => [n.from, n.text])).toEqual([['reviewer', 'Checked against the agency wire.']]);
+    expect(second?.needsReview).toBe(true);
+    expect(second?.state).toBe('translated');
+    // The source text is the text between the tags, with no CR from the CRLF file.
+    expect(first?.source.text).toBe('Das Treffen fand in Peking statt.');
+    expect(first?.source.marks).toEqual([{ type: 'term', id: undefined, start: 20, end: 26 }]);
+  });
+
+  it('reads a memoQ-style file: prefixed namespace, foreign attributes, approved, comments, PI, CDATA, x- state', () => {
+    const parsed = readXliff(fixture('memoq-style-12.xlf'), 'memoq.xlf');
+    const [title, first, second] = parsed.units;
+    expect(title?.target?.text).toBe('Putin meets Kim in Beijing');
+    expect(title?.approved).toBe(true);
+    expect(title?.state).toBe('reviewed');
+    expect(title?.attributes.get('{MQXliff}status')).toBe('ManuallyConfirmed');
+    expect(title?.type).toBe('x-title');
+    expect(first?.rawState).toBe('x-mq-partial');
+    expect(first?.needsReview).toBe(true);
+    expect(parsed.messages.map((m) => m.ruleId)).toEqual(['xliff/unknown-state']);
+    expect(second?.target?.text).toBe('');
+    expect(second?.state).toBe('initial');
+  });
+
+  it('keeps every segment of a unit the tool split in two', () => {
+    const unit = readXliff(fixture('multiseg-12.xlf'), 'm.xlf').units[0];
+    expect(unit?.segments.map((s) => [s.id, s.source.text, s.target?.text])).toEqual([
+      ['0', 'Kim sprach von ', 'Kim spoke of '],
+      ['1', '„brüderlicher Pflicht“.', 'a “brotherly duty”.'],
+    ]);
+    expect(unit?.target?.text).toBe('Kim spoke of a “brotherly duty”.');
+  });
+
+  it('keeps text inside g and mrk, records codes, and never counts ph/bpt/ept/it content as text', () => {
+    const target = readXliff(fixture('inline-12.xlf'), 'i.xlf').units[0]?.target;
+    expect(target?.text).toBe('Putin meets Kim in Beijing!');
+    expect(codeSignature(target!)).toEqual(['g#1', 'x#2', 'bx#3', 'ex#4', 'ph#5', 'bpt#6', 'ept#7', 'it#8']);
+    expect(target?.codes.find((c) => c.element === 'ph')?.data).toBe('<br/>');
+    expect(target?.codes.find((c) => c.element === 'g')).toMatchObject({ start: 0, end: 5 });
+    expect(target?.marks).toEqual([{ type: 'term', id: undefined, start: 26, end: 27 }]);
+  });
+
+  it('reads UTF-16 with a BOM', () => {
+    const parsed = readXliff(fixture('utf16-bom-12.xlf'), 'u.xlf');
+    expect(parsed.units[0]?.target?.text).toBe('Kim spoke of a “brotherly duty”.');
+    expect(parsed.units[0]?.state).toBe('final');
+  });
+
+  it('reads every 1.2 state value', () => {
+    const states = ['new', 'needs-translation', 'needs-adaptation', 'needs-l10n', 'needs-review-adaptation', 'needs-review-l10n', 'needs-review-translation', 'translated', 'signed-off', 'final'];
+    const body = states.map((s, i) => `<trans-unit id="u${i}"><source>a</source><target state="${s}">b</target></trans-unit>`).join('');
+    const parsed = readXliff(utf8(minimal12(body)), 'f.xlf');
+    expect(parsed.messages).toEqual([]);
+    expect(parsed.units.map((u) => `${u.state}${u.needsReview ? '+review' : ''}`)).toEqual([
+      'initial', 'initial', 'translated+review', 'translated+review', 'translated+review', 'translated+review', 'translated+review', 'translated', 'reviewed', 'final',
+    ]);
+  });
+
+  it('reads several <file> elements and keeps their languages and originals', () => {
+    const file = (o: string, l: string): string => `<file original="${o}" source-language="de" target-language="${l}" datatype="plaintext"><body><trans-unit id="a"><source>x</source></trans-unit></body></file>`;
+    const xml = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">${file('one.txt', 'en')}${file('two.txt', 'fr')}</xliff>`;
+    const parsed = readXliff(utf8(xml), 'f.xlf');
+    expect(parsed.files.map((f) => [f.original, f.targetLanguage])).toEqual([['one.txt', 'en'], ['two.txt', 'fr']]);
+    expect(parsed.units.map((u) => [u.id, u.fileIndex])).toEqual([['a', 0], ['a', 1]]);
+  });
+
+  it('handles ids like __proto__ and constructor as data', () => {
+    const parsed = readXliff(fixture('proto-ids-12.xlf'), 'p.xlf');
+    expect(parsed.units.map((u) => u.id)).toEqual(['__proto__', 'constructor', 'hasOwnProperty']);
+    expect(parsed.units[0]?.groups).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads alt-trans candidates with their match quality', () => {
+    const body = '<trans-unit id="a"><source>x</source><alt-trans match-quality="87%" origin="tm"><source>y</source><target>z</target></alt-trans></trans-unit>';
+    const unit = readXliff(utf8(minimal12(body)), 'f.xlf').units[0];
+    expect(unit?.candidates).toMatchObject([{ source: 'y', quality: 87, origin: 'tm' }]);
+    expect(unit?.candidates[0]?.target.text).toBe('z');
+  });
+
+  it('accepts a namespace-less 1.2 file with a warning', () => {
+    const parsed = readXliff(utf8('<xliff version="1.2"><file original="a" source-language="de" datatype="plaintext"><body><trans-unit id="a"><source>x</source></trans-unit></body></file></xliff>'), 'f.xlf');
+    expect(parsed.units).toHaveLength(1);
+    expect(parsed.messages.map((m) => m.ruleId)).toEqual(['xliff/no-namespace']);
+  });
+});
+
+describe('readXliff: XLIFF 2.x', () => {
+  it('reads a 2.1 file with a prefixed core namespace, inline codes, every state and subState', () => {
+    const parsed = readXliff(fixture('tool-21.xlf'), 'tool.xlf');
+    expect(parsed.version).toBe('2.1');
+    expect([parsed.sourceLanguage, parsed.targetLanguage]).toEqual(['de', 'en']);
+    const [title, para] = parsed.units;
+    const seg = title?.segments[0];
+    expect(seg?.state).toBe('final');
+    expect(seg?.target?.text).toBe('Putin meets Kim in Beijing\u0007');
+    expect(codeSignature(seg!.target!)).toEqual(['pc#1', 'ph#2']);
+    expect(seg?.target?.marks).toEqual([{ type: 'term', id: 'm1', start: 19, end: 26 }]);
+    expect(title?.notes).toMatchObject([{ from: 'translator', annotates: 'target', text: 'Headline style: sentence case.' }]);
+    expect(title?.attributes.get('{urn:example:tool}flag')).toBe('1');
+    expect(para?.segments.map((s) => [s.id, s.state, s.needsReview])).toEqual([
+      ['sb405474f94a2', 'reviewed', false],
+      ['s51bad67ede2b', 'translated', true],
+    ]);
+    expect(codeSignature(para!.segments[0]!.target!)).toEqual(['sc#3', 'ec#3']);
+    expect(para?.ignorables).toHaveLength(1);
+    expect(para?.source.text).toBe('Das Treffen fand in Peking statt. Kim sprach von „brüderlicher Pflicht“.');
+    expect(para?.state).toBe('translated');
+  });
+
+  it('reads 2.0 and 2.2 files', () => {
+    for (const [v, ns] of [['2.0', 'urn:oasis:names:tc:xliff:document:2.0'], ['2.2', 'urn:oasis:names:tc:xliff:document:2.2']]) {
+      const xml = `<xliff xmlns="${ns}" version="${v}" srcLang="de" trgLang="fr"><file id="f"><unit id="u"><segment><source>a</source><target>b</target></segment></unit></file></xliff>`;
+      expect(readXliff(utf8(xml), 'f.xlf').units[0]?.segments[0]?.target?.text).toBe('b');
+    }
+  });
+
+  it('refuses duplicate unit ids and duplicate segment ids in a unit', () => {
+    const seg = '<segment id="s"><source>a</source></segment>';
+    const twoUnits = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="de"><file id="f"><unit id="u">${seg}</unit><unit id="u">${seg}</unit></file></xliff>`;
+    expect(refusal(utf8(twoUnits)).detail.ruleId).toBe('xliff/duplicate-id');
+    const twoSegs = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="de"><file id="f"><unit id="u">${seg}${seg}</unit></file></xliff>`;
+    expect(refusal(utf8(twoSegs)).detail.ruleId).toBe('xliff/duplicate-id');
+  });
+});
+
+describe('readXliff: what it refuses', () => {
+  it.each([
+    ['hostile-doctype-xxe.xlf', 'xliff/doctype', 2],
+    ['hostile-billion-laughs.xlf', 'xliff/doctype', 2],
+    ['hostile-truncated.xlf', 'xliff/not-well-formed', undefined],
+    ['hostile-version-3.xlf', 'xliff/unsupported-version', 2],
+    ['hostile-version-mismatch.xlf', 'xliff/version-mismatch', 2],
+    ['hostile-duplicate-ids.xlf', 'xliff/duplicate-id', 6],
+    ['hostile-latin1.xlf', 'xliff/invalid-utf8', 2],
+  ])('refuses %s with %s, a place and a hint', (name, ruleId, line) => {
+    const error = refusal(fixture(name));
+    expect(error.detail.ruleId).toBe(ruleId);
+    expect(error.detail.file).toBe('translations/en/treffen.xlf');
+    expect(error.detail.hint).toMatch(/\w/u);
+    expect(error.detail.fatal).toBe(true);
+    if (line !== undefined) expect(error.detail.line).toBe(line);
+    else expect(error.detail.line).toBeGreaterThan(1);
+    expect(error.message).toContain('translations/en/treffen.xlf:');
+  });
+
+  it('reports invalid UTF-8 with its byte offset', () => {
+    const bytes = utf8(minimal12('<trans-unit id="a"><source>Stra#e</source></trans-unit>'));
+    const at = bytes.indexOf('#'.charCodeAt(0));
+    bytes[at] = 0xdf;
+    const error = refusal(bytes);
+    expect(error.detail.ruleId).toBe('xliff/invalid-utf8');
+    expect(error.detail.reason).toContain(`byte offset ${at}`);
+    expect(error.detail.line).toBe(2);
+  });
+
+  it('refuses a Latin-1 declaration even when the bytes happen to be ASCII', () => {
+    const xml = minimal12('<trans-unit id="a"><source>x</source></trans-unit>').replace('UTF-8', 'ISO-8859-1');
+    expect(refusal(utf8(xml)).detail.ruleId).toBe('xliff/encoding');
+  });
+
+  it('refuses nesting deeper than the limit', () => {
+    const deep = '<g id="1">'.repeat(300) + 'x' + '</g>'.repeat(300);
+    const error = refusal(utf8(minimal12(`<trans-unit id="a"><source>${deep}</source></trans-unit>`)));
+    expect(error.detail.ruleId).toBe('xliff/too-deep');
+    expect(readXliff(utf8(minimal12(`<trans-unit id="a"><source>${deep}</source></trans-unit>`)), 'f', { maxDepth: 400 }).units[0]?.source.text).toBe('x');
+  });
+
+  it('refuses a file above the size limit', () => {
+    const error = refusal(utf8(minimal12('')), { maxBytes: 50 });
+    expect(error.detail.ruleId).toBe('xliff/too-large');
+  });
+
+  it('checks its options', () => {
+    expect(() => readXliff(utf8(''), 'f', { maxDepth: 0 })).toThrow(/expected maxDepth to be an integer from 1 to 10000, got 0/u);
+  });
+
+  it.each([
+    ['not XML at all', 'hello', 'xliff/not-well-formed'],
+    ['an empty file', '', 'xliff/empty'],
+    ['another root element', '<html/>', 'xliff/not-xliff'],
+    ['no version', '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', 'xliff/no-version'],
+    ['no file element', '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', 'xliff/no-file'],
+    ['an undefined entity', minimal12('<trans-unit id="a"><source>&nbsp;</source></trans-unit>'), 'xliff/not-well-formed'],
+    ['a unit without source', minimal12('<trans-unit id="a"><target>x</target></trans-unit>'), 'xliff/no-source'],
+    ['a unit without id', minimal12('<trans-unit><source>x</source></trans-unit>'), 'xliff/no-id'],
+    ['an unbound prefix', minimal12('<trans-unit id="a"><source><q:x/></source></trans-unit>'), 'xliff/not-well-formed'],
+  ])('refuses %s', (_what, xml, ruleId) => {
+    expect(refusal(utf8(xml)).detail.ruleId).toBe(ruleId);
+  });
+});
