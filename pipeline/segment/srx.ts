@@ -111,12 +111,12 @@ export function parseSrx(xml: string, file: string): SrxDocument {
   let tagLine = 1;
   let tagColumn = 1;
   parser.on('opentagstart', (tag) => {
-    // The parser stands right after `<name`; step back to the `<` (columns are 0-based there).
+    // The parser has read `<name` and the character after it (columns 0-based); step back to `<`.
     tagLine = parser.line;
-    tagColumn = parser.column - tag.name.length;
+    tagColumn = Math.max(1, parser.column - tag.name.length - 1);
   });
   parser.on('opentag', (tag) => builder.open(tag, tagLine, tagColumn));
-  parser.on('closetag', (tag) => builder.close(tag.name, parser.line, parser.column));
+  parser.on('closetag', (tag) => builder.close(tag.name));
   parser.on('text', (text) => builder.text(text));
   parser.on('cdata', (text) => builder.text(text));
   parser.on('doctype', () => {
@@ -217,7 +217,7 @@ class SrxBuilder {
     if (this.regexElement !== undefined) this.regexText += text;
   }
 
-  close(rawName: string, line: number, column: number): void {
+  close(rawName: string): void {
     const name = localName(rawName);
     this.stack.pop();
     if ((name === 'beforebreak' || name === 'afterbreak') && this.currentRule !== undefined && this.regexElement === name) {
@@ -237,8 +237,6 @@ class SrxBuilder {
       this.languageRules.set(set.name, { name: set.name, rules: set.rules, line: set.line, column: set.column });
       this.currentRuleSet = undefined;
     }
-    void line;
-    void column;
   }
 
   finish(): SrxDocument {
