@@ -16,6 +16,8 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['extract', { summary: 'source → XLIFF per target language, keeping every translation', load: async () => (await import('./extract.js')).extract }],
   ['build', { summary: 'XLIFF → checks → translated documents in output/ and a report', load: async () => (await import('./build.js')).build }],
   ['status', { summary: 'segments and words per language and state', load: async () => (await import('./status.js')).status }],
+  ['terms', { summary: 'find glossary terms in text on stdin', load: async () => (await import('./terms.js')).terms }],
+  ['glossary', { summary: 'check, export (TBX, CSV, TSV) and import glossaries', load: async () => (await import('./glossary.js')).glossary }],
   ['segment', { summary: 'split German text on stdin into sentences', load: async () => (await import('./segment.js')).segment }],
 ]);
 

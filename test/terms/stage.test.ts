@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Document } from '../../pipeline/model.js';
+import { annotateTerms } from '../../pipeline/terms/stage.js';
+import { matcherFrom } from './helpers.js';
+
+const matcher = matcherFrom(`
+terms:
+  - {source: Wladimir Putin, kind: person, variants: [Putin], targets: {en: Vladimir Putin, fr: Vladimir Poutine}}
+  - {source: Interfax, kind: organization, dnt: true}
+`);
+
+function documentOf(sentences: string[]): Document {
+  const text = sentences.join(' ');
+  let offset = 0;
+  const segments = sentences.map((s, i) => {
+    const segment = { id: `s${i}`, text: s, start: offset, end: offset + s.length, spans: [] };
+    offset += s.length + 1;
+    return segment;
+  });
+  return { name: 'd', path: 'd.txt', language: 'de', text, blocks: [{ id: 'b', kind: 'paragraph', start: 0, end: text.length, glued: false, segments }] };
+}
+
+describe('annotateTerms', () => {
+  it('adds term spans relative to each segment, with targets for the requested languages and dnt', () => {
+    const doc = documentOf(['Das sagte Putin.', 'Laut Interfax sprach Putins Sprecher.']);
+    annotateTerms(matcher, ['en'])(doc);
+    const [first, second] = doc.blocks[0]!.segments;
+    expect(first!.spans).toEqual([{ kind: 'term', start: 10, end: 15, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false }]);
+    expect(second!.spans).toEqual([
+      { kind: 'term', start: 5, end: 13, term: 'Interfax', targets: { en: ['Interfax'] }, dnt: true },
+      { kind: 'term', start: 21, end: 27, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false },
+    ]);
+  });
+
+  it('replaces earlier term spans, keeps code spans and never overlaps them', () => {
+    const doc = documentOf(['Putin traf Putin.']);
+    const segment = doc.blocks[0]!.segments[0]!;
+    segment.spans = [{ kind: 'term', start: 0, end: 1, term: 'old' }, { kind: 'code', start: 11, end: 16 }];
+    annotateTerms(matcher, ['en', 'fr'])(doc);
+    expect(segment.spans.map((s) => `${s.kind}:${s.start}-${s.end}`)).toEqual(['term:0-5', 'code:11-16']);
+    expect(segment.spans[0]?.targets).toEqual({ en: ['Vladimir Putin'], fr: ['Vladimir Poutine'] });
+  });
+
+  it('rejects languages that are not a list of codes up front', () => {
+    expect(() => annotateTerms(matcher, 'en' as unknown as string[])).toThrow(/expected languages/);
+  });
+});
