@@ -5,6 +5,7 @@
  */
 import type { TargetState } from '../model.js';
 import type { InlineContent, ParsedCandidate, ParsedNote, ParsedXliff } from './types.js';
+import { replaceUnwritable } from './xml.js';
 
 /** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
 export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary']);
@@ -36,6 +37,14 @@ export interface Entry {
 /** True when the content has text or codes (an empty `<target/>` is no translation). */
 export function hasTarget(content: InlineContent | undefined): content is InlineContent {
   return content !== undefined && (content.text.trim() !== '' || content.codes.length > 0);
+}
+
+/**
+ * True when an entry holds a translator's work: a target that is not merely an untouched copy of
+ * the source (OmegaT-style pre-fill). Only such entries are offered as candidates or set aside.
+ */
+export function hasWork(entry: Entry): boolean {
+  return hasTarget(entry.target) && !(entry.state === 'initial' && entry.target.text === entry.source);
 }
 
 /** Entries of the given files (all files when `fileIndexes` is undefined), in document order. */
@@ -112,5 +121,6 @@ export function sameSource(a: string, b: string): boolean {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  // A 1.2 file cannot carry some control characters; the writer replaced them, so compare the same way.
+  return replaceUnwritable(text).normalize('NFC').replace(/\s+/gu, ' ').trim();
 }

@@ -58,9 +58,10 @@ function checkOptions(options: ExportOptions): void {
   }
 }
 
-/** Primary language subtags equal, case-insensitively ('en' ~ 'en-GB' is not enough: exact tag). */
-function sameLanguage(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+/** How two language tags relate: the same tag, the same primary language ('en' / 'en-US'), or not. */
+function languageRelation(a: string, b: string): 'same' | 'region' | 'other' {
+  if (a.toLowerCase() === b.toLowerCase()) return 'same';
+  return a.split('-')[0]?.toLowerCase() === b.split('-')[0]?.toLowerCase() ? 'region' : 'other';
 }
 
 /**
@@ -72,8 +73,9 @@ function sameLanguage(a: string | undefined, b: string): boolean {
  *   same unchanged neighbours, by similarity) as target marked for review and as a candidate.
  * - Translated units whose sentence is gone go to the aside file; they come back when it returns.
  *
- * When `previous` or `aside` is for another language, it is not merged and a fatal message says
- * so: the caller must then not overwrite the previous file.
+ * When `previous` or `aside` is for another language ('fr' for 'en'), it is not merged and a fatal
+ * message says so: the caller must then not overwrite the previous file. A regional variant ('en-US'
+ * for 'en') is merged with a warning.
  */
 export function exportXliff(
   doc: Document,
@@ -116,7 +118,21 @@ function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, 
   if (parsed === undefined) return [];
   const { indexes, matched } = filesFor(parsed, options.original);
   const target = [...indexes].map((i) => parsed.files[i]?.targetLanguage ?? parsed.targetLanguage);
-  const wrong = target.find((t) => t !== undefined && !sameLanguage(t, options.targetLanguage));
+  const wrong = target.find((t) => t !== undefined && languageRelation(t, options.targetLanguage) === 'other');
+  const variant = target.find((t) => t !== undefined && languageRelation(t, options.targetLanguage) === 'region');
+  if (wrong === undefined && variant !== undefined) {
+    // Tools often set a regional variant ('en-US' for 'en'): the work is the same language, keep it.
+    messages.push({
+      reason: `The ${role} file is for "${variant}", the project for "${options.targetLanguage}"; merged, written as "${options.targetLanguage}".`,
+      ruleId: 'xliff/language-variant',
+      source: 'xliff-export',
+      severity: 'warning',
+      file: parsed.file,
+      actual: variant,
+      expected: options.targetLanguage,
+      hint: 'Align the language in the translation tool with the project configuration.',
+    });
+  }
   if (wrong !== undefined) {
     messages.push({
       reason: `The ${role} file is for target language "${wrong}", not "${options.targetLanguage}"; its work was not merged.`,

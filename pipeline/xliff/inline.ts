@@ -9,7 +9,6 @@ export const NS_20 = 'urn:oasis:names:tc:xliff:document:2.0';
 export const NS_22 = 'urn:oasis:names:tc:xliff:document:2.2';
 export const NS_MDA = 'urn:oasis:names:tc:xliff:metadata:2.0';
 export const NS_MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
-export const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 
 /** Whether a namespace is one of the XLIFF core namespaces (or none, for namespace-less 1.2). */
 export function isXliffNs(uri: string): boolean {
@@ -36,9 +35,6 @@ export function contentOf(nodes: readonly InlineNode[]): InlineContent {
   walk(nodes, state);
   return { nodes, text: state.text, codes: state.codes, marks: state.marks };
 }
-
-/** An empty content (for absent targets written as `<target/>`). */
-export const EMPTY_CONTENT: InlineContent = contentOf([]);
 
 interface WalkState {
   text: string;

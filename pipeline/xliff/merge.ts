@@ -11,8 +11,8 @@
  * when it also served as a candidate (the sentence may come back as it was).
  */
 import type { Block, Document, Segment } from '../model.js';
-import { hasTarget, sameSource, type Entry } from './entries.js';
-import { matchQuality, similarity } from './similarity.js';
+import { hasWork, sameSource, type Entry } from './entries.js';
+import { matchQuality, similarityOfWords, words } from './similarity.js';
 
 /** Below this similarity a neighbour-bounded old sentence is not offered. */
 const WINDOW_THRESHOLD = 0.5;
@@ -69,23 +69,23 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
   for (const loc of located) {
     if (plan.has(loc.segment.id)) continue;
     const entry = asideById.get(loc.segment.id);
-    if (entry !== undefined && hasTarget(entry.target) && sameSource(entry.source, loc.segment.text)) {
+    if (entry !== undefined && hasWork(entry) && sameSource(entry.source, loc.segment.text)) {
       plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'restored', entry, quality: undefined });
       restoredEntries.add(entry);
     }
   }
 
-  const pool = previous.filter((e) => !usedPrev.has(e) && hasTarget(e.target));
+  const pool = previous.filter((e) => !usedPrev.has(e) && hasWork(e));
   const open = located.filter((loc) => !plan.has(loc.segment.id));
   const taken = new Set<Entry>();
   assignCandidates(open, pool, previous, anchor, located.length, plan, taken, true);
-  const globalPool = [...pool, ...aside.filter((e) => !restoredEntries.has(e) && hasTarget(e.target))];
+  const globalPool = [...pool, ...aside.filter((e) => !restoredEntries.has(e) && hasWork(e))];
   assignCandidates(open.filter((loc) => !plan.has(loc.segment.id)), globalPool, previous, anchor, located.length, plan, taken, false);
 
   // A repeated sentence (a new `-2` id) gets the translation of its twin, for review.
   for (const loc of located) {
     if (plan.has(loc.segment.id)) continue;
-    const twin = previous.find((e) => hasTarget(e.target) && e.source === loc.segment.text);
+    const twin = previous.find((e) => hasWork(e) && e.source === loc.segment.text);
     if (twin !== undefined) plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'candidate', entry: twin, quality: 100 });
   }
   for (const loc of located) {
@@ -98,14 +98,14 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
   const asideIds = new Set<string>();
   let setAside = 0;
   for (const entry of previous) {
-    if (usedPrev.has(entry) || !hasTarget(entry.target) || asideIds.has(entry.id)) continue;
+    if (usedPrev.has(entry) || !hasWork(entry) || asideIds.has(entry.id)) continue;
     if (present.has(entry.id) && prevById.get(entry.id) !== entry) continue;
     asideOut.push(entry);
     asideIds.add(entry.id);
     setAside += 1;
   }
   for (const entry of aside) {
-    if (restoredEntries.has(entry) || present.has(entry.id) || asideIds.has(entry.id) || !hasTarget(entry.target)) continue;
+    if (restoredEntries.has(entry) || present.has(entry.id) || asideIds.has(entry.id) || !hasWork(entry)) continue;
     asideOut.push(entry);
     asideIds.add(entry.id);
   }
@@ -140,18 +140,32 @@ function assignCandidates(
   windowed: boolean,
 ): void {
   const prevIndex = new Map(previous.map((e, i) => [e, i] as const));
+  const windows = new Map(open.map((loc) => [loc, window(loc.index, anchor, total, previous.length)] as const));
+  const cache = new Map<string, string[]>();
+  const wordsOf = (text: string): string[] => {
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = words(text);
+      cache.set(text, w);
+    }
+    return w;
+  };
   const pairs: Array<{ loc: Located; entry: Entry; score: number; order: number }> = [];
   pool.forEach((entry, order) => {
     if (taken.has(entry)) return;
     for (const loc of open) {
       if (windowed) {
         const at = prevIndex.get(entry);
-        if (at === undefined) continue;
-        const { lo, hi } = window(loc.index, anchor, total, previous.length);
-        if (at <= lo || at >= hi) continue;
+        const w = windows.get(loc);
+        if (at === undefined || w === undefined || at <= w.lo || at >= w.hi) continue;
       }
-      const score = similarity(entry.source, loc.segment.text);
-      if (score >= (windowed ? WINDOW_THRESHOLD : GLOBAL_THRESHOLD)) pairs.push({ loc, entry, score, order });
+      const threshold = windowed ? WINDOW_THRESHOLD : GLOBAL_THRESHOLD;
+      // Word counts bound the similarity from above: skip the edit distance when it cannot reach the bar.
+      const a = wordsOf(entry.source);
+      const b = wordsOf(loc.segment.text);
+      if (Math.min(a.length, b.length) < threshold * Math.max(a.length, b.length)) continue;
+      const score = similarityOfWords(a, b);
+      if (score >= threshold) pairs.push({ loc, entry, score, order });
     }
   });
   pairs.sort((a, b) => b.score - a.score || a.loc.index - b.loc.index || a.order - b.order);

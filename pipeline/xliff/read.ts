@@ -8,7 +8,7 @@
  */
 import { InputError, type Message, type TargetState } from '../model.js';
 import { decodeXmlBytes } from './decode.js';
-import { contentOf, isXliffNs, NS_12, NS_20, NS_22, NS_MDA, NS_MTC, NS_XML, segmentMarks } from './inline.js';
+import { contentOf, isXliffNs, NS_12, NS_20, NS_22, NS_MDA, NS_MTC, segmentMarks } from './inline.js';
 import { stateFrom12, stateFrom2x, STATES_12, type StateMeaning } from './states.js';
 import type {
   InlineContent,
@@ -622,4 +622,3 @@ function toInline(children: XmlTreeElement['children']): InlineNode[] {
   );
 }
 
-export { NS_XML };

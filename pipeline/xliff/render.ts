@@ -3,7 +3,6 @@
  * from a translator's file.
  */
 import type { Block, Segment, TargetState } from '../model.js';
-import type { Entry } from './entries.js';
 import { isXliffNs } from './inline.js';
 import type { InlineContent, InlineNode, ParsedNote } from './types.js';
 import { el, type XmlNode } from './xml.js';
@@ -52,13 +51,9 @@ export interface BlockOut {
   readonly context: readonly string[];
 }
 
-/** An aside entry to write. */
-export interface AsideOut {
-  readonly entry: Entry;
-}
-
 const INLINE_12 = new Set(['g', 'x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sub', 'mrk']);
 const INLINE_2X = new Set(['cp', 'ph', 'pc', 'sc', 'ec', 'mrk', 'sm', 'em']);
+const DATA_REFS = new Set(['dataRef', 'dataRefStart', 'dataRefEnd']);
 
 /** Writes target content for a version: the kept markup when it is the same family, else text. */
 export function targetNodes(target: TargetOut, version: '1.2' | '2x', prefix = ''): XmlNode[] {
@@ -89,8 +84,11 @@ function inlineNodes(nodes: readonly InlineNode[], allowed: ReadonlySet<string>,
       out.push(...children);
       continue;
     }
-    // Only unprefixed attributes: the strict 1.2 schema rejects undeclared foreign ones.
-    const attrs = [...node.attrs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Only unprefixed attributes: the strict 1.2 schema rejects undeclared foreign ones. 2.x data
+    // references point into the old unit's <originalData>, which is not carried: drop them.
+    const attrs = [...node.attrs.entries()]
+      .filter(([name]) => !DATA_REFS.has(name))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     out.push(el(prefix + node.local, attrs, children, true));
   }
   return out;

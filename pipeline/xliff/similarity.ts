@@ -3,7 +3,8 @@
  * which is cheap for sentences and tolerant of a changed word or number.
  */
 
-function words(text: string): string[] {
+/** The words of a text as similarity compares them (case-folded, punctuation dropped). */
+export function words(text: string): string[] {
   return text.normalize('NFC').toLowerCase().split(/[\s\p{P}]+/u).filter((w) => w !== '');
 }
 
@@ -23,10 +24,15 @@ function distance(a: readonly string[], b: readonly string[]): number {
 
 /** Similarity in [0, 1]: 1 for the same words, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+  if (a === b) return 1;
+  return similarityOfWords(words(a), words(b));
+}
+
+/** `similarity` for texts already split with `words` (callers comparing many pairs cache them). */
+export function similarityOfWords(wa: readonly string[], wb: readonly string[]): number {
   const longest = Math.max(wa.length, wb.length);
-  if (longest === 0) return a === b ? 1 : 0;
+  // Texts without words ("…") say nothing about each other.
+  if (longest === 0) return 0;
   return 1 - distance(wa, wb) / longest;
 }
 

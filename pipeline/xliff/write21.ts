@@ -9,7 +9,10 @@ import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { STATES_2X, stateTo2x } from './states.js';
 import type { ParsedNote } from './types.js';
-import { el, renderDocument, type XmlElement, type XmlNode } from './xml.js';
+import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from './xml.js';
+
+/** Inline content where a character XML cannot carry is written as `<cp/>`. */
+const RENDER: RenderOptions = { codePointParents: new Set(['source', 'target', 'mrk', 'pc']) };
 
 export const XLIFF_20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
@@ -28,7 +31,7 @@ export function writeXliff21(header: FileHeader21, doc: Document, blocks: readon
     ['path', doc.path],
   ]);
   const units = blocks.filter((b) => b.segments.length > 0).map((b) => unit(b, header.targetLanguage));
-  return renderDocument(root(header, [fileMeta, ...units]));
+  return renderDocument(root(header, [fileMeta, ...units]), RENDER);
 }
 
 /** Writes the aside file: one unit per set-aside sentence. */
@@ -44,7 +47,7 @@ export function writeAside21(header: FileHeader21, entries: readonly Entry[]): s
       ]),
     ]);
   });
-  return renderDocument(root(header, units));
+  return renderDocument(root(header, units), RENDER);
 }
 
 function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlElement {

@@ -28,6 +28,14 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 /** Lone surrogates cannot be encoded in UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
+/** Characters XML 1.0 cannot carry (forbidden controls, lone surrogates), for replacing. */
+const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/** Replaces what XML 1.0 cannot carry with U+FFFD, so readers compare what writers could write. */
+export function replaceUnwritable(value: string): string {
+  return value.replace(UNWRITABLE, '\uFFFD');
+}
+
 /** Throws when a string cannot be written as XML 1.0 character data. */
 export function assertXmlChars(value: string): void {
   const bad = FORBIDDEN.exec(value) ?? LONE_SURROGATE.exec(value);
@@ -66,38 +74,56 @@ const ATTR_ENTITIES: Readonly<Record<string, string>> = {
 function openTag(el: XmlElement): string {
   let out = '<' + el.name;
   for (const [name, value] of el.attrs ?? []) {
-    if (value !== undefined) out += ` ${name}="${escapeAttr(value)}"`;
+    if (value !== undefined) out += ` ${name}="${escapeAttr(replaceUnwritable(value))}"`;
   }
   return out;
 }
 
-/** Renders an element and its content on one line, exactly as given. */
-function renderInline(node: XmlNode): string {
-  if (typeof node === 'string') return escapeText(node);
-  const children = node.children ?? [];
-  if (children.length === 0) return openTag(node) + '/>';
-  return openTag(node) + '>' + children.map(renderInline).join('') + `</${node.name}>`;
+/**
+ * What to do with characters XML 1.0 cannot carry. By default they become U+FFFD; inside the
+ * elements named in `codePointParents` they become `<cp hex="…"/>` (XLIFF 2), which keeps them.
+ */
+export interface RenderOptions {
+  readonly codePointParents?: ReadonlySet<string>;
 }
 
-function renderBlock(el: XmlElement, depth: number, out: string[]): void {
+function renderText(text: string, parent: string, options: RenderOptions): string {
+  if (options.codePointParents?.has(parent) === true) {
+    return text
+      .split(/([\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF])/u)
+      .map((part, i) => (i % 2 === 1 ? `<cp hex="${(part.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}"/>` : escapeText(replaceUnwritable(part))))
+      .join('');
+  }
+  return escapeText(replaceUnwritable(text));
+}
+
+/** Renders an element and its content on one line, exactly as given. */
+function renderInline(node: XmlNode, parent: string, options: RenderOptions): string {
+  if (typeof node === 'string') return renderText(node, parent, options);
+  const children = node.children ?? [];
+  if (children.length === 0) return openTag(node) + '/>';
+  return openTag(node) + '>' + children.map((c) => renderInline(c, node.name, options)).join('') + `</${node.name}>`;
+}
+
+function renderBlock(el: XmlElement, depth: number, out: string[], options: RenderOptions): void {
   const indent = '  '.repeat(depth);
   const children = el.children ?? [];
   if (el.inline === true || children.length === 0 || children.every((c) => typeof c === 'string')) {
-    out.push(indent + renderInline(el));
+    out.push(indent + renderInline(el, '', options));
     return;
   }
   out.push(indent + openTag(el) + '>');
   for (const child of children) {
-    if (typeof child === 'string') out.push('  '.repeat(depth + 1) + escapeText(child));
-    else renderBlock(child, depth + 1, out);
+    if (typeof child === 'string') out.push('  '.repeat(depth + 1) + renderText(child, el.name, options));
+    else renderBlock(child, depth + 1, out, options);
   }
   out.push(`${indent}</${el.name}>`);
 }
 
 /** A whole document: XML declaration, the root element, `\n` line ends and a final newline. */
-export function renderDocument(root: XmlElement): string {
+export function renderDocument(root: XmlElement, options: RenderOptions = {}): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  renderBlock(root, 0, out);
+  renderBlock(root, 0, out, options);
   return out.join('\n') + '\n';
 }
 

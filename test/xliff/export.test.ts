@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../pipeline/model.js';
-import { exportXliff, readXliff, type ExportOptions, type ParsedXliff } from '../../pipeline/xliff/index.js';
+import { exportXliff, matchTranslations, readXliff, type ExportOptions, type ParsedXliff } from '../../pipeline/xliff/index.js';
 import { fixtureDocument, makeDocument } from '../helpers/document.js';
 import { schemasAvailable, SKIP_REASON, validateXliff } from '../helpers/xliff-schema.js';
 
@@ -213,3 +214,35 @@ describe.skipIf(!schemasAvailable)('schema validity', () => {
 
 // Shown as a skipped test, with the reason, only on machines without ../shared/schemas.
 if (!schemasAvailable) it.skip(SKIP_REASON, () => undefined);
+
+describe('exportXliff on any text (property)', () => {
+  const sentence = fc.string({ unit: fc.constantFrom('a', 'ß', ' ', '&', '<', '>', '"', "'", '\t', '\r', '\n', ']]>', '\u0001', '\u000C', '🎉', '\uD800', 'Peking', '→'), minLength: 1, maxLength: 12 })
+    .filter((s) => s.trim() !== '');
+  const blocks = fc.array(fc.tuple(fc.constantFrom('title', 'heading', 'paragraph', 'credit'), fc.array(sentence, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 4 });
+
+  it.each(['1.2', '2.1'] as const)('writes what its reader gives back, and a second export changes nothing (%s)', (version) => {
+    fc.assert(
+      fc.property(blocks, (spec) => {
+        const doc = makeDocument(spec, { name: 'treffen', terms: [{ text: 'Peking', targets: { en: ['Beijing'] } }] });
+        const options = { ...options12, version };
+        const first = exportXliff(doc, undefined, undefined, { ...options, profile: 'omegat' });
+        const parsed = read(first.xliff);
+        const { messages } = matchTranslations(doc, parsed, { sourceLanguage: 'de', targetLanguage: 'en' });
+        expect(messages).toEqual([]);
+        expect(exportXliff(doc, parsed, undefined, { ...options, profile: 'omegat' }).xliff).toBe(first.xliff);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.skipIf(!schemasAvailable)('stays schema-valid on odd text', async () => {
+    const samples = fc.sample(blocks, { numRuns: 8, seed: 42 });
+    for (const spec of samples) {
+      const doc = makeDocument(spec, { name: 'treffen', terms: [{ text: 'Peking', targets: { en: ['Beijing'] } }] });
+      for (const version of ['1.2', '2.1'] as const) {
+        const { xliff } = exportXliff(doc, undefined, undefined, { ...options12, version, profile: 'omegat' });
+        expect((await validateXliff(xliff, version)).errors).toEqual([]);
+      }
+    }
+  });
+});

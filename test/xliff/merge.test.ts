@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../pipeline/model.js';
@@ -5,7 +7,8 @@ import { segmentsOf } from '../../pipeline/model.js';
 import { entriesOf } from '../../pipeline/xliff/entries.js';
 import { exportXliff, readXliff, type ExportOptions, type ParsedXliff } from '../../pipeline/xliff/index.js';
 import { planMerge } from '../../pipeline/xliff/merge.js';
-import { makeDocument } from '../helpers/document.js';
+import { fixtureDocument, makeDocument } from '../helpers/document.js';
+import { schemasAvailable, validateXliff } from '../helpers/xliff-schema.js';
 
 const read = (xml: string): ParsedXliff => readXliff(new TextEncoder().encode(xml), 'f.xlf');
 
@@ -93,7 +96,30 @@ describe.each(['1.2', '2.1'] as const)('merging (XLIFF %s)', (version) => {
   });
 });
 
+describe('merging OmegaT-style files', () => {
+  it('neither offers nor sets aside an untouched copy of the source', () => {
+    const options: ExportOptions = { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: 'source/article.txt', profile: 'omegat' };
+    const before = doc([['paragraph', SENTENCES.slice(0, 3)]]);
+    const copies = read(exportXliff(before, undefined, undefined, options).xliff);
+    const after = doc([['paragraph', [SENTENCES[0]!, 'Das Treffen dauerte zwei Stunden.']]]);
+    const result = exportXliff(after, copies, undefined, options);
+    expect(result.stats).toEqual({ kept: 1, candidates: 0, added: 1, setAside: 0, restored: 0 });
+    expect(result.aside).toBeUndefined();
+    expect(result.xliff).toContain('<target state="needs-translation" xml:space="preserve">Das Treffen dauerte zwei Stunden.</target>');
+  });
+});
+
 describe('planMerge', () => {
+  it('stays fast on a long document where every sentence changed', () => {
+    const long = Array.from({ length: 600 }, (_, i) => `Satz Nummer ${i} handelt von ${SENTENCES[i % SENTENCES.length]}`);
+    const options: ExportOptions = { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: 'source/article.txt' };
+    const old = read(translateAll(exportXliff(doc([['paragraph', long]]), undefined, undefined, options).xliff, '1.2'));
+    const started = performance.now();
+    const plan = planMerge(doc([['paragraph', long.map((s) => s.replace('Satz', 'Der Satz'))]]), entriesOf(old), []);
+    expect(plan.stats.candidates).toBe(600);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('prefers the old sentence between the same neighbours over a similar one elsewhere', () => {
     const a = doc([['paragraph', ['Eins ist hier.', 'Die Zahl ist 5.', 'Zwei ist hier.', 'Drei ist hier.', 'Die Zahl ist 7.', 'Vier ist hier.']]]);
     const b = doc([['paragraph', ['Eins ist hier.', 'Die Zahl ist 6.', 'Zwei ist hier.', 'Drei ist hier.', 'Die Zahl ist 8.', 'Vier ist hier.']]]);
@@ -167,5 +193,24 @@ describe.each(['1.2', '2.1'] as const)('merging, property-based (XLIFF %s)', (ve
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('re-extracting over files CAT tools wrote', () => {
+  const options: ExportOptions = { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: 'source/treffen.txt' };
+  const fixture = (name: string): ParsedXliff => readXliff(readFileSync(path.resolve('test/fixtures/xliff', name)), name);
+
+  it.each(['trados-style-12.xlf', 'memoq-style-12.xlf', 'tool-21.xlf'])('keeps every translation of %s (same version) and settles after one run', async (name) => {
+    const doc = fixtureDocument();
+    const parsed = fixture(name);
+    const before = new Map(entriesOf(parsed).map((e) => [e.id, e.target?.text] as const));
+    const language = 'en';
+    const version = parsed.version === '1.2' ? '1.2' : '2.1';
+    const first = exportXliff(doc, parsed, undefined, { ...options, version, targetLanguage: language });
+    expect(first.messages.filter((m) => m.severity !== 'info').map((m) => m.ruleId)).toEqual(name.startsWith('trados') ? ['xliff/language-variant'] : []);
+    const after = new Map(entriesOf(read(first.xliff)).map((e) => [e.id, e.target?.text] as const));
+    for (const [id, target] of before) if (target !== '') expect(after.get(id)).toBe(target);
+    expect(exportXliff(doc, read(first.xliff), undefined, { ...options, version, targetLanguage: language }).xliff).toBe(first.xliff);
+    if (schemasAvailable) expect((await validateXliff(first.xliff, version)).errors).toEqual([]);
   });
 });

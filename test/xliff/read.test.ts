@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/model.js';
-import { readXliff } from '../../pipeline/xliff/index.js';
+import { exportXliff, matchTranslations, readXliff } from '../../pipeline/xliff/index.js';
+import { fixtureDocument } from '../helpers/document.js';
 import { codeSignature } from '../../pipeline/xliff/inline.js';
 
 const FIXTURES = path.resolve('test/fixtures/xliff');
@@ -228,5 +230,45 @@ describe('readXliff: what it refuses', () => {
     ['an unbound prefix', minimal12('<trans-unit id="a"><source><q:x/></source></trans-unit>'), 'xliff/not-well-formed'],
   ])('refuses %s', (_what, xml, ruleId) => {
     expect(refusal(utf8(xml)).detail.ruleId).toBe(ruleId);
+  });
+});
+
+describe('readXliff on mutated files (property)', () => {
+  const base = fixture('trados-style-12.xlf');
+  const tokens = ['<', '>', '&', '"', '</target>', '<target>', '<!DOCTYPE x>', '&amp;', '&#0;', ']]>', '<![CDATA[', '\u0000', '\uFFFF', 'é', '<mrk mtype="seg">', 'xmlns:a="b"'];
+  const mutation = fc.oneof(
+    fc.record({ op: fc.constant('cut' as const), at: fc.nat(base.length) }),
+    fc.record({ op: fc.constant('delete' as const), at: fc.nat(base.length), length: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({ op: fc.constant('insert' as const), at: fc.nat(base.length), text: fc.constantFrom(...tokens) }),
+    fc.record({ op: fc.constant('byte' as const), at: fc.nat(base.length - 1), value: fc.integer({ min: 0, max: 255 }) }),
+  );
+
+  it('either reads the file or throws an InputError; never anything else', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+        let bytes = Uint8Array.from(base);
+        for (const m of mutations) {
+          const at = Math.min(m.at, bytes.length);
+          if (m.op === 'cut') bytes = bytes.slice(0, at);
+          else if (m.op === 'delete') bytes = Uint8Array.from([...bytes.slice(0, at), ...bytes.slice(at + m.length)]);
+          else if (m.op === 'insert') bytes = Uint8Array.from([...bytes.slice(0, at), ...new TextEncoder().encode(m.text), ...bytes.slice(at)]);
+          else if (at < bytes.length) bytes[at] = m.value;
+        }
+        try {
+          const parsed = readXliff(bytes, 'mutated.xlf');
+          // What it reads is usable downstream.
+          matchTranslations(fixtureDocument(), parsed, { sourceLanguage: 'de', targetLanguage: 'en' });
+          exportXliff(fixtureDocument(), parsed, undefined, { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: 'source/treffen.txt' });
+          exportXliff(fixtureDocument(), parsed, undefined, { version: '2.1', sourceLanguage: 'de', targetLanguage: 'en', original: 'source/treffen.txt' });
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          const detail = (e as InputError).detail;
+          expect(detail.ruleId).toMatch(/^xliff\//u);
+          expect(detail.hint).toMatch(/\w/u);
+          expect(detail.file).toBe('mutated.xlf');
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
