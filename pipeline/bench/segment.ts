@@ -4,9 +4,11 @@
  *
  * Intl.Segmenter is never given the whole corpus as one string: in Node 20 that is quadratic.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundledFile } from '../paths.js';
+import { parseGolden, scoreBoundaries, type BoundaryScore } from '../segment/golden.js';
 import { createSegmenter, type Segmenter } from '../segment/engine.js';
 
 /** Size of the full corpus in UTF-16 code units (at least 5 MB of text). */
@@ -142,4 +144,26 @@ export function runSegmentBench(log: (line: string) => void): void {
     });
     log(`  ${factor}x ${size.toFixed(2)} MB: ${((timing.seconds * 1000) / size).toFixed(1)} ms/MB, ${timing.segments} segments`);
   }
+
+  logGoldenQuality(log, ours, intl);
+}
+
+/**
+ * Boundary precision, recall and F1 of ours and of Intl.Segmenter on the team's golden corpus.
+ * The corpus was written together with the rules, so this is a regression figure and a comparison
+ * with Intl.Segmenter, not a held-out evaluation.
+ */
+function logGoldenQuality(log: (line: string) => void, ours: Segmenter, intl: Intl.Segmenter): void {
+  const folder = bundledFile('test/fixtures/segment');
+  if (!existsSync(folder)) return;
+  const cases = readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .flatMap((name) => parseGolden(name, readFileSync(path.join(folder, name), 'utf8')));
+  const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const line = (name: string, score: BoundaryScore): string =>
+    `  ${name.padEnd(15)} precision ${percent(score.precision)}  recall ${percent(score.recall)}  F1 ${percent(score.f1)}  (${score.falsePositives} spurious, ${score.falseNegatives} missed)`;
+  log(`sentence boundaries on the golden corpus (${cases.length} cases written by the team, not held-out):`);
+  log(line('ours (SRX)', scoreBoundaries(cases, (text) => ours.split(text).map((r) => text.slice(r.start, r.end)))));
+  log(line('Intl.Segmenter', scoreBoundaries(cases, (text) => [...intl.segment(text)].map((s) => s.segment))));
 }
