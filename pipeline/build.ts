@@ -9,7 +9,8 @@ import { projectRelative } from './files.js';
 import { InputError, TARGET_STATES, type Document, type Message, type TargetState, type Translation } from './model.js';
 import { assembleMarkdown, assembleText } from './assemble/index.js';
 import { outputPath, xliffPath } from './project.js';
-import { matchTranslations, readXliff } from './xliff/index.js';
+import { matchTranslations, readXliff, type ParsedXliff } from './xliff/index.js';
+import { DEFAULT_QA_OPTIONS, runChecks, type QaOptions } from './qa/index.js';
 
 /** A file the build wants to write. */
 export interface PlannedOutput {
@@ -52,8 +53,15 @@ function unpublishable(translation: Translation | undefined, publishState: Targe
   return undefined;
 }
 
-/** Builds one document in one language. Never throws for bad input: problems come back as messages. */
-export async function buildLanguage(config: Config, doc: Document, language: string): Promise<LanguageBuild> {
+/** Rules whose finding already says that a segment cannot be published (the policy need not repeat it). */
+const SAYS_UNPUBLISHABLE: ReadonlySet<string> = new Set(['qa/untranslated', 'qa/empty']);
+
+/**
+ * Builds one document in one language: import, quality checks (`qa` options: the config's
+ * severities and the glossary's forbidden renderings), publishing policy, assembly. Never throws
+ * for bad input: problems come back as messages.
+ */
+export async function buildLanguage(config: Config, doc: Document, language: string, qa: QaOptions = DEFAULT_QA_OPTIONS): Promise<LanguageBuild> {
   const file = xliffPath(config, language, doc.name);
   const xliff = projectRelative(config.root, file);
   const messages: Message[] = [];
@@ -84,8 +92,9 @@ export async function buildLanguage(config: Config, doc: Document, language: str
   }
 
   let translations: ReadonlyMap<string, Translation>;
+  let parsed: ParsedXliff;
   try {
-    const parsed = readXliff(bytes, xliff);
+    parsed = readXliff(bytes, xliff);
     messages.push(...parsed.messages);
     const matched = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language });
     messages.push(...matched.messages);
@@ -95,6 +104,10 @@ export async function buildLanguage(config: Config, doc: Document, language: str
     messages.push(error.detail);
     return empty(segments.length);
   }
+
+  const findings = runChecks({ doc, language, sourceLanguage: config.sourceLanguage, file: xliff, parsed, translations }, qa);
+  messages.push(...findings);
+  const reportedByQa = new Set(findings.filter((m) => SAYS_UNPUBLISHABLE.has(m.ruleId)).map((m) => m.unit));
 
   const targets = new Map<string, string>();
   let fellBack = 0;
@@ -109,6 +122,7 @@ export async function buildLanguage(config: Config, doc: Document, language: str
     const useSource = config.policies.untranslated === 'source';
     if (useSource) fellBack += 1;
     else missing += 1;
+    if (reportedByQa.has(segment.id)) continue;
     messages.push({
       reason: `segment not published: ${why}${useSource ? '; the source sentence is published instead' : ''}`,
       ruleId: 'build/untranslated',

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { InputError, type Message, type Severity, type TargetState } from './model.js';
 import type { XliffVersion } from './xliff/index.js';
+import { RULE_IDS } from './qa/registry.js';
+import type { CheckSetting } from './qa/types.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
 
@@ -67,6 +69,11 @@ export interface Config {
     /** Lowest severity that makes `build` and `check` exit 1. Default 'error'. */
     readonly failOn: Severity;
   };
+  /**
+   * Severity per quality-check rule id (`qa/…`), or 'off'. Rules not named run at their default
+   * severity (README.md, "Quality checks"). Default: empty.
+   */
+  readonly checks: ReadonlyMap<string, CheckSetting>;
 }
 
 /** The XLIFF settings that apply to one language. */
@@ -142,6 +149,12 @@ const SCHEMA: FieldType = {
         publishState: { type: 'enum', values: ['translated', 'reviewed', 'final'] },
         failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
       },
+    },
+    checks: {
+      type: 'map',
+      keyPattern: new RegExp(`^(?:${RULE_IDS.map((id) => id.replace('/', '\\/')).join('|')})$`),
+      keyDescribe: `a check's rule id (${RULE_IDS.join(', ')})`,
+      of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
     },
   },
 };
@@ -326,5 +339,10 @@ function toConfig(data: Map<string, unknown>, file: string): Config {
       publishState: (policies.get('publishState') as Config['policies']['publishState'] | undefined) ?? 'translated',
       failOn: (policies.get('failOn') as Severity | undefined) ?? 'error',
     },
+    checks: new Map(
+      [...((data.get('checks') as Map<string, CheckSetting | undefined> | undefined) ?? new Map<string, CheckSetting | undefined>())].filter(
+        (e): e is [string, CheckSetting] => e[1] !== undefined,
+      ),
+    ),
   };
 }

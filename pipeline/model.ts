@@ -35,6 +35,8 @@ export interface Span {
   readonly targets?: Readonly<Record<string, readonly string[]>>;
   /** For terms: true when the term must stay untranslated. */
   readonly dnt?: boolean;
+  /** For terms: renderings the glossary forbids, per target language. */
+  readonly forbidden?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One sentence: the unit that translators, memories and checks work on. */

@@ -10,23 +10,157 @@ import { buildLanguage, type LanguageBuild, type PlannedOutput } from '../build.
 import { projectRelative, writeFileAtomic } from '../files.js';
 import type { Document, Message } from '../model.js';
 import { documentPaths, openProject, outputPath, prepareDocument } from '../project.js';
+import { qaOptionsFor } from '../qa/index.js';
+import { formatGithub } from '../report/github.js';
 import { buildReport, reportToJson, type BuildReport } from '../report/json.js';
 import { atLeast, exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
-import { EXIT, UsageError, type Command } from './command.js';
+import { formatTerminal } from '../report/terminal.js';
+import { EXIT, UsageError, type CommandIo, type Command, type ExitCode } from './command.js';
 import { languagesFrom, severityFrom } from './options.js';
 
-const USAGE = `Usage: l10n build [--lang <code>]… [--check] [--fail-on error|warning|info] [--format text|json]
+const USAGE = `Usage: l10n build [--lang <code>]… [--check] [--fail-on error|warning|info] [--format text|json|github]
 
-Reads translations/<lang>/<document>.xlf, checks every unit against the current source and
-writes output/<lang>/<document>.txt and .md plus output/<lang>/report.json.
+Reads translations/<lang>/<document>.xlf, runs the quality checks on every unit against the
+current source and writes output/<lang>/<document>.txt and .md plus output/<lang>/report.json.
+A language with findings at or above --fail-on writes nothing.
 
   --lang <code>     only this language (repeatable), so CI can build languages in parallel jobs
   --check           write nothing; report outputs that differ from what the build produces
   --fail-on <sev>   lowest severity that fails the build (default: policies.failOn, error)
-  --format <fmt>    text (default) or json: the report(s) on stdout
+  --format <fmt>    text (default, on stderr), json (the reports on stdout) or github
+                    (GitHub Actions annotations on stdout)
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error,
 3 a file could not be read or written.`;
+
+/** Output formats of `build` and `check`. */
+export type ReportFormat = 'text' | 'json' | 'github';
+
+/** The format from --format. */
+export function formatFrom(value: string | undefined): ReportFormat {
+  if (value === undefined) return 'text';
+  if (value !== 'text' && value !== 'json' && value !== 'github') {
+    throw new UsageError(`--format: expected text, json or github, got "${value}"`);
+  }
+  return value;
+}
+
+/** What `build` and `check` share: options already parsed. */
+export interface RunOptions {
+  readonly lang: readonly string[] | undefined;
+  readonly failOn: string | undefined;
+  readonly format: ReportFormat;
+  /** 'write' writes outputs; 'compare' reports outputs that differ; 'none' only checks. */
+  readonly outputs: 'write' | 'compare' | 'none';
+  /** Name shown in the summary line. */
+  readonly name: string;
+}
+
+/**
+ * Reads, checks and assembles every document in every requested language, then writes (or
+ * compares) the outputs of the languages without findings at or above the threshold, prints
+ * the report in the chosen format and returns the exit code.
+ */
+export async function runBuild(options: RunOptions, io: CommandIo): Promise<ExitCode> {
+  const project = openProject(io.cwd);
+  const { config } = project;
+  const languages = languagesFrom(options.lang, config);
+  const failOn = severityFrom(options.failOn, config.policies.failOn);
+  if (project.messages.some((m) => m.severity === 'error')) {
+    for (const m of sortMessages(project.messages)) io.stderr(formatMessage(m) + '\n');
+    return EXIT.usage;
+  }
+  const qa = qaOptionsFor(config);
+
+  const documentMessages: Message[] = [...project.messages];
+  const docs: Document[] = [];
+  for (const relativePath of documentPaths(config)) {
+    const { doc, messages } = prepareDocument(project, relativePath);
+    documentMessages.push(...messages);
+    if (doc !== undefined) docs.push(doc);
+  }
+
+  // Languages and documents are independent: build them concurrently, reading files while
+  // others assemble. Two at a time matches the machines CI runs on.
+  const queue = new PQueue({ concurrency: 2 });
+  const builds = await Promise.all(
+    languages.flatMap((language) => docs.map((doc) => queue.add(() => buildLanguage(config, doc, language, qa)))),
+  );
+
+  const allMessages: Message[] = [...documentMessages];
+  const reports: BuildReport[] = [];
+  const writes: PlannedOutput[] = [];
+  for (const language of languages) {
+    const ofLanguage = builds.filter((b): b is LanguageBuild => b !== undefined && b.language === language);
+    const messages = [...documentMessages, ...ofLanguage.flatMap((b) => b.messages)];
+    const blocked = messages.some((m) => m.fatal === true || atLeast(m, failOn));
+    const report = buildReport(
+      language,
+      failOn,
+      ofLanguage.map((b) => ({
+        document: b.document,
+        source: docs.find((d) => d.name === b.document)?.path ?? '',
+        language,
+        xliff: b.xliff,
+        counts: b.counts,
+        outputs: blocked || options.outputs === 'none' ? [] : b.outputs.map((o) => projectRelative(config.root, o.path)),
+      })),
+      messages,
+    );
+    reports.push(report);
+    allMessages.push(...ofLanguage.flatMap((b) => b.messages));
+    if (!blocked) {
+      writes.push(...ofLanguage.flatMap((b) => b.outputs));
+      writes.push({ path: outputPath(config, language, 'report', '.json'), content: reportToJson(report) });
+    }
+  }
+
+  if (options.outputs === 'compare') {
+    for (const planned of writes) {
+      const current = existsSync(planned.path) ? readFileSync(planned.path, 'utf8') : undefined;
+      if (current !== planned.content) {
+        allMessages.push({
+          reason: current === undefined ? 'this output is missing' : 'this output differs from what the build produces',
+          ruleId: 'build/outdated-output',
+          source: 'build',
+          severity: 'error',
+          file: projectRelative(config.root, planned.path),
+          hint: 'run `npm start` (or `l10n build`) and commit output/',
+        });
+      }
+    }
+  } else if (options.outputs === 'write') {
+    try {
+      for (const planned of writes) writeFileAtomic(planned.path, planned.content);
+    } catch (error) {
+      allMessages.push({
+        reason: `an output could not be written: ${(error as Error).message}`,
+        ruleId: 'build/write',
+        source: 'build',
+        severity: 'error',
+        fatal: true,
+        hint: 'check the permissions of paths.output',
+      });
+    }
+  }
+
+  if (options.format === 'json') io.stdout(JSON.stringify(reports, null, 2) + '\n');
+  if (options.format === 'github') io.stdout(formatGithub(allMessages));
+  if (options.format === 'text') io.stderr(formatTerminal(allMessages, { color: io.isTTY && process.env.NO_COLOR === undefined }));
+  for (const report of reports) {
+    const published = report.documents.reduce((n, d) => n + d.counts.published, 0);
+    const total = report.documents.reduce((n, d) => n + d.counts.segments, 0);
+    const written = report.documents.flatMap((d) => d.outputs);
+    const verb = options.outputs === 'write' ? 'wrote' : 'checked';
+    io.stderr(
+      `${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ` +
+        (options.outputs === 'none' ? `${report.summary.errors} errors, ${report.summary.warnings} warnings` : written.length === 0 ? 'nothing written' : `${verb} ${written.join(', ')}`) +
+        '\n',
+    );
+  }
+  io.stderr(`${options.name}: ${summarize(allMessages)}\n`);
+  return exitCodeFor(allMessages, failOn);
+}
 
 export const build: Command = {
   name: 'build',
@@ -43,92 +177,7 @@ export const build: Command = {
       },
       strict: true,
     });
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new UsageError(`--format: expected text or json, got "${values.format}"`);
-    }
-    const project = openProject(io.cwd);
-    const { config } = project;
-    const languages = languagesFrom(values.lang, config);
-    const failOn = severityFrom(values['fail-on'], config.policies.failOn);
-    if (project.messages.some((m) => m.severity === 'error')) {
-      for (const m of sortMessages(project.messages)) io.stderr(formatMessage(m) + '\n');
-      return EXIT.usage;
-    }
-
-    const documentMessages: Message[] = [...project.messages];
-    const docs: Document[] = [];
-    for (const relativePath of documentPaths(config)) {
-      const { doc, messages } = prepareDocument(project, relativePath);
-      documentMessages.push(...messages);
-      if (doc !== undefined) docs.push(doc);
-    }
-
-    // Languages and documents are independent: build them concurrently, reading files while
-    // others assemble. Two at a time matches the machines CI runs on.
-    const queue = new PQueue({ concurrency: 2 });
-    const builds = await Promise.all(
-      languages.flatMap((language) => docs.map((doc) => queue.add(() => buildLanguage(config, doc, language)))),
-    );
-
-    const allMessages: Message[] = [...documentMessages];
-    const reports: BuildReport[] = [];
-    const writes: PlannedOutput[] = [];
-    for (const language of languages) {
-      const ofLanguage = builds.filter((b): b is LanguageBuild => b !== undefined && b.language === language);
-      const messages = [...documentMessages, ...ofLanguage.flatMap((b) => b.messages)];
-      const blocked = messages.some((m) => m.fatal === true || atLeast(m, failOn));
-      const report = buildReport(
-        language,
-        failOn,
-        ofLanguage.map((b) => ({
-          document: b.document,
-          source: docs.find((d) => d.name === b.document)?.path ?? '',
-          language,
-          xliff: b.xliff,
-          counts: b.counts,
-          outputs: blocked ? [] : b.outputs.map((o) => projectRelative(config.root, o.path)),
-        })),
-        messages,
-      );
-      reports.push(report);
-      allMessages.push(...ofLanguage.flatMap((b) => b.messages));
-      if (!blocked) {
-        writes.push(...ofLanguage.flatMap((b) => b.outputs));
-        writes.push({ path: outputPath(config, language, 'report', '.json'), content: reportToJson(report) });
-      }
-    }
-
-    if (values.check) {
-      for (const planned of writes) {
-        const current = existsSync(planned.path) ? readFileSync(planned.path, 'utf8') : undefined;
-        if (current !== planned.content) {
-          allMessages.push({
-            reason: current === undefined ? 'this output is missing' : 'this output differs from what the build produces',
-            ruleId: 'build/outdated-output',
-            source: 'build',
-            severity: 'error',
-            file: projectRelative(config.root, planned.path),
-            hint: 'run `npm start` (or `l10n build`) and commit output/',
-          });
-        }
-      }
-    } else {
-      for (const planned of writes) writeFileAtomic(planned.path, planned.content);
-    }
-
-    if (values.format === 'json') io.stdout(JSON.stringify(reports, null, 2) + '\n');
-    for (const m of sortMessages(allMessages)) io.stderr(formatMessage(m) + '\n');
-    for (const report of reports) {
-      const published = report.documents.reduce((n, d) => n + d.counts.published, 0);
-      const total = report.documents.reduce((n, d) => n + d.counts.segments, 0);
-      const written = report.documents.flatMap((d) => d.outputs);
-      io.stderr(
-        `${report.language}: ${published}/${total} segments published; ` +
-          (written.length === 0 ? 'nothing written' : `${values.check ? 'checked' : 'wrote'} ${written.join(', ')}`) +
-          '\n',
-      );
-    }
-    io.stderr(`build: ${summarize(allMessages)}\n`);
-    return exitCodeFor(allMessages, failOn);
+    const format = formatFrom(values.format);
+    return runBuild({ lang: values.lang, failOn: values['fail-on'], format, outputs: values.check ? 'compare' : 'write', name: 'build' }, io);
   },
 };

@@ -27,8 +27,10 @@ export interface CommandIo {
   readonly stdout: (text: string) => void;
   /** Messages and progress for people. */
   readonly stderr: (text: string) => void;
-  /** True when stderr is a terminal (colours, progress bars). */
+  /** True when stderr is a terminal (colours in messages). */
   readonly isTTY: boolean;
+  /** True when stdout is a terminal (progress bars in tables). */
+  readonly stdoutIsTTY: boolean;
 }
 
 export interface Command {

@@ -15,6 +15,7 @@ interface CommandEntry {
 const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['extract', { summary: 'source → XLIFF per target language, keeping every translation', load: async () => (await import('./extract.js')).extract }],
   ['build', { summary: 'XLIFF → checks → translated documents in output/ and a report', load: async () => (await import('./build.js')).build }],
+  ['check', { summary: 'quality checks on the translations, writing nothing', load: async () => (await import('./check.js')).check }],
   ['status', { summary: 'segments and words per language and state', load: async () => (await import('./status.js')).status }],
   ['terms', { summary: 'find glossary terms in text on stdin', load: async () => (await import('./terms.js')).terms }],
   ['glossary', { summary: 'check, export (TBX, CSV, TSV) and import glossaries', load: async () => (await import('./glossary.js')).glossary }],

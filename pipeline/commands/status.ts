@@ -17,7 +17,7 @@ const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incompl
 Counts segments and source words per language, document and state (initial, translated,
 reviewed, final; "review" counts targets marked for review, whatever their state).
 
-  --json                 machine-readable output on stdout
+  --json                 machine-readable output on stdout (schema: README.md, "Reports")
   --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review`;
 
 type Bucket = TargetState | 'review';
@@ -36,6 +36,7 @@ export interface StatusRow {
 const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, review: 0 });
 const wordsIn = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/** A progress bar of `width` cells for a terminal. */
 function bar(done: number, total: number, width = 20): string {
   const filled = total === 0 ? width : Math.round((done / total) * width);
   return '█'.repeat(filled) + '░'.repeat(width - filled);
@@ -105,7 +106,9 @@ export const status: Command = {
         const states = BUCKETS.filter((b) => row.segments[b] > 0)
           .map((b) => `${b} ${row.segments[b]} (${row.words[b]} words)`)
           .join(', ');
-        io.stdout(`${row.language}  ${row.document}  ${bar(done, row.totalSegments)} ${done}/${row.totalSegments} segments  ${states}\n`);
+        // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
+        const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';
+        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} segments  ${states}\n`);
       }
     }
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');

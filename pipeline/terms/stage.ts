@@ -1,14 +1,14 @@
 /**
  * The terms stage: marks every glossary term in every segment as a `term` span.
  *
- * Spans carry the entry's source (its identity), its approved targets for the project's target
- * languages and the dnt flag, so the XLIFF writer and the QA checks need no glossary of their own.
+ * Spans carry the entry's source (its identity), its approved targets and forbidden renderings
+ * for the project's target languages and the dnt flag, so the XLIFF writer and the QA checks need no glossary of their own.
  * Existing term spans of a segment are replaced (the stage may run again after a re-segmentation);
  * other spans (inline codes) are kept, and a term that would overlap one is left out because a
  * span must not cut through an inline code.
  */
 import type { Document, Span } from '../model.js';
-import { targetsFor } from './glossary.js';
+import { targetsFor, type GlossaryEntry } from './glossary.js';
 import type { TermMatcher } from './matcher.js';
 
 /**
@@ -33,9 +33,20 @@ export function annotateTerms(matcher: TermMatcher, languages: readonly string[]
             term: m.entry.source,
             targets: targetsFor(m.entry, languages),
             dnt: m.entry.dnt,
+            forbidden: forbiddenFor(m.entry, languages),
           }));
         segment.spans = [...others, ...terms].sort((a, b) => a.start - b.start || a.end - b.end);
       }
     }
   };
+}
+
+/** The entry's forbidden renderings for the given languages (a regional code falls back to its base language). */
+function forbiddenFor(entry: GlossaryEntry, languages: readonly string[]): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const language of languages) {
+    const list = entry.forbidden[language] ?? entry.forbidden[language.split('-')[0] ?? language];
+    if (list !== undefined && list.length > 0) out[language] = list;
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '
 function fakeIo(input: string, cwd = FIXTURES): CommandIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { cwd, stdin: Readable.from([input]), stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, out, err };
+  return { cwd, stdin: Readable.from([input]), stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, stdoutIsTTY: false, out, err };
 }
 
 describe('l10n terms', () => {

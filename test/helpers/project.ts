@@ -43,6 +43,7 @@ export function tempProject(options: { withTranslations?: boolean } = {}): TempP
           stderr += t;
         },
         isTTY: false,
+        stdoutIsTTY: false,
       });
       return { code, stdout, stderr };
     },

@@ -11,7 +11,7 @@ import { FIXTURES } from './helpers.js';
 function fakeIo(cwd = FIXTURES): CommandIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { cwd, stdin: Readable.from([]), stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, out, err };
+  return { cwd, stdin: Readable.from([]), stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, stdoutIsTTY: false, out, err };
 }
 
 describe('l10n glossary check', () => {

@@ -5,7 +5,7 @@ import { matcherFrom } from './helpers.js';
 
 const matcher = matcherFrom(`
 terms:
-  - {source: Wladimir Putin, kind: person, variants: [Putin], targets: {en: Vladimir Putin, fr: Vladimir Poutine}}
+  - {source: Wladimir Putin, kind: person, variants: [Putin], targets: {en: Vladimir Putin, fr: Vladimir Poutine}, forbidden: {fr: [Putin], es: [Wladimir]}}
   - {source: Interfax, kind: organization, dnt: true}
 `);
 
@@ -25,10 +25,10 @@ describe('annotateTerms', () => {
     const doc = documentOf(['Das sagte Putin.', 'Laut Interfax sprach Putins Sprecher.']);
     annotateTerms(matcher, ['en'])(doc);
     const [first, second] = doc.blocks[0]!.segments;
-    expect(first!.spans).toEqual([{ kind: 'term', start: 10, end: 15, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false }]);
+    expect(first!.spans).toEqual([{ kind: 'term', start: 10, end: 15, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false, forbidden: {} }]);
     expect(second!.spans).toEqual([
-      { kind: 'term', start: 5, end: 13, term: 'Interfax', targets: { en: ['Interfax'] }, dnt: true },
-      { kind: 'term', start: 21, end: 27, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false },
+      { kind: 'term', start: 5, end: 13, term: 'Interfax', targets: { en: ['Interfax'] }, dnt: true, forbidden: {} },
+      { kind: 'term', start: 21, end: 27, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false, forbidden: {} },
     ]);
   });
 
@@ -39,6 +39,8 @@ describe('annotateTerms', () => {
     annotateTerms(matcher, ['en', 'fr'])(doc);
     expect(segment.spans.map((s) => `${s.kind}:${s.start}-${s.end}`)).toEqual(['term:0-5', 'code:11-16']);
     expect(segment.spans[0]?.targets).toEqual({ en: ['Vladimir Putin'], fr: ['Vladimir Poutine'] });
+    // Forbidden renderings come along for the requested languages only (es was not requested).
+    expect(segment.spans[0]?.forbidden).toEqual({ fr: ['Putin'] });
   });
 
   it('rejects languages that are not a list of codes up front', () => {

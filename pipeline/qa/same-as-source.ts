@@ -1,0 +1,36 @@
+/**
+ * `qa/same-as-source`: a target identical to its source (after folding white space), the mark
+ * of "copy source to target" left untranslated. A segment made only of names, do-not-translate
+ * terms, terms whose approved target is the source itself ("Kursk", "China"), numbers and
+ * punctuation may stay the same: the credit "Expansion" is such a segment.
+ */
+import { hasWordCharacter } from './text.js';
+import { perSegment, type Check, type QaSegment } from './types.js';
+
+const fold = (text: string): string => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/** True when a segment may legitimately read the same in both languages. */
+export function mayStaySame(segment: QaSegment, language: string): boolean {
+  let rest = segment.source;
+  // Blank out, right to left, the spans that keep their form in the target.
+  const keeping = segment.spans
+    .filter((s) => s.kind === 'code' || s.dnt === true || (s.targets?.[language] ?? []).includes(segment.source.slice(s.start, s.end)))
+    .sort((a, b) => b.start - a.start);
+  for (const span of keeping) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  return !/\p{L}/u.test(rest);
+}
+
+/** True when the target equals the source. */
+export function isSameAsSource(segment: QaSegment): boolean {
+  return segment.target !== undefined && hasWordCharacter(segment.source) && fold(segment.target) === fold(segment.source);
+}
+
+export const sameAsSource: Check = {
+  id: 'qa/same-as-source',
+  severity: 'warning',
+  description: 'the target is the source, unchanged (except names-only segments)',
+  run: perSegment((segment, context) => {
+    if (!isSameAsSource(segment) || mayStaySame(segment, context.language)) return [];
+    return [{ segment, reason: 'the target is identical to the source', actual: segment.target, hint: 'translate the segment' }];
+  }),
+};

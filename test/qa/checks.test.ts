@@ -1,0 +1,145 @@
+/**
+ * The checks one by one, on literal segments.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BlockKind, Span } from '../../pipeline/model.js';
+import { CHECKS } from '../../pipeline/qa/index.js';
+import { compareNumbers, expectedForm } from '../../pipeline/qa/numbers.js';
+import { containsTerm } from '../../pipeline/qa/target-terms.js';
+import type { QaBlock, QaContext, QaSegment } from '../../pipeline/qa/types.js';
+
+function segment(source: string, target: string | undefined, spans: Span[] = [], extra: Partial<QaSegment> = {}): QaSegment {
+  return { id: `s${source.length}`, source, spans, target, hasUnit: true, state: 'translated', sourceCodes: [], targetCodes: [], line: 1, ...extra };
+}
+const block = (segments: QaSegment[], kind: BlockKind = 'paragraph'): QaBlock => ({ id: 'b', kind, segments });
+const context = (language: string, forbidden: Record<string, string[]> = {}): QaContext => ({ language, sourceLanguage: 'de', forbidden: (t) => forbidden[t] ?? [] });
+const run = (id: string, b: QaBlock, c: QaContext): string[] => {
+  const check = CHECKS.find((x) => x.id === id);
+  if (check === undefined) throw new Error(id);
+  return check.run(b, c).map((f) => f.reason);
+};
+const term = (source: string, text: string, targets: Record<string, string[]>, dnt = false): Span => {
+  const start = source.indexOf(text);
+  return { kind: 'term', start, end: start + text.length, term: text, targets, dnt };
+};
+
+describe('target-side term matcher', () => {
+  it('accepts English plurals, possessives and sentence case', () => {
+    expect(containsTerm('the heads of state met', 'head of state', 'en')).toBe(true);
+    expect(containsTerm('Russian news agencies said', 'news agency', 'en')).toBe(true);
+    expect(containsTerm('the Kremlin’s view', 'Kremlin', 'en')).toBe(true);
+    expect(containsTerm('Foreign Minister Sergei Lavrov', 'foreign minister', 'en')).toBe(true);
+    expect(containsTerm('help us', 'US', 'en')).toBe(false);
+  });
+  it('accepts French gender and number, elision and compounds', () => {
+    expect(containsTerm('des troupes nord-coréennes', 'nord-coréen', 'fr')).toBe(true);
+    expect(containsTerm('alliance russo-nord-coréenne', 'nord-coréen', 'fr')).toBe(true);
+    expect(containsTerm('les chefs d’État russe', 'chef d’État', 'fr')).toBe(true);
+    expect(containsTerm('contre les Etats-Unis', 'États-Unis', 'fr')).toBe(true);
+  });
+  it('accepts Spanish gender and number, and counts accents', () => {
+    expect(containsTerm('las tropas norcoreanas', 'norcoreano', 'es')).toBe(true);
+    expect(containsTerm('varios líderes', 'líder', 'es')).toBe(true);
+    expect(containsTerm('en Pekin', 'Pekín', 'es')).toBe(false);
+  });
+});
+
+describe('qa/terminology, qa/forbidden-term, qa/dnt', () => {
+  const source = 'Das Treffen fand in Peking statt.';
+  const spans = [term(source, 'Peking', { en: ['Beijing'] })];
+  it('is quiet for an approved target and reports another rendering', () => {
+    expect(run('qa/terminology', block([segment(source, 'The meeting took place in Beijing.', spans)]), context('en'))).toEqual([]);
+    expect(run('qa/terminology', block([segment(source, 'The meeting took place in Peking.', spans)]), context('en'))).toHaveLength(1);
+  });
+  it('reports a forbidden rendering once, whatever its case', () => {
+    expect(run('qa/forbidden-term', block([segment(source, 'The meeting took place in Peking.', spans)]), context('en', { Peking: ['Peking', 'PEKING'] }))).toHaveLength(1);
+  });
+  it('wants a do-not-translate name as written', () => {
+    const s = 'Kim sprach.';
+    const dntSpans = [term(s, 'Kim', {}, true)];
+    expect(run('qa/dnt', block([segment(s, 'Kim’s speech.', dntSpans)]), context('en'))).toEqual([]);
+    expect(run('qa/dnt', block([segment(s, 'KIM spoke.', dntSpans)]), context('en'))).toHaveLength(1);
+  });
+});
+
+describe('qa/numbers', () => {
+  const check = (source: string, target: string, language: string): string[] => compareNumbers({ ...segment(source, target), target }, language).map((f) => `${f.reason} | ${f.expected ?? ''}`);
+  it('wants ordinals in the target form', () => {
+    expect(check('zum 80. Jahrestag', 'the 80th anniversary', 'en')).toEqual([]);
+    expect(check('zum 80. Jahrestag', 'le 80e anniversaire', 'fr')).toEqual([]);
+    expect(check('zum 80. Jahrestag', 'el 80.º aniversario', 'es')).toEqual([]);
+    expect(check('zum 80. Jahrestag', 'the 80 anniversary', 'en')).toHaveLength(1);
+  });
+  it('wants thousands and decimals with the target separators', () => {
+    expect(check('1.000 Soldaten', '1,000 soldiers', 'en')).toEqual([]);
+    expect(check('1.000 Soldaten', '1\u00A0000 soldats', 'fr')).toEqual([]);
+    expect(check('1.000 Soldaten', '1\u202F000 soldats', 'fr')).toEqual([]);
+    expect(check('1.000 Soldaten', '1000 soldados', 'es')).toEqual([]);
+    expect(check('1.000 Soldaten', '1.000 soldados', 'es')).toEqual([]);
+    expect(check('3,5 Prozent', '3.5 per cent', 'en')).toEqual([]);
+    expect(check('1.000 Soldaten', '1.000 soldiers', 'en')).toEqual(['the number 1.000 is not written the en way | 1,000']);
+    expect(check('1.000 Soldaten', '1 000 soldats', 'fr')).toHaveLength(1);
+    expect(expectedForm('1000', 'cardinal', 'fr')).toBe('1\u00A0000');
+  });
+  it('reads dates and keeps years as they are', () => {
+    expect(check('am 3. September 2025', 'on September 3, 2025', 'en')).toEqual([]);
+    expect(check('am 3. September 2025', 'le 3 septembre 2025', 'fr')).toEqual([]);
+    expect(check('am 3. September 2025', 'el 3 de septiembre de 2025', 'es')).toEqual([]);
+    expect(check('im Juni 2024.', 'in June 2,024.', 'en')).toHaveLength(1);
+  });
+  it('reports a missing and an added number', () => {
+    expect(check('im Juni 2024', 'in June', 'en')).toHaveLength(1);
+    expect(check('im Juni', 'in June 2024', 'en')).toHaveLength(1);
+  });
+});
+
+describe('qa/quotes', () => {
+  it('judges balance across the sentences of a block', () => {
+    const b = block([segment('„Wir helfen.', '“We will help.'), segment('Immer“, sagte er.', 'Always,” he said.')]);
+    expect(run('qa/quotes', b, context('en'))).toEqual([]);
+    expect(run('qa/quotes', block([segment('„Wir helfen.', '“We will help.')]), context('en'))).toHaveLength(1);
+  });
+  it('wants no-break spaces inside French guillemets', () => {
+    expect(run('qa/quotes', block([segment('„Ja“', '«\u00A0Oui\u00A0»')]), context('fr'))).toEqual([]);
+    expect(run('qa/quotes', block([segment('„Ja“', '« Oui »')]), context('fr'))).toHaveLength(2);
+  });
+  it('takes apostrophes for what they are', () => {
+    expect(run('qa/quotes', block([segment('Er sagte „nie“.', 'The army’s soldiers’ view: “never”.')]), context('en'))).toEqual([]);
+  });
+});
+
+describe('the other checks', () => {
+  it('qa/final-punctuation lets a heading drop its full stop', () => {
+    expect(run('qa/final-punctuation', block([segment('Der Kreml bestreitet es.', 'Kremlin denies it')], 'heading'), context('en'))).toEqual([]);
+    expect(run('qa/final-punctuation', block([segment('Der Kreml bestreitet es.', 'The Kremlin denies it')]), context('en'))).toHaveLength(1);
+    expect(run('qa/final-punctuation', block([segment('„Wirklich?“', '«¿De verdad?»')]), context('es'))).toEqual([]);
+  });
+  it('qa/same-as-source spares names-only segments', () => {
+    const s = 'Expansion';
+    expect(run('qa/same-as-source', block([segment(s, s, [term(s, s, {}, true)])], 'credit'), context('en'))).toEqual([]);
+    expect(run('qa/same-as-source', block([segment('Das Treffen.', 'Das Treffen.')]), context('en'))).toHaveLength(1);
+  });
+  it('qa/doubled-word, qa/whitespace, qa/brackets, qa/empty, qa/untranslated', () => {
+    expect(run('qa/doubled-word', block([segment('Er kam.', 'He came the the day.')]), context('en'))).toHaveLength(1);
+    expect(run('qa/doubled-word', block([segment('Wir treffen uns.', 'Nous nous rencontrons.')]), context('fr'))).toEqual([]);
+    expect(run('qa/whitespace', block([segment('Er kam.', ' He  came .')]), context('en'))).toHaveLength(3);
+    expect(run('qa/whitespace', block([segment('Er fügte hinzu:', 'Il a ajouté :')]), context('fr'))).toHaveLength(1);
+    expect(run('qa/brackets', block([segment('Er (der Diplomat) kam.', 'He (the diplomat came.')]), context('en'))).toHaveLength(1);
+    expect(run('qa/empty', block([segment('Er kam.', '…')]), context('en'))).toHaveLength(1);
+    expect(run('qa/untranslated', block([segment('Er kam.', undefined)]), context('en'))).toHaveLength(1);
+    expect(run('qa/untranslated', block([segment('Er kam.', undefined, [], { state: 'initial' })]), context('en'))).toEqual([]);
+  });
+  it('qa/length-ratio flags a target missing half its sentence', () => {
+    const s = 'Das Treffen fand statt, nachdem die beiden Männer an der Parade teilgenommen hatten.';
+    expect(run('qa/length-ratio', block([segment(s, 'The meeting took place after the two men had attended the parade.')]), context('en'))).toEqual([]);
+    expect(run('qa/length-ratio', block([segment(s, 'The meeting took place.')]), context('en'))).toHaveLength(1);
+  });
+  it('qa/inline-codes reports missing, extra and reordered codes', () => {
+    const code = (id: string) => ({ element: 'x', id, start: 0, end: 0, data: '' });
+    const s = (src: string[], tgt: string[]) => segment('A B.', 'A B.', [], { sourceCodes: src.map(code), targetCodes: tgt.map(code) });
+    expect(run('qa/inline-codes', block([s(['1', '2'], ['1', '2'])]), context('en'))).toEqual([]);
+    expect(run('qa/inline-codes', block([s(['1', '2'], ['1'])]), context('en'))).toHaveLength(1);
+    expect(run('qa/inline-codes', block([s(['1'], ['1', '2'])]), context('en'))).toHaveLength(1);
+    expect(run('qa/inline-codes', block([s(['1', '2'], ['2', '1'])]), context('en'))).toHaveLength(1);
+  });
+});
