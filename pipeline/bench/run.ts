@@ -5,6 +5,7 @@
  */
 import { runSegmentBench } from './segment.js';
 import { runTermsBench } from './terms.js';
+import { runXliffBench } from './xliff.js';
 
 const log = (line: string): void => {
   process.stdout.write(line + '\n');
@@ -14,6 +15,7 @@ const only = process.argv[2];
 const benches: ReadonlyArray<readonly [string, (log: (line: string) => void) => void | Promise<void>]> = [
   ['segment', runSegmentBench],
   ['terms', runTermsBench],
+  ['xliff', runXliffBench],
 ];
 
 for (const [name, bench] of benches) {

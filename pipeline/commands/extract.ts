@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { xliffSettingsFor } from '../config.js';
 import { projectRelative, writeFileAtomic } from '../files.js';
+import { ProjectMemories } from '../memory/project.js';
 import { InputError, type Message } from '../model.js';
 import { documentPaths, openProject, prepareDocument, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
@@ -50,6 +51,7 @@ export const extract: Command = {
       for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
       return EXIT.usage;
     }
+    const memories = new ProjectMemories(config);
     for (const relativePath of documentPaths(config)) {
       const { doc, messages: docMessages } = prepareDocument(project, relativePath);
       messages.push(...docMessages);
@@ -60,6 +62,7 @@ export const extract: Command = {
         const previous = readExisting(workFile, config.root, messages);
         const aside = readExisting(asideFile, config.root, messages);
         if (previous === 'unreadable' || aside === 'unreadable') continue;
+        memories.learn(language, [previous, aside]);
         const settings = xliffSettingsFor(config, language);
         const result = exportXliff(doc, previous, aside, {
           version: settings.version,
@@ -67,6 +70,7 @@ export const extract: Command = {
           sourceLanguage: config.sourceLanguage,
           targetLanguage: language,
           original: doc.path,
+          leverage: memories.leverage(language),
         });
         messages.push(...result.messages);
         // A previous file for another language must not be merged into this one: leave it be.
@@ -81,6 +85,8 @@ export const extract: Command = {
         );
       }
     }
+    for (const file of memories.save()) io.stderr(`${file}: written (translation memory)\n`);
+    messages.push(...memories.messages);
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
     io.stderr(`extract: ${summarize(messages)}\n`);
     return exitCodeFor(messages, 'error');

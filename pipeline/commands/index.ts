@@ -19,6 +19,8 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['status', { summary: 'segments and words per language and state', load: async () => (await import('./status.js')).status }],
   ['terms', { summary: 'find glossary terms in text on stdin', load: async () => (await import('./terms.js')).terms }],
   ['glossary', { summary: 'check, export (TBX, CSV, TSV) and import glossaries', load: async () => (await import('./glossary.js')).glossary }],
+  ['inspect', { summary: 'report what an XLIFF file holds (version, units, states, codes)', load: async () => (await import('./inspect.js')).inspect }],
+  ['memory', { summary: 'update the translation memories or import a TMX file', load: async () => (await import('./memory.js')).memory }],
   ['segment', { summary: 'split German text on stdin into sentences', load: async () => (await import('./segment.js')).segment }],
 ]);
 

@@ -3,7 +3,7 @@
  * Invalid UTF-8 is reported with the byte offset and line of the first bad byte, because "invalid
  * file" alone leaves a translator nothing to look for.
  */
-import { InputError } from '../model.js';
+import { InputError, pointAt } from '../model.js';
 
 /** The offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
@@ -68,7 +68,12 @@ export function decodeXmlBytes(bytes: Uint8Array, file: string): Decoded {
     try {
       return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding, bom: true };
     } catch {
+      // Where the first undecodable unit is: the lenient decoder puts U+FFFD there.
+      const lenient = new TextDecoder(encoding).decode(bytes);
+      const at = pointAt(lenient, Math.max(0, lenient.indexOf('\uFFFD')));
       throw new InputError({
+        line: at.line,
+        column: at.column,
         reason: `The file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}.`,
         ruleId: 'xliff/invalid-encoding',
         source: 'xliff-import',

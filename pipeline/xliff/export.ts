@@ -26,7 +26,27 @@ export interface ExportOptions {
    * OmegaT expects.
    */
   readonly profile?: 'default' | 'omegat';
+  /**
+   * Translation memory lookup (see `pipeline/memory/`). Sentences without an approved target get
+   * its matches as candidates; an exact match (quality 100, same source) also becomes the target of
+   * a sentence without one, marked for review: 1.2 `needs-review-translation`, 2.x `translated`
+   * with subState `l10n:needs-review`. Default: no memory.
+   */
+  readonly leverage?: (source: string) => readonly LeverageMatch[];
 }
+
+/** A translation memory match offered to the exporter. */
+export interface LeverageMatch {
+  readonly source: string;
+  readonly target: string;
+  /** 0–100; 100 with the same source is an exact match. */
+  readonly quality: number;
+  /** `project` for the project's own memory, else the tool an imported memory came from. */
+  readonly origin: string;
+}
+
+/** Candidate origins that the exporter writes from the memory and rewrites on every export. */
+const MEMORY_ORIGIN = /^memory(?::|$)/u;
 
 /** What `exportXliff` returns. */
 export interface ExportResult {
@@ -36,6 +56,8 @@ export interface ExportResult {
   readonly aside: string | undefined;
   readonly messages: Message[];
   readonly stats: { kept: number; candidates: number; added: number; setAside: number; restored: number };
+  /** Sentences whose target was pre-filled from an exact memory match in this export. */
+  readonly fromMemory: number;
 }
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/u;
@@ -52,6 +74,9 @@ function checkOptions(options: ExportOptions): void {
   }
   if (typeof options.original !== 'string' || options.original === '') {
     throw new RangeError(`exportXliff: expected original to be a non-empty path, got ${JSON.stringify(options.original)}`);
+  }
+  if (options.leverage !== undefined && typeof options.leverage !== 'function') {
+    throw new RangeError(`exportXliff: expected leverage to be a function, got ${typeof options.leverage}`);
   }
   if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'omegat') {
     throw new RangeError(`exportXliff: expected profile 'default' or 'omegat', got ${JSON.stringify(options.profile)}`);
@@ -106,7 +131,8 @@ export function exportXliff(
   if (plan.stats.setAside > 0) {
     messages.push(info('xliff/set-aside', `${plan.stats.setAside} translated unit(s) no longer in the source were set aside.`, undefined, options.original));
   }
-  return { xliff, aside: asideText, messages, stats: plan.stats };
+  const fromMemory = blocks.reduce((n, b) => n + b.segments.filter((s) => s.fromMemory === true).length, 0);
+  return { xliff, aside: asideText, messages, stats: plan.stats, fromMemory };
 }
 
 function info(ruleId: string, reason: string, unit: string | undefined, file: string): Message {
@@ -169,7 +195,8 @@ function targetOf(entry: Entry): TargetOut | undefined {
 }
 
 function candidatesOf(entry: Entry): CandidateOut[] {
-  return entry.candidates.map((c) => ({
+  // Memory matches are looked up afresh on every export, never carried.
+  return entry.candidates.filter((c) => !MEMORY_ORIGIN.test(c.origin ?? '')).map((c) => ({
     source: c.source,
     target: { content: c.target, family: entry.family, text: c.target.text },
     quality: c.quality,
@@ -214,7 +241,44 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
   });
 }
 
+/**
+ * A sentence as the merge left it, then completed from the memory when it has no approved target:
+ * matches as candidates, an exact match as the target of a sentence without one.
+ */
 function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {
+  const base = mergedSegment(p, segment, options);
+  if (options.leverage === undefined) return base;
+  const open = base.target === undefined || base.needsReview || base.state === 'initial';
+  if (!open) return base;
+  const matches = options.leverage(segment.text);
+  const known = new Set(base.candidates.map((c) => c.target.text));
+  const fromMemory: CandidateOut[] = matches
+    .filter((m) => !known.has(m.target))
+    .map((m) => ({
+      source: m.source,
+      target: { content: undefined, family: undefined, text: m.target },
+      quality: m.quality,
+      origin: m.origin === 'project' ? 'memory' : `memory:${m.origin}`,
+      type: 'tm',
+    }));
+  const candidates = [...base.candidates, ...fromMemory];
+  const exact = matches.find((m) => m.quality === 100 && m.source === segment.text);
+  // Only an empty target or an untouched copy of the source (OmegaT profile) is replaced.
+  const untouched = base.target === undefined || (base.state === 'initial' && base.target.text === segment.text);
+  if (exact === undefined || !untouched) return { ...base, candidates };
+  return {
+    ...base,
+    target: { content: undefined, family: undefined, text: exact.target },
+    state: 'translated',
+    needsReview: true,
+    rawState: undefined,
+    subState: undefined,
+    candidates,
+    fromMemory: true,
+  };
+}
+
+function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {
   const glossary = glossaryNote(segment, options.targetLanguage);
   const base = { segment, glossary, context: [] as string[] };
   const entry = p?.entry;

@@ -91,11 +91,22 @@ export function matchTranslations(
         hint: 'Source text must not be edited in the translation tool; check the translation against the current sentence.',
       });
     }
+    const { target, state } = importedTarget(entry);
+    if (state !== entry.state) {
+      msg({
+        reason: `Unit "${entry.id}" has a translation but its state still says "${entry.rawState ?? 'initial'}"; read as translated.`,
+        ruleId: 'xliff/state-not-updated',
+        severity: 'info',
+        line: entry.line,
+        unit: entry.id,
+        hint: 'Some tools (OmegaT) never update states; set the state in the tool if it can.',
+      });
+    }
     bySegment.set(entry.id, {
       id: entry.id,
       source: entry.source,
-      target: hasTarget(entry.target) ? entry.target.text : undefined,
-      state: entry.state,
+      target,
+      state,
       needsReview: entry.needsReview || stale,
       line: entry.line,
       notes: entry.allNotes.map((n) => n.text),
@@ -113,6 +124,19 @@ export function matchTranslations(
     });
   }
   return { bySegment, messages };
+}
+
+/**
+ * What a target means after a CAT tool: a pre-filled copy of the source that still has an initial
+ * state (OmegaT profile, untouched) is no translation; a target that differs from the source while
+ * the state still says new/initial was translated by a tool that does not update states.
+ */
+function importedTarget(entry: Entry): { target: string | undefined; state: Translation['state'] } {
+  if (!hasTarget(entry.target)) return { target: undefined, state: entry.state };
+  const text = entry.target.text;
+  if (entry.state !== 'initial') return { target: text, state: entry.state };
+  if (sameSource(text, entry.source)) return { target: undefined, state: 'initial' };
+  return { target: text, state: 'translated' };
 }
 
 function checkLanguage(

@@ -67,7 +67,11 @@ export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions 
     });
   }
   const decoded = decodeXmlBytes(bytes, file);
-  const tree = parseXmlTree(decoded.text, file, maxDepth);
+  const interpreter = new XliffInterpreter(file);
+  const tree = parseXmlTree(decoded.text, file, maxDepth, {
+    open: (node, ancestors) => interpreter.open(node, ancestors),
+    close: (node, ancestors) => interpreter.close(node, ancestors),
+  });
   const declared = tree.declaredEncoding?.toLowerCase();
   if (declared !== undefined && !['utf-8', 'utf8', 'utf-16', 'utf-16le', 'utf-16be'].includes(declared)) {
     throw new InputError({
@@ -84,7 +88,7 @@ export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions 
       hint: 'Export the file as UTF-8 from the translation tool.',
     });
   }
-  return new XliffInterpreter(file).run(tree.root);
+  return interpreter.finish();
 }
 
 /** The namespace each version must use. */
@@ -100,27 +104,91 @@ class XliffInterpreter {
   private readonly messages: Message[] = [];
   private readonly files: ParsedFile[] = [];
   private readonly units: ParsedUnit[] = [];
+  private readonly fileIds = new Set<string>();
   private ns = '';
 
   constructor(private readonly file: string) {}
 
-  run(root: XmlTreeElement): ParsedXliff {
-    const version = this.checkRoot(root);
-    this.ns = root.uri;
-    if (version === '1.2') {
-      for (const child of elementsOf(root)) {
-        if (this.isCore(child, 'file')) this.readFile12(child);
-        else this.foreign(child, []);
-      }
-    } else {
-      for (const child of elementsOf(root)) {
-        if (this.isCore(child, 'file')) this.readFile2x(child, root);
-        else this.foreign(child, []);
-      }
+  private root: XmlTreeElement | undefined;
+  private version: ReadVersion = '1.2';
+  /** The `<file>` being read: its index and the unit ids seen in it (id → line). */
+  private current: { index: number; seen: Map<string, number> } | undefined;
+  private opened = 0;
+
+  /**
+   * Called as each element opens: checks the root as soon as it is known (a wrong version stops
+   * the read before the rest of the file is parsed) and starts each `<file>`.
+   */
+  open(node: XmlTreeElement, ancestors: readonly XmlTreeElement[]): void {
+    if (ancestors.length === 0) {
+      this.root = node;
+      this.version = this.checkRoot(node);
+      this.ns = node.uri;
+      return;
     }
+    if (ancestors.length === 1 && this.isCore(node, 'file')) {
+      if (this.version !== '1.2') this.checkFileId2x(node);
+      this.current = { index: this.opened, seen: new Map() };
+      this.opened += 1;
+    }
+  }
+
+  /**
+   * Called as each element closes. Units are interpreted here and then dropped from the tree
+   * (returns true), so a large file never holds its whole tree and its parsed units at once.
+   */
+  close(node: XmlTreeElement, ancestors: readonly XmlTreeElement[]): boolean {
+    const current = this.current;
+    if (ancestors.length === 0 || current === undefined) return false;
+    if (ancestors.length === 1 && this.isCore(node, 'file')) {
+      this.files[current.index] = this.version === '1.2' ? this.file12(node) : this.file2x(node);
+      this.current = undefined;
+      return true;
+    }
+    if (this.version === '1.2') {
+      if (!this.inBody12(ancestors)) return false;
+      if (this.isCore(node, 'trans-unit')) {
+        const groups = ancestors.slice(3);
+        let restype: string | undefined;
+        for (const g of groups) restype = g.attrs.get('restype') ?? restype;
+        this.readUnit12(node, current.index, groups.map((g) => g.attrs.get('id') ?? ''), restype, current.seen);
+        return true;
+      }
+      if (this.isCore(node, 'bin-unit')) {
+        this.warn('xliff/bin-unit', 'A <bin-unit> (binary resource) was skipped.', 'Binary units are not translated by this pipeline.', node);
+        return true;
+      }
+      return false;
+    }
+    if (this.isCore(node, 'unit') && this.inFile2x(ancestors)) {
+      this.readUnit2x(node, current.index, ancestors.slice(2).map((g) => g.attrs.get('id') ?? ''), current.seen);
+      return true;
+    }
+    return false;
+  }
+
+  /** 1.2 units count inside `<xliff><file><body><group>*`, nowhere else. */
+  private inBody12(ancestors: readonly XmlTreeElement[]): boolean {
+    const [, file, body, ...groups] = ancestors;
+    return (
+      file !== undefined && this.isCore(file, 'file') && body !== undefined && this.isCore(body, 'body') && groups.every((g) => this.isCore(g, 'group'))
+    );
+  }
+
+  /** 2.x units count inside `<xliff><file><group>*`. */
+  private inFile2x(ancestors: readonly XmlTreeElement[]): boolean {
+    const [, file, ...groups] = ancestors;
+    return file !== undefined && this.isCore(file, 'file') && groups.every((g) => this.isCore(g, 'group'));
+  }
+
+  /** The result, once the whole file has been parsed. */
+  finish(): ParsedXliff {
+    const root = this.root;
+    if (root === undefined) throw new RangeError('XliffInterpreter.finish: no root element was seen');
     if (this.files.length === 0) {
       this.fail('xliff/no-file', 'The file has no <file> element.', 'A translator file holds at least one <file>; export it again.', root);
     }
+    const version = this.version;
     const first = this.files[0];
     const sourceLanguage = version === '1.2' ? first?.sourceLanguage : root.attrs.get('srcLang');
     const targetLanguage = version === '1.2' ? first?.targetLanguage : root.attrs.get('trgLang');
@@ -225,24 +293,25 @@ class XliffInterpreter {
     return contentOf(toInline(node.children));
   }
 
-  private attributes(node: XmlTreeElement): Map<string, string> {
+  private attributes(node: XmlTreeElement): ReadonlyMap<string, string> {
+    if (node.foreignAttrs.size === 0) return node.attrs;
     const all = new Map(node.attrs);
     for (const [k, v] of node.foreignAttrs) all.set(k, v);
     return all;
   }
 
-  private checkUnique(seen: Map<string, XmlTreeElement>, id: string, node: XmlTreeElement, what: string): void {
+  private checkUnique(seen: Map<string, number>, id: string, node: XmlTreeElement, what: string): void {
     const before = seen.get(id);
     if (before !== undefined) {
       this.fail(
         'xliff/duplicate-id',
-        `Duplicate ${what} id "${id}" (first at line ${before.line}).`,
+        `Duplicate ${what} id "${id}" (first at line ${before}).`,
         'Ids must be unique; a tool or a hand edit copied a unit. Remove the copy or export the file again.',
         node,
         { unit: id },
       );
     }
-    seen.set(id, node);
+    seen.set(id, node.line);
   }
 
   private noteState(meaning: StateMeaning, raw: string | undefined, node: XmlTreeElement, unit: string): void {
@@ -259,46 +328,24 @@ class XliffInterpreter {
 
   // ---- XLIFF 1.2 -----------------------------------------------------------------------------
 
-  private readFile12(node: XmlTreeElement): void {
-    const fileIndex = this.files.length;
+  /** A 1.2 `<file>` once its units were read: languages, original and header notes. */
+  private file12(node: XmlTreeElement): ParsedFile {
     const notes: ParsedNote[] = [];
-    const seen = new Map<string, XmlTreeElement>();
     for (const child of elementsOf(node)) {
       if (this.isCore(child, 'header')) {
         for (const h of elementsOf(child)) if (this.isCore(h, 'note')) notes.push(this.note(h, '1.2'));
-      } else if (this.isCore(child, 'body')) {
-        this.readContainer12(child, fileIndex, [], undefined, seen);
       }
     }
-    this.files.push({
+    return {
       id: undefined,
       original: node.attrs.get('original'),
       sourceLanguage: node.attrs.get('source-language'),
       targetLanguage: node.attrs.get('target-language'),
       datatype: node.attrs.get('datatype'),
       notes,
-      metadata: new Map(),
+      metadata: EMPTY_MAP,
       line: node.line,
-    });
-  }
-
-  private readContainer12(
-    node: XmlTreeElement,
-    fileIndex: number,
-    groups: readonly string[],
-    restype: string | undefined,
-    seen: Map<string, XmlTreeElement>,
-  ): void {
-    for (const child of elementsOf(node)) {
-      if (this.isCore(child, 'group')) {
-        const id = child.attrs.get('id') ?? '';
-        this.readContainer12(child, fileIndex, [...groups, id], child.attrs.get('restype') ?? restype, seen);
-      } else if (this.isCore(child, 'trans-unit')) {
-        this.readUnit12(child, fileIndex, groups, restype, seen);
-      } else if (this.isCore(child, 'bin-unit')) {
-        this.warn('xliff/bin-unit', 'A <bin-unit> (binary resource) was skipped.', 'Binary units are not translated by this pipeline.', child);
-      }
-    }
+    };
   }
 
   private readUnit12(
@@ -306,7 +353,7 @@ class XliffInterpreter {
     fileIndex: number,
     groups: readonly string[],
     restype: string | undefined,
-    seen: Map<string, XmlTreeElement>,
+    seen: Map<string, number>,
   ): void {
     const id = node.attrs.get('id');
     if (id === undefined || id === '') {
@@ -360,7 +407,7 @@ class XliffInterpreter {
       ignorables: [],
       notes,
       candidates,
-      metadata: new Map(),
+      metadata: EMPTY_MAP,
       extensions,
       attributes: this.attributes(node),
       line: node.line,
@@ -436,47 +483,43 @@ class XliffInterpreter {
 
   // ---- XLIFF 2.x -----------------------------------------------------------------------------
 
-  private readFile2x(node: XmlTreeElement, root: XmlTreeElement): void {
-    const fileIndex = this.files.length;
+  /** 2.x file ids are checked as the file opens, before its units are read. */
+  private checkFileId2x(node: XmlTreeElement): void {
     const id = node.attrs.get('id');
     if (id === undefined) {
       this.fail('xliff/no-id', '<file> without an id.', 'XLIFF 2 files need an id on every <file>; export the file again.', node);
     }
-    if (this.files.some((f) => f.id === id)) {
+    if (this.fileIds.has(id)) {
       this.fail('xliff/duplicate-id', `Duplicate file id "${id}".`, 'File ids must be unique; export the file again.', node);
     }
+    this.fileIds.add(id);
+  }
+
+  /** A 2.x `<file>` once its units were read: notes and metadata. */
+  private file2x(node: XmlTreeElement): ParsedFile {
     const notes: ParsedNote[] = [];
     const metadata = new Map<string, string>();
-    const seen = new Map<string, XmlTreeElement>();
     for (const child of elementsOf(node)) {
       if (this.isCore(child, 'notes')) notes.push(...this.notes2x(child));
       else if (child.uri === NS_MDA && child.local === 'metadata') readMetadata(child, metadata);
     }
-    this.readContainer2x(node, fileIndex, [], seen);
-    this.files.push({
-      id,
+    return {
+      id: node.attrs.get('id'),
       original: node.attrs.get('original'),
-      sourceLanguage: root.attrs.get('srcLang'),
-      targetLanguage: root.attrs.get('trgLang'),
+      sourceLanguage: this.root?.attrs.get('srcLang'),
+      targetLanguage: this.root?.attrs.get('trgLang'),
       datatype: undefined,
       notes,
       metadata,
       line: node.line,
-    });
+    };
   }
 
   private notes2x(node: XmlTreeElement): ParsedNote[] {
     return elementsOf(node).filter((n) => this.isCore(n, 'note')).map((n) => this.note(n, '2x'));
   }
 
-  private readContainer2x(node: XmlTreeElement, fileIndex: number, groups: readonly string[], seen: Map<string, XmlTreeElement>): void {
-    for (const child of elementsOf(node)) {
-      if (this.isCore(child, 'group')) this.readContainer2x(child, fileIndex, [...groups, child.attrs.get('id') ?? ''], seen);
-      else if (this.isCore(child, 'unit')) this.readUnit2x(child, fileIndex, groups, seen);
-    }
-  }
-
-  private readUnit2x(node: XmlTreeElement, fileIndex: number, groups: readonly string[], seen: Map<string, XmlTreeElement>): void {
+  private readUnit2x(node: XmlTreeElement, fileIndex: number, groups: readonly string[], seen: Map<string, number>): void {
     const id = node.attrs.get('id');
     if (id === undefined || id === '') {
       this.fail('xliff/no-id', '<unit> without an id.', 'Every unit needs the id it was exported with; export the file again.', node);
@@ -491,7 +534,7 @@ class XliffInterpreter {
     const wholeSource: InlineNode[] = [];
     const wholeTarget: InlineNode[] = [];
     let anyTarget = false;
-    const segmentIds = new Map<string, XmlTreeElement>();
+    const segmentIds = new Map<string, number>();
     for (const child of elementsOf(node)) {
       if (this.isCore(child, 'segment') || this.isCore(child, 'ignorable')) {
         const kids = elementsOf(child);
@@ -604,21 +647,13 @@ function summarize(segments: readonly ParsedSegment[]): { state: TargetState; ne
   return { state, needsReview: segments.some((s) => s.needsReview) };
 }
 
-/** Converts tree children into inline nodes (the same shape, frozen for the public model). */
-function toInline(children: XmlTreeElement['children']): InlineNode[] {
-  return children.map((c) =>
-    c.type === 'text'
-      ? { type: 'text', text: c.text }
-      : {
-          type: 'element',
-          local: c.local,
-          uri: c.uri,
-          attrs: c.attrs,
-          foreignAttrs: c.foreignAttrs,
-          children: toInline(c.children),
-          line: c.line,
-          column: c.column,
-        },
-  );
+/**
+ * Tree children as inline nodes. The tree's nodes already have the inline shape, so they are
+ * handed over as they are: copying them doubled the memory of a large file.
+ */
+function toInline(children: XmlTreeElement['children']): readonly InlineNode[] {
+  return children;
 }
 
+/** Shared by every unit and file without metadata; never written to. */
+const EMPTY_MAP: ReadonlyMap<string, string> = new Map();

@@ -38,6 +38,8 @@ export interface SegmentOut {
   readonly notes: readonly ParsedNote[];
   readonly context: readonly string[];
   readonly glossary: string | undefined;
+  /** True when the target was pre-filled from an exact translation memory match. */
+  readonly fromMemory?: boolean;
 }
 
 export interface BlockOut {

@@ -5,6 +5,7 @@
  */
 import type { Document, Segment } from '../model.js';
 import type { Entry } from './entries.js';
+import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { STATES_2X, stateTo2x } from './states.js';
@@ -17,6 +18,7 @@ const RENDER: RenderOptions = { codePointParents: new Set(['source', 'target', '
 export const XLIFF_20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
 export const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
+export const GLS_NS = 'urn:oasis:names:tc:xliff:glossary:2.0';
 
 export interface FileHeader21 {
   readonly original: string;
@@ -58,6 +60,7 @@ function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlEle
       ['xmlns', XLIFF_20_NS],
       ['xmlns:mda', MDA_NS],
       ['xmlns:mtc', MTC_NS],
+      ['xmlns:gls', GLS_NS],
       ['srcLang', header.sourceLanguage],
       ['trgLang', header.targetLanguage],
     ],
@@ -100,6 +103,7 @@ function unit(b: BlockOut, targetLanguage: string): XmlElement {
   pushIgnorable(parts, b.gaps[b.segments.length] ?? '');
   return el('unit', [['id', b.block.id], ['name', `${b.block.kind}-${b.number}`], ['type', `l10n:${b.block.kind}`]], [
     matches.length === 0 ? undefined : el('mtc:matches', [], matches),
+    glossary21(b.segments.map((s) => s.segment), targetLanguage),
     metadata('block', [['kind', b.block.kind]]),
     notes.length === 0 ? undefined : el('notes', [], notes),
     ...parts,
@@ -167,7 +171,7 @@ function sourceWithTerms(segment: Segment, language: string, index: number): Xml
       el(
         'mrk',
         [
-          ['id', `m${index + 1}-${n}`],
+          ['id', markerId(index, n)],
           ['translate', info?.dnt === true ? 'no' : undefined],
           ['type', 'term'],
           ['value', info === undefined ? undefined : termTargetText(info)],

@@ -41,14 +41,32 @@ function inputError(file: string, ruleId: string, reason: string, hint: string, 
   return new InputError(detail);
 }
 
+/**
+ * Hooks a reader can give `parseXmlTree` to interpret the tree while it grows. `ancestors` are
+ * the open elements from the root down to the parent (empty for the root).
+ */
+export interface TreeHooks {
+  /** Called when an element opens: its attributes are known, its children not yet. */
+  readonly open?: (node: XmlTreeElement, ancestors: readonly XmlTreeElement[]) => void;
+  /**
+   * Called when an element closes, with all its content. Return true when the hook consumed it:
+   * it is then dropped from its parent, so memory holds only what is still needed.
+   */
+  readonly close?: (node: XmlTreeElement, ancestors: readonly XmlTreeElement[]) => boolean;
+}
+
+/** Shared by the many elements without attributes of a kind; never written to after parsing. */
+const NO_ATTRS: Map<string, string> = new Map();
+
 /** Parses XML text into a tree, or throws an InputError with line and column. */
-export function parseXmlTree(text: string, file: string, maxDepth: number): ParsedTree {
+export function parseXmlTree(text: string, file: string, maxDepth: number, hooks: TreeHooks = {}): ParsedTree {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlTreeElement[] = [];
   let root: XmlTreeElement | undefined;
   let declaredEncoding: string | undefined;
   let startLine = 1;
   let startColumn = 1;
+  let lastOpened: XmlTreeElement | undefined;
 
   const appendText = (value: string): void => {
     const parent = stack[stack.length - 1];
@@ -89,12 +107,19 @@ export function parseXmlTree(text: string, file: string, maxDepth: number): Pars
     }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const attrs = new Map<string, string>();
-    const foreignAttrs = new Map<string, string>();
+    // Most inline elements have one or two attributes and no foreign ones: create maps only
+    // when there is something to put in them (a 50 MB file has hundreds of thousands of elements).
+    let attrs = NO_ATTRS;
+    let foreignAttrs = NO_ATTRS;
     for (const attr of Object.values(tag.attributes)) {
       if (attr.uri === NS_XMLNS || attr.name === 'xmlns') continue;
-      if (attr.uri === '') attrs.set(attr.local, attr.value);
-      else foreignAttrs.set(`{${attr.uri}}${attr.local}`, attr.value);
+      if (attr.uri === '') {
+        if (attrs === NO_ATTRS) attrs = new Map();
+        attrs.set(attr.local, attr.value);
+      } else {
+        if (foreignAttrs === NO_ATTRS) foreignAttrs = new Map();
+        foreignAttrs.set(`{${attr.uri}}${attr.local}`, attr.value);
+      }
     }
     const node: XmlTreeElement = {
       type: 'element',
@@ -110,12 +135,21 @@ export function parseXmlTree(text: string, file: string, maxDepth: number): Pars
     const parent = stack[stack.length - 1];
     if (parent === undefined) root = node;
     else parent.children.push(node);
+    hooks.open?.(node, stack);
+    lastOpened = node;
     if (!tag.isSelfClosing) stack.push(node);
   });
   parser.on('closetag', (tag) => {
-    // saxes pops self-closing tags too; only pop what we pushed.
-    const top = stack[stack.length - 1];
-    if (top !== undefined && top.name === tag.name && !tag.isSelfClosing) stack.pop();
+    // saxes reports self-closing tags here too; they were never pushed.
+    let node: XmlTreeElement | undefined;
+    if (tag.isSelfClosing) node = lastOpened;
+    else if (stack[stack.length - 1]?.name === tag.name) node = stack.pop();
+    if (node === undefined || hooks.close === undefined || stack.length === 0) return;
+    if (hooks.close(node, stack)) {
+      // A closing element is always its parent's last child: nothing after it has been read yet.
+      const siblings = (stack[stack.length - 1] as XmlTreeElement).children;
+      if (siblings[siblings.length - 1] === node) siblings.pop();
+    }
   });
   parser.on('text', appendText);
   parser.on('cdata', appendText);
@@ -131,7 +165,8 @@ export function parseXmlTree(text: string, file: string, maxDepth: number): Pars
     );
   });
 
-  if (text.replace(/^\uFEFF/u, '').trim() === '') {
+  // A test, not trim(): a large file is not copied just to see whether it is empty.
+  if (/^\uFEFF?\s*$/u.test(text)) {
     throw inputError(file, 'xliff/empty', 'The file is empty.', 'Export the file again from the translation tool.', 1, 1);
   }
   parser.write(text).close();

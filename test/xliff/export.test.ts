@@ -151,7 +151,7 @@ describe('exportXliff 2.1', () => {
   it('writes a unit per block, a segment per sentence, ignorables, notes and metadata', () => {
     const doc = awkwardDocument();
     const { xliff } = exportXliff(doc, undefined, undefined, options21);
-    expect(xliff).toContain('<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" srcLang="de" trgLang="en">');
+    expect(xliff).toContain('<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0" srcLang="de" trgLang="en">');
     expect(xliff).toContain('<mda:meta type="kind">paragraph</mda:meta>');
     expect(xliff).toContain('<mda:meta type="path">source/treffen.txt</mda:meta>');
     expect(xliff).toContain('<ignorable>\n        <source xml:space="preserve"> </source>');

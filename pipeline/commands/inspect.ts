@@ -1,0 +1,58 @@
+/**
+ * `l10n inspect <file>`: what is in an XLIFF file, ours or a CAT tool's, without a project.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../model.js';
+import { formatMessage } from '../report/messages.js';
+import { readXliff } from '../xliff/index.js';
+import { inspectXliff, summaryText } from '../xliff/inspect.js';
+import { EXIT, UsageError, type Command } from './command.js';
+
+const USAGE = `Usage: l10n inspect <file.xlf> [--json]
+
+Reads an XLIFF file (1.2, 2.0, 2.1 or 2.2, from any tool) and reports its version, languages,
+files, units, segments, targets that hold text, states, inline codes, markers and notes.
+
+  --json   the summary as JSON on stdout (fields documented in README.md, "Inspecting a file")
+
+Exit codes: 0 read, 2 usage error, 3 the file cannot be read or is refused.`;
+
+export const inspect: Command = {
+  name: 'inspect',
+  summary: 'report what an XLIFF file holds (version, units, states, codes)',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    if (positionals.length !== 1) throw new UsageError(`expected one file, got ${positionals.length}`);
+    const name = positionals[0] as string;
+    const absolute = path.resolve(io.cwd, name);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      io.stderr(
+        formatMessage({
+          reason: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+          ruleId: 'xliff/io',
+          source: 'inspect',
+          severity: 'error',
+          fatal: true,
+          file: name,
+          hint: 'check the path',
+        }) + '\n',
+      );
+      return EXIT.io;
+    }
+    try {
+      const summary = inspectXliff(readXliff(bytes, name));
+      io.stdout(values.json ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary));
+      return EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.stderr(formatMessage(error.detail) + '\n');
+      return EXIT.io;
+    }
+  },
+};

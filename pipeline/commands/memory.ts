@@ -1,0 +1,102 @@
+/**
+ * `l10n memory`: the project's translation memories (`translations/memory/<src>-<lang>.tmx`).
+ *
+ * - `update`: adds the approved translations of every XLIFF file to the memories (extract does
+ *   the same on each run; this is for a CI job that only wants the memory);
+ * - `import <file.tmx>`: merges a TMX file from another tool into the memories of the project's
+ *   target languages found in it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRelative } from '../files.js';
+import { ProjectMemories } from '../memory/project.js';
+import { entriesFromTmx } from '../memory/store.js';
+import { readTmx } from '../memory/tmx-read.js';
+import { InputError, type Message } from '../model.js';
+import { documentPaths, openProject, xliffPath } from '../project.js';
+import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
+import { readXliff } from '../xliff/index.js';
+import { EXIT, UsageError, type Command, type CommandIo } from './command.js';
+import { languagesFrom } from './options.js';
+
+const USAGE = `Usage: l10n memory update [--lang <code>]…
+       l10n memory import <file.tmx> [--lang <code>]…
+
+update   adds the approved translations of translations/<lang>/*.xlf to
+         translations/memory/<source>-<lang>.tmx (extract does this on every run)
+import   merges a TMX file (Trados, memoQ, Phrase, OmegaT…) into the memories of the
+         project's target languages; languages match by primary subtag (en-US → en)
+
+  --lang <code>   only this target language (repeatable); default: all in l10n.config.yaml
+
+Exit codes: 0 done, 2 usage or config error, 3 a file could not be read.`;
+
+export const memory: Command = {
+  name: 'memory',
+  summary: 'update the translation memories or import a TMX file',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args: [...args], options: { lang: { type: 'string', multiple: true } }, allowPositionals: true, strict: true });
+    const [action, ...files] = positionals;
+    if (action === 'update' && files.length === 0) return update(values.lang, io);
+    if (action === 'import' && files.length === 1) return importTmx(files[0] as string, values.lang, io);
+    throw new UsageError(action === 'update' || action === 'import' ? `wrong number of files for "${action}"` : `expected "update" or "import", got ${JSON.stringify(action ?? '')}`);
+  },
+};
+
+function finish(messages: readonly Message[], io: CommandIo): ReturnType<Command['run']> {
+  for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
+  io.stderr(`memory: ${summarize(messages)}\n`);
+  return Promise.resolve(exitCodeFor(messages, 'error'));
+}
+
+async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Command['run']> {
+  const { config } = openProject(io.cwd);
+  const memories = new ProjectMemories(config);
+  const messages: Message[] = [];
+  for (const language of languagesFrom(lang, config)) {
+    for (const relativePath of documentPaths(config)) {
+      const name = path.basename(relativePath).replace(/\.[^.]*$/u, '');
+      for (const kind of ['work', 'aside'] as const) {
+        const file = xliffPath(config, language, name, kind);
+        if (!existsSync(file)) continue;
+        try {
+          memories.learn(language, [readXliff(readFileSync(file), projectRelative(config.root, file))]);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          messages.push(error.detail);
+        }
+      }
+    }
+  }
+  for (const file of memories.save()) io.stderr(`${file}: written\n`);
+  return finish([...messages, ...memories.messages], io);
+}
+
+async function importTmx(name: string, lang: string[] | undefined, io: CommandIo): ReturnType<Command['run']> {
+  const { config } = openProject(io.cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path.resolve(io.cwd, name));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return finish([{ reason: `the file cannot be read (${code})`, ruleId: 'tmx/io', source: 'memory-import', severity: 'error', fatal: true, file: name, hint: 'check the path' }], io);
+  }
+  let parsed;
+  try {
+    parsed = readTmx(bytes, name);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return finish([error.detail], io);
+  }
+  const memories = new ProjectMemories(config);
+  const origin = parsed.tool ?? 'tmx';
+  for (const language of languagesFrom(lang, config)) {
+    const entries = entriesFromTmx(parsed, config.sourceLanguage, language, origin);
+    const added = memories.add(language, entries);
+    io.stderr(`${language}: ${entries.length} pair(s) in the file, ${added} new\n`);
+  }
+  for (const file of memories.save()) io.stderr(`${file}: written\n`);
+  return finish([...parsed.messages, ...memories.messages], io);
+}

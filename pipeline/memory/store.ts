@@ -1,0 +1,82 @@
+/**
+ * The project's memories on disk: `<paths.translations>/memory/<source>-<target>.tmx`, one per
+ * language pair; loading, saving, and collecting approved work from XLIFF files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { projectRelative, resolveInside, writeFileAtomic } from '../files.js';
+import { TARGET_STATES, type TargetState } from '../model.js';
+import { entriesOf, hasWork } from '../xliff/entries.js';
+import type { ParsedXliff } from '../xliff/index.js';
+import { normalize, sameLanguage } from './merge.js';
+import { readTmx } from './tmx-read.js';
+import { writeTmx } from './tmx-write.js';
+import type { Memory, MemoryEntry } from './types.js';
+
+/** Where the memory of a language pair lives (absolute). */
+export function memoryPath(config: Config, language: string): string {
+  const folder = resolveInside(config.root, config.paths.translations, 'paths.translations', config.file);
+  return path.join(folder, 'memory', `${config.sourceLanguage}-${language}.tmx`);
+}
+
+/**
+ * Loads the memory of a language pair; an absent file is an empty memory.
+ * @throws InputError when the file exists but cannot be read as TMX.
+ */
+export function loadMemory(config: Config, language: string): Memory {
+  const file = memoryPath(config, language);
+  const empty: Memory = { sourceLanguage: config.sourceLanguage, targetLanguage: language, entries: [] };
+  if (!existsSync(file)) return empty;
+  const parsed = readTmx(readFileSync(file), projectRelative(config.root, file));
+  return { ...empty, entries: normalize(entriesFromTmx(parsed, config.sourceLanguage, language, 'project')) };
+}
+
+/** Writes the memory when its content changed; returns true when written. */
+export function saveMemory(config: Config, memory: Memory): boolean {
+  const file = memoryPath(config, memory.targetLanguage);
+  const content = writeTmx(memory);
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
+  writeFileAtomic(file, content);
+  return true;
+}
+
+/** Entries of a parsed TMX for one language pair (languages compared by primary subtag). */
+export function entriesFromTmx(
+  parsed: ReturnType<typeof readTmx>,
+  sourceLanguage: string,
+  targetLanguage: string,
+  defaultOrigin: string,
+): MemoryEntry[] {
+  const out: MemoryEntry[] = [];
+  for (const unit of parsed.units) {
+    const source = unit.variants.find((v) => sameLanguage(v.language, sourceLanguage));
+    if (source === undefined) continue;
+    for (const target of unit.variants) {
+      if (target === source || !sameLanguage(target.language, targetLanguage)) continue;
+      out.push({
+        source: source.text,
+        target: target.text,
+        origin: unit.props.get('x-l10n-origin') ?? defaultOrigin,
+        state: unit.props.get('x-l10n-state') ?? 'imported',
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The approved translations of an XLIFF file: reviewed or final, or translated when the project
+ * publishes translated work (`policies.publishState`); never a target marked for review, never an
+ * untouched copy of the source.
+ */
+export function approvedEntries(parsed: ParsedXliff, publishState: Exclude<TargetState, 'initial'>): MemoryEntry[] {
+  const floor = TARGET_STATES.indexOf(publishState);
+  const out: MemoryEntry[] = [];
+  for (const entry of entriesOf(parsed)) {
+    if (!entry.translate || entry.needsReview || !hasWork(entry) || entry.target === undefined) continue;
+    if (TARGET_STATES.indexOf(entry.state) < floor) continue;
+    out.push({ source: entry.source, target: entry.target.text, origin: 'project', state: entry.state });
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * What `l10n inspect` reports about an XLIFF file: a plain, JSON-ready summary of what the reader
+ * found, in any version and from any tool. Counts are per segment (1.2: a trans-unit, or each
+ * `<mrk mtype="seg">` of a segmented one; 2.x: each `<segment>`).
+ */
+import type { InlineContent, ParsedXliff } from './types.js';
+
+/** One `<file>` of the summary. */
+export interface InspectedFile {
+  readonly id: string | null;
+  readonly original: string | null;
+  readonly sourceLanguage: string | null;
+  readonly targetLanguage: string | null;
+  readonly units: number;
+  readonly segments: number;
+}
+
+/** The summary; `README.md` ("Inspecting a file") documents every field. */
+export interface XliffSummary {
+  readonly file: string;
+  readonly version: string;
+  readonly sourceLanguage: string | null;
+  readonly targetLanguage: string | null;
+  readonly files: readonly InspectedFile[];
+  readonly units: number;
+  readonly segments: number;
+  /** Segments whose target holds text (an empty or missing target does not count). */
+  readonly targets: number;
+  /** Segments per state value as written (`(none)` when the file gives none). */
+  readonly states: Readonly<Record<string, number>>;
+  /** Inline codes per element name, sources and targets together (`{uri}local` for foreign ones). */
+  readonly inlineCodes: Readonly<Record<string, number>>;
+  /** Markers (`mrk`, `sm`) per type, segment markers left out. */
+  readonly markers: Readonly<Record<string, number>>;
+  /** Notes on units and files. */
+  readonly notes: number;
+  /** Translation candidates (`alt-trans`, `mtc:match`). */
+  readonly candidates: number;
+  /** Messages the reader reported while accepting the file (unknown states, no namespace…). */
+  readonly warnings: readonly string[];
+}
+
+/** Counts into a plain object with sorted keys, so the JSON output is stable. */
+function sorted(counts: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const key of [...counts.keys()].sort()) out[key] = counts.get(key) as number;
+  return out;
+}
+
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function countInline(content: InlineContent | undefined, codes: Map<string, number>, markers: Map<string, number>): void {
+  if (content === undefined) return;
+  for (const code of content.codes) bump(codes, code.element);
+  for (const mark of content.marks) if (mark.type !== 'seg') bump(markers, mark.type);
+}
+
+/** Summarizes a parsed XLIFF file. */
+export function inspectXliff(parsed: ParsedXliff): XliffSummary {
+  const states = new Map<string, number>();
+  const codes = new Map<string, number>();
+  const markers = new Map<string, number>();
+  const perFile = parsed.files.map(() => ({ units: 0, segments: 0 }));
+  let segments = 0;
+  let targets = 0;
+  let notes = parsed.files.reduce((n, f) => n + f.notes.length, 0);
+  let candidates = 0;
+  for (const unit of parsed.units) {
+    const counts = perFile[unit.fileIndex];
+    if (counts !== undefined) {
+      counts.units += 1;
+      counts.segments += unit.segments.length;
+    }
+    segments += unit.segments.length;
+    notes += unit.notes.length;
+    candidates += unit.candidates.length;
+    for (const segment of unit.segments) {
+      bump(states, segment.rawState ?? '(none)');
+      if (segment.target !== undefined && segment.target.text.trim() !== '') targets += 1;
+      countInline(segment.source, codes, markers);
+      countInline(segment.target, codes, markers);
+    }
+  }
+  return {
+    file: parsed.file,
+    version: parsed.version,
+    sourceLanguage: parsed.sourceLanguage ?? null,
+    targetLanguage: parsed.targetLanguage ?? null,
+    files: parsed.files.map((f, i) => ({
+      id: f.id ?? null,
+      original: f.original ?? null,
+      sourceLanguage: f.sourceLanguage ?? null,
+      targetLanguage: f.targetLanguage ?? null,
+      units: perFile[i]?.units ?? 0,
+      segments: perFile[i]?.segments ?? 0,
+    })),
+    units: parsed.units.length,
+    segments,
+    targets,
+    states: sorted(states),
+    inlineCodes: sorted(codes),
+    markers: sorted(markers),
+    notes,
+    candidates,
+    warnings: parsed.messages.map((m) => `${m.line ?? '?'}:${m.column ?? '?'}: ${m.reason} [${m.ruleId}]`),
+  };
+}
+
+/** The summary as text for people. */
+export function summaryText(s: XliffSummary): string {
+  const counts = (record: Readonly<Record<string, number>>): string => {
+    const entries = Object.entries(record);
+    return entries.length === 0 ? 'none' : entries.map(([k, v]) => `${k} ${v}`).join(', ');
+  };
+  const lines = [
+    `${s.file}: XLIFF ${s.version}, ${s.sourceLanguage ?? '?'} → ${s.targetLanguage ?? '?'}`,
+    `files: ${s.files.length}`,
+    ...s.files.map((f) => `  ${f.original ?? f.id ?? '(no name)'}: ${f.units} units, ${f.segments} segments`),
+    `units: ${s.units}`,
+    `segments: ${s.segments}`,
+    `targets with text: ${s.targets}`,
+    `states: ${counts(s.states)}`,
+    `inline codes: ${counts(s.inlineCodes)}`,
+    `markers: ${counts(s.markers)}`,
+    `notes: ${s.notes}`,
+    `candidates: ${s.candidates}`,
+    ...s.warnings.map((w) => `warning: ${w}`),
+  ];
+  return lines.join('\n') + '\n';
+}
