@@ -15,7 +15,7 @@ import type { ImportResult } from '../terms/tbx.js';
 import { glossaryToYaml } from '../terms/write.js';
 import { EXIT, UsageError } from './command.js';
 import type { Command, CommandIo, ExitCode } from './command.js';
-import { asUsageError, printMessages } from './terms.js';
+import { asUsageError, printMessages } from './options.js';
 
 const USAGE = `Usage:
   l10n glossary check [<file or folder>…]

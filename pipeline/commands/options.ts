@@ -1,7 +1,8 @@
-/** Option parsing shared by the commands. */
+/** Option parsing and message printing shared by the commands. */
 import type { Config } from '../config.js';
-import { SEVERITIES, type Severity } from '../model.js';
-import { UsageError } from './command.js';
+import { formatMessage } from '../report/messages.js';
+import { SEVERITIES, type Message, type Severity } from '../model.js';
+import { UsageError, type CommandIo } from './command.js';
 
 /** The languages a command works on: those named with --lang (each must be configured), or all. */
 export function languagesFrom(requested: readonly string[] | undefined, config: Config): readonly string[] {
@@ -21,4 +22,19 @@ export function severityFrom(value: string | undefined, fallback: Severity): Sev
     throw new UsageError(`--fail-on: expected one of ${SEVERITIES.join(', ')}, got "${value}"`);
   }
   return value as Severity;
+}
+
+/** Runs an argument parse, turning node's parse errors into usage errors (exit 2 with usage). */
+export function asUsageError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Prints messages to stderr; returns true when any is an error. */
+export function printMessages(messages: readonly Message[], io: CommandIo): boolean {
+  for (const m of messages) io.stderr(formatMessage(m) + '\n');
+  return messages.some((m) => m.severity === 'error');
 }

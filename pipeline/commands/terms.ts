@@ -4,17 +4,16 @@
  * With `--jsonl`, every input line is a JSON object `{"text": …}` and exactly one output line
  * `{"matches": [{"term", "start", "end"}]}` is written for it, in order, so the output can be
  * zipped with the input; nothing else goes to stdout. A line that is not such an object gets
- * `{"matches": []}` and a message on stderr, and the exit code becomes 2.
+ * `{"matches": []}` and a message on stderr, and the exit code becomes 3 (bad input).
  * Without `--jsonl`, each input line is plain text and the output is a readable listing.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Message } from '../model.js';
-import { formatMessage } from '../report/messages.js';
 import { loadGlossary } from '../terms/glossary.js';
 import { compileMatcher } from '../terms/matcher.js';
 import type { TermMatch } from '../terms/matcher.js';
-import { EXIT, UsageError } from './command.js';
+import { EXIT } from './command.js';
+import { asUsageError, printMessages } from './options.js';
 import type { Command, CommandIo, ExitCode } from './command.js';
 import { lines } from './stdin.js';
 
@@ -27,21 +26,6 @@ and compound forms included ("Putins", "des Weißen Hauses", "Kreml-Chef").
   --jsonl            input lines are {"text": "…"}; output one line per input line:
                      {"matches": [{"term": "<entry source>", "start": n, "end": n}]}
                      (offsets in UTF-16 code units, end exclusive)`;
-
-/** Runs an argument parse, turning node's parse errors into usage errors (exit 2 with usage). */
-export function asUsageError<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-/** Prints messages to stderr; returns true when any is an error. */
-export function printMessages(messages: readonly Message[], io: CommandIo): boolean {
-  for (const m of messages) io.stderr(formatMessage(m) + '\n');
-  return messages.some((m) => m.severity === 'error');
-}
 
 function listing(lineNumber: number, text: string, matches: readonly TermMatch[]): string {
   if (matches.length === 0) return `${lineNumber}: (no terms)\n`;
@@ -96,7 +80,7 @@ export const terms: Command = {
       const parsed = textOfJsonLine(line);
       if ('error' in parsed) {
         io.stderr(`stdin:${lineNumber}: error: ${parsed.error} [terms/bad-input]\n    → write one JSON object per line, like {"text": "Putin traf Kim."}\n`);
-        exitCode = EXIT.usage;
+        exitCode = EXIT.io;
         io.stdout('{"matches":[]}\n');
         continue;
       }

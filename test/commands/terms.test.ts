@@ -28,10 +28,10 @@ describe('l10n terms', () => {
     ]);
   });
 
-  it('keeps the line count on bad input, reports it on stderr and exits 2', async () => {
+  it('keeps the line count on bad input, reports it on stderr and exits 3', async () => {
     const io = fakeIo('not json\n{"txt": 1}\n{"text": "Putin"}\n');
     const code = await terms.run(['--glossary', 'basic.yaml', '--jsonl'], io);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(io.out.join('').trimEnd().split('\n')).toEqual(['{"matches":[]}', '{"matches":[]}', '{"matches":[{"term":"Wladimir Putin","start":0,"end":5}]}']);
     expect(io.err.join('')).toMatch(/stdin:1: error: not JSON/);
     expect(io.err.join('')).toMatch(/stdin:2: error: expected an object/);
