@@ -17,7 +17,7 @@ import { InputError, type Message } from '../model.js';
 import { documentPaths, openProject, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
 import { readXliff } from '../xliff/index.js';
-import { EXIT, UsageError, type Command, type CommandIo } from './command.js';
+import { UsageError, type Command, type CommandIo } from './command.js';
 import { languagesFrom } from './options.js';
 
 const USAGE = `Usage: l10n memory update [--lang <code>]…

@@ -14,7 +14,7 @@ import { compileMatcher } from '../terms/matcher.js';
 import type { TermMatch } from '../terms/matcher.js';
 import { EXIT } from './command.js';
 import { asUsageError, printMessages } from './options.js';
-import type { Command, CommandIo, ExitCode } from './command.js';
+import type { Command, ExitCode } from './command.js';
 import { lines } from './stdin.js';
 
 const USAGE = `Usage: l10n terms [--glossary <file or folder>]… [--jsonl]
