@@ -50,10 +50,17 @@ function firstInvalidByte(bytes: Uint8Array): number {
     if (decodesAsPrefix(mid)) good = mid;
     else bad = mid;
   }
-  // `bad` is the shortest failing prefix; the invalid byte is its last one, or the start of the
-  // sequence it ends: step back over continuation bytes to the lead byte.
+  // `bad` is the shortest failing prefix, so byte bad-1 is where decoding broke. When it broke
+  // because a multi-byte sequence was cut short ("ab" E2 80 "cd"), the sequence's lead byte is
+  // what a person must fix: step back to it when its length reaches byte bad-1.
   let offset = bad - 1;
-  while (offset > good && ((bytes[offset] ?? 0) & 0xc0) === 0x80) offset -= 1;
+  let lead = offset - 1;
+  while (lead >= 0 && offset - lead < 4 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead -= 1;
+  const leadByte = bytes[lead] ?? 0;
+  if (lead >= 0 && leadByte >= 0xc0) {
+    const length = leadByte >= 0xf0 ? 4 : leadByte >= 0xe0 ? 3 : 2;
+    if (lead + length > offset) offset = lead;
+  }
   return Math.max(offset, 0);
 }
 

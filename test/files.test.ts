@@ -1,0 +1,85 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeUtf8, projectRelative, resolveInside, writeFileAtomic } from '../pipeline/files.js';
+import { InputError } from '../pipeline/model.js';
+
+const folders: string[] = [];
+const tempFolder = (): string => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'l10n-files-'));
+  folders.push(folder);
+  return folder;
+};
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function decodeError(bytes: Uint8Array) {
+  try {
+    decodeUtf8(bytes, 'doc.txt');
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).detail;
+  }
+  throw new Error('expected a decoding error');
+}
+
+describe('decodeUtf8', () => {
+  it('decodes UTF-8 and keeps a byte order mark as U+FEFF', () => {
+    expect(decodeUtf8(Buffer.from('\uFEFFGrüße', 'utf8'), 'doc.txt')).toBe('\uFEFFGrüße');
+  });
+
+  it('names line, column and byte of the first invalid byte (a Latin-1 umlaut)', () => {
+    const detail = decodeError(Buffer.from('Titel\nEin Absatz über Köln.\n', 'latin1'));
+    expect(detail).toMatchObject({ file: 'doc.txt', line: 2, column: 12, ruleId: 'read/encoding' });
+    expect(detail.reason).toContain('byte 17 is 0xfc');
+    expect(detail.hint).toContain('UTF-8');
+  });
+
+  it('points at the lead byte of a sequence cut short', () => {
+    const bytes = Buffer.concat([Buffer.from('ab', 'utf8'), Buffer.from([0xe2, 0x80]), Buffer.from('cd', 'utf8')]);
+    expect(decodeError(bytes)).toMatchObject({ line: 1, column: 3 });
+    expect(decodeError(bytes).reason).toContain('byte 2 is 0xe2');
+  });
+
+  it('points at a stray continuation byte', () => {
+    const bytes = Buffer.concat([Buffer.from('abc', 'utf8'), Buffer.from([0x80]), Buffer.from('d', 'utf8')]);
+    expect(decodeError(bytes).reason).toContain('byte 3 is 0x80');
+  });
+});
+
+describe('resolveInside', () => {
+  const root = path.resolve('/project');
+  it('resolves a relative path inside the root', () => {
+    expect(resolveInside(root, 'output/en', 'paths.output')).toBe(path.join(root, 'output', 'en'));
+  });
+  for (const escape of ['../elsewhere', 'a/../../b', '/etc/passwd', 'C:/Windows', 'sub\\file']) {
+    it(`refuses "${escape}"`, () => {
+      expect(() => resolveInside(root, escape, 'paths.output')).toThrow(/points outside the project folder/);
+    });
+  }
+  it('gives project-relative paths with forward slashes', () => {
+    expect(projectRelative(root, path.join(root, 'translations', 'en', 'a.xlf'))).toBe('translations/en/a.xlf');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('creates folders, writes the content and leaves no temporary file', () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'output', 'en', 'doc.txt');
+    writeFileAtomic(file, 'Hello\n');
+    expect(readFileSync(file, 'utf8')).toBe('Hello\n');
+    expect(readdirSync(path.dirname(file))).toEqual(['doc.txt']);
+  });
+
+  it('leaves the old file whole when the write fails', () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'doc.txt');
+    writeFileSync(file, 'old');
+    // A folder where the temporary file would go makes the write fail before the rename.
+    mkdirSync(path.join(folder, `.l10n-tmp-${process.pid}-doc.txt`));
+    expect(() => writeFileAtomic(file, 'new')).toThrow();
+    expect(readFileSync(file, 'utf8')).toBe('old');
+  });
+});
