@@ -17,6 +17,12 @@ export const WORD = 1;
 export const SPACE = 2;
 /** Character is skipped while matching and counts as part of the word it sits in (soft hyphen). */
 export const IGNORABLE = 4;
+/**
+ * Character is a lower-case letter (it has an upper case and is its own lower case, like `d`,
+ * `ä`, `ß`). Case-sensitive forms that start with a capital can never match a word starting with
+ * one, which lets the matcher stop walking early in the many lower-case words of German text.
+ */
+export const LOWER = 8;
 
 /** Marker in the fold table: the code unit folds to more than one unit (see `multiFolds`). */
 const MULTI = 0xffff;
@@ -48,7 +54,7 @@ function buildTables(): Tables {
     const isSurrogate = code >= 0xd800 && code <= 0xdfff;
     const char = String.fromCharCode(code);
     if (!isSurrogate) {
-      if (wordPattern.test(char)) classes[code] = WORD;
+      if (wordPattern.test(char)) classes[code] = WORD | (char === char.toLowerCase() && char !== char.toUpperCase() ? LOWER : 0);
       else if (spacePattern.test(char)) classes[code] = SPACE;
     }
     const lower = isSurrogate ? char : char.toLowerCase();
@@ -79,7 +85,7 @@ function getTables(): Tables {
   return tables;
 }
 
-/** The character class (`WORD`, `SPACE`, `IGNORABLE` bits) of the character at `index`. */
+/** The character class (`WORD`, `SPACE`, `IGNORABLE`, `LOWER` bits) of the character at `index`. */
 export function classAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
   if (code >= 0xd800 && code <= 0xdfff) return astralClass(text, index, code);

@@ -1,9 +1,10 @@
 /**
  * Finds glossary terms in text with one automaton over every generated form.
  *
- * Every form of every entry (see `forms.ts`) is folded (`fold.ts`) and inserted into a trie whose
- * edges live in one open-addressing hash table (compact and fast to build for 20,000 entries). The
- * text is never copied or stemmed: from each position that starts a word (or a token after a
+ * Every form of every entry (see `forms.ts`) is folded (`fold.ts`) and inserted into one trie,
+ * flattened into typed arrays in depth-first order (`trie.ts`) so that walking a term reads
+ * memory sequentially even with 20,000 entries; candidates and their overlap resolution are in
+ * `candidates.ts`. The text is never copied or stemmed: from each position that starts a word (or a token after a
  * space or punctuation) the trie is walked over the folded characters until it has no edge, and
  * every final node passed is a candidate, kept when
  * - the word ends there (the next character is no letter, digit or mark; a hyphen ends a word, so
@@ -13,6 +14,11 @@
  *   space, hyphens and apostrophes, and also accepts an upper-case first letter for a form that
  *   starts lower case (sentence starts); all-capital abbreviations always compare exactly.
  *
+ * A walk from a word that starts with a lower-case letter only follows paths that lead to a form
+ * such a word can match (case-insensitive, or starting lower case): in German text most words
+ * start lower case and most glossary forms with a capital, so this prunes most walks early
+ * without changing any result (see `startsUpper`).
+ *
  * Overlaps are resolved by length: the longest candidate wins; among equally long ones the
  * leftmost; at the same place the entry that comes first in the glossary. Candidates overlapping
  * an accepted one are dropped. So a listed compound ("Kreml-Chef") beats its part ("Kreml"), and
@@ -20,7 +26,11 @@
  */
 import type { Glossary, GlossaryEntry } from './glossary.js';
 import { formsOf } from './forms.js';
-import { SPACE, WORD, caseKey, characterClasses, classAt, foldForMatch, foldTables, isWordAt } from './fold.js';
+import { CandidateBuffer, resolveCandidates } from './candidates.js';
+import { LOWER, SPACE, WORD, caseKey, characterClasses, classAt, foldForMatch, foldTables, isWordAt } from './fold.js';
+import type { FoldTables } from './fold.js';
+import { BRANCH, CODE_MASK, FINAL, MARKED, SINGLE, buildFlatTrie, childOf } from './trie.js';
+import type { FlatTrie } from './trie.js';
 
 /** One occurrence of a term. Offsets are UTF-16 code units into the matched text, end exclusive. */
 export interface TermMatch {
@@ -38,195 +48,190 @@ export interface TermMatcher {
   match(text: string): TermMatch[];
 }
 
-/** What a final trie node stands for. */
-interface Output {
-  readonly entryIndex: number;
-  /** Case key of the form (see `caseKey`), or undefined for case-insensitive forms. */
-  readonly caseKey: string | undefined;
-  /** The form as written, for the common case where the text has exactly it. */
-  readonly form: string;
-  readonly prefix: boolean;
-  /** True when the form ends in a word character, so the text must end its word there. */
-  readonly needsBoundary: boolean;
-}
-
-interface Candidate {
-  readonly start: number;
-  readonly end: number;
-  readonly entryIndex: number;
-}
+/** Output flag: `match: prefix`, the candidate extends to the end of the word. */
+const PREFIX = 1;
+/** Output flag: the form ends in a word character, so the text must end its word there. */
+const NEEDS_BOUNDARY = 2;
 
 /**
- * Trie edges: (node, code unit) → child node, in open addressing with linear probing. Each slot
- * is three adjacent integers (node, code, child) so a probe touches one cache line; with 20,000
- * entries the table is megabytes, and memory latency is what matching time then depends on.
+ * What the final nodes stand for, one slot per (entry, form) in trie output order. Parallel arrays
+ * rather than objects: the accept check reads one or two of them per final node.
  */
-class EdgeTable {
-  private slots: Int32Array;
-  private mask: number;
-  private size = 0;
-
-  constructor(capacity = 1 << 12) {
-    this.slots = new Int32Array(capacity * 3).fill(-1);
-    this.mask = capacity - 1;
-  }
-
-  private static slot(node: number, code: number, mask: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca77)) >>> 0 & mask;
-  }
-
-  get(node: number, code: number): number {
-    const { slots, mask } = this;
-    for (let i = EdgeTable.slot(node, code, mask); ; i = (i + 1) & mask) {
-      const base = i * 3;
-      const k = slots[base];
-      if (k === -1) return -1;
-      if (k === node && slots[base + 1] === code) return slots[base + 2] ?? -1;
-    }
-  }
-
-  set(node: number, code: number, target: number): void {
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    const { slots, mask } = this;
-    let i = EdgeTable.slot(node, code, mask);
-    while (slots[i * 3] !== -1) i = (i + 1) & mask;
-    slots[i * 3] = node;
-    slots[i * 3 + 1] = code;
-    slots[i * 3 + 2] = target;
-    this.size += 1;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
-    this.slots = new Int32Array(capacity * 3).fill(-1);
-    this.mask = capacity - 1;
-    this.size = 0;
-    for (let base = 0; base < old.length; base += 3) {
-      if (old[base] !== -1) this.set(old[base] ?? 0, old[base + 1] ?? 0, old[base + 2] ?? 0);
-    }
-  }
+interface Outputs {
+  readonly entryIndex: Int32Array;
+  readonly flags: Uint8Array;
+  /** The form as written, for the common case where the text has exactly it. */
+  readonly form: readonly string[];
+  /** Case key of the form (see `caseKey`), or undefined for case-insensitive forms. */
+  readonly caseKey: readonly (string | undefined)[];
 }
 
-/** The automaton: a trie with a direct table for the root's edges (most walks end there). */
-class FormTrie {
-  readonly rootEdges = new Int32Array(0x10000).fill(-1);
-  readonly edges = new EdgeTable();
-  readonly outputs = new Map<number, Output[]>();
-  private nodeCount = 1;
-
-  step(node: number, code: number): number {
-    return node === 0 ? (this.rootEdges[code] ?? -1) : this.edges.get(node, code);
-  }
-
-  insert(key: string, output: Output): void {
-    let node = 0;
-    for (let i = 0; i < key.length; i += 1) {
-      const code = key.charCodeAt(i);
-      let next = this.step(node, code);
-      if (next === -1) {
-        next = this.nodeCount;
-        this.nodeCount += 1;
-        if (node === 0) this.rootEdges[code] = next;
-        else this.edges.set(node, code, next);
-      }
-      node = next;
-    }
-    const list = this.outputs.get(node);
-    if (list === undefined) this.outputs.set(node, [output]);
-    else if (!list.some((o) => o.entryIndex === output.entryIndex && o.form === output.form && o.prefix === output.prefix)) list.push(output);
-  }
+/** Everything one match call reads: the trie, its outputs and the character tables. */
+interface Automaton {
+  readonly trie: FlatTrie;
+  readonly outputs: Outputs;
+  readonly classes: Uint8Array;
+  readonly fold: FoldTables;
 }
 
 /**
- * Compiles a glossary into a matcher. Deprecated entries are left out. Building is linear in the
- * total length of the generated forms.
+ * Compiles a glossary into a matcher. Deprecated entries are left out. Building costs one sort of
+ * the folded forms plus their total length.
  */
 export function compileMatcher(glossary: Glossary): TermMatcher {
-  const trie = new FormTrie();
-  let formCount = 0;
+  const keys: string[] = [];
+  const entryOf: number[] = [];
+  const flagsOf: number[] = [];
+  const formOf: string[] = [];
+  const caseKeyOf: (string | undefined)[] = [];
+  // Forms a word starting with a lower-case letter can match (see `startsUpper`): the trie marks
+  // their paths, and walks from such words stop where no marked form lies ahead.
+  const lowerStartOk: boolean[] = [];
   glossary.entries.forEach((entry, entryIndex) => {
     if (entry.status === 'deprecated') return;
     for (const form of formsOf(entry)) {
       const key = foldForMatch(form.text);
       if (key === '') continue;
       const sensitive = form.exactCase || entry.case === 'sensitive';
-      const lastChar = form.text.length - 1;
-      trie.insert(key, {
-        entryIndex,
-        caseKey: sensitive ? caseKey(form.text) : undefined,
-        form: form.text,
-        prefix: entry.match === 'prefix',
-        needsBoundary: isWordAt(form.text, lastChar),
-      });
-      formCount += 1;
+      keys.push(key);
+      entryOf.push(entryIndex);
+      flagsOf.push((entry.match === 'prefix' ? PREFIX : 0) | (isWordAt(form.text, form.text.length - 1) ? NEEDS_BOUNDARY : 0));
+      formOf.push(form.text);
+      const formCaseKey = sensitive ? caseKey(form.text) : undefined;
+      caseKeyOf.push(formCaseKey);
+      lowerStartOk.push(!startsUpper(formCaseKey));
     }
   });
+  const trie = buildFlatTrie(keys, lowerStartOk);
+  // Reorder the outputs into trie slot order once, so the inner loop indexes them directly.
+  const slots = trie.keyOf.length;
+  const outputs: Outputs = {
+    entryIndex: new Int32Array(slots),
+    flags: new Uint8Array(slots),
+    form: new Array<string>(slots),
+    caseKey: new Array<string | undefined>(slots),
+  };
+  for (let slot = 0; slot < slots; slot += 1) {
+    const k = trie.keyOf[slot] ?? 0;
+    outputs.entryIndex[slot] = entryOf[k] ?? 0;
+    outputs.flags[slot] = flagsOf[k] ?? 0;
+    (outputs.form as string[])[slot] = formOf[k] ?? '';
+    (outputs.caseKey as (string | undefined)[])[slot] = caseKeyOf[k];
+  }
+  const automaton: Automaton = { trie, outputs, classes: characterClasses(), fold: foldTables() };
+  // One buffer per matcher: `match` is synchronous and never re-entered, so it can be reused.
+  const candidates = new CandidateBuffer();
+  const entries = glossary.entries;
   return {
     glossary,
-    formCount,
-    match: (text) => resolve(findCandidates(trie, text), glossary.entries),
+    formCount: keys.length,
+    match: (text) => {
+      candidates.clear();
+      findCandidates(automaton, text, candidates);
+      return resolveCandidates(candidates, entries);
+    },
   };
 }
 
 /** Every place where a form ends at a word boundary and passes its case rule. */
-function findCandidates(trie: FormTrie, text: string): Candidate[] {
-  const candidates: Candidate[] = [];
-  const classes = characterClasses();
+function findCandidates(automaton: Automaton, text: string, candidates: CandidateBuffer): void {
+  const { classes } = automaton;
   let previousIsWord = false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     const cls = code < 0xd800 || code > 0xdfff ? (classes[code] ?? 0) : classAt(text, i);
-    if (!previousIsWord && (cls & SPACE) === 0) walk(trie, text, i, candidates);
+    if (!previousIsWord && (cls & SPACE) === 0) walk(automaton, text, i, cls & LOWER ? MARKED : 0, candidates);
     previousIsWord = (cls & WORD) !== 0;
   }
-  return candidates;
 }
 
-/** Walks the trie from `start`, folding the text on the fly. */
-function walk(trie: FormTrie, text: string, start: number, candidates: Candidate[]): void {
-  const { folds, multiFolds, multiMarker, skipMarker } = foldTables();
+/**
+ * Walks the trie from `start`, folding the text on the fly, and stops as soon as a node lacks one
+ * of the `required` info bits (`MARKED` when the word starts lower case). The edge lookup is
+ * written out here rather than calling `childOf`: this loop runs for every character of every
+ * term in the text.
+ */
+function walk(automaton: Automaton, text: string, start: number, required: number, candidates: CandidateBuffer): void {
+  const { folds, multiFolds, multiMarker, skipMarker } = automaton.fold;
+  const { info, nodes, edgeCodes, edgeTargets, rootEdges } = automaton.trie;
   let node = 0;
+  let nodeInfo = info[0] ?? 0;
   let lastWasSpace = false;
   for (let j = start; j < text.length; j += 1) {
     const code = text.charCodeAt(j);
-    const folded = folds[code] ?? code;
+    let folded = folds[code] ?? code;
     if (folded === 0x20) {
       // A run of white space (spaces, line breaks, no-break spaces) is one space in every form.
       if (lastWasSpace) continue;
       lastWasSpace = true;
-      node = trie.step(node, 0x20);
     } else {
       lastWasSpace = false;
+      if (folded === skipMarker) continue;
       if (folded === multiMarker) {
         const expansion = multiFolds.get(code) ?? '';
-        for (let k = 0; k < expansion.length && node !== -1; k += 1) node = trie.step(node, expansion.charCodeAt(k));
-      } else if (folded === skipMarker) {
-        continue;
-      } else node = trie.step(node, folded);
+        const last = expansion.length - 1;
+        for (let k = 0; k < last && node !== -1; k += 1) node = childOf(automaton.trie, node, expansion.charCodeAt(k));
+        if (node === -1 || last < 0) return;
+        nodeInfo = info[node] ?? 0;
+        if ((nodeInfo & required) !== required) return;
+        folded = expansion.charCodeAt(last);
+      }
     }
+    if (node === 0) node = rootEdges[folded] ?? -1;
+    else if (nodeInfo & SINGLE) node = (nodeInfo & CODE_MASK) === folded ? node + 1 : -1;
+    else if (nodeInfo & BRANCH) {
+      const end = nodes[2 * node + 2] ?? 0;
+      let next = -1;
+      for (let e = nodes[2 * node] ?? 0; e < end; e += 1) {
+        const c = edgeCodes[e] ?? 0;
+        if (c >= folded) {
+          if (c === folded) next = edgeTargets[e] ?? -1;
+          break;
+        }
+      }
+      node = next;
+    } else return;
     if (node === -1) return;
-    const outputs = trie.outputs.get(node);
-    if (outputs !== undefined) accept(text, start, j + 1, outputs, candidates);
+    nodeInfo = info[node] ?? 0;
+    if ((nodeInfo & required) !== required) return;
+    if (nodeInfo & FINAL) accept(automaton, text, start, j + 1, nodes[2 * node + 1] ?? 0, nodes[2 * node + 3] ?? 0, candidates);
   }
 }
 
-/** Checks boundary and case for each output of a final node and records the candidates. */
-function accept(text: string, start: number, end: number, outputs: readonly Output[], candidates: Candidate[]): void {
+/** Checks boundary and case for the outputs `[first, last)` of a final node and records the candidates. */
+function accept(automaton: Automaton, text: string, start: number, end: number, first: number, last: number, candidates: CandidateBuffer): void {
+  const { outputs, classes } = automaton;
+  const nextCode = end < text.length ? text.charCodeAt(end) : -1;
+  const wordFollows = nextCode === -1 ? false : nextCode < 0xd800 || nextCode > 0xdfff ? ((classes[nextCode] ?? 0) & WORD) !== 0 : isWordAt(text, end);
   let surfaceKey: string | undefined;
-  for (const output of outputs) {
+  for (let slot = first; slot < last; slot += 1) {
+    const flags = outputs.flags[slot] ?? 0;
     let matchEnd = end;
-    if (output.prefix) {
+    if (flags & PREFIX) {
       while (isWordAt(text, matchEnd)) matchEnd += 1;
-    } else if (output.needsBoundary && isWordAt(text, end)) continue;
-    // Fast path without allocation: the text has the form exactly as the glossary writes it.
-    const verbatim = end - start === output.form.length && text.startsWith(output.form, start);
-    if (output.caseKey !== undefined && !verbatim) {
-      surfaceKey ??= caseKey(text.slice(start, end));
-      if (!caseAgrees(surfaceKey, output.caseKey)) continue;
+    } else if (flags & NEEDS_BOUNDARY && wordFollows) continue;
+    const key = outputs.caseKey[slot];
+    if (key !== undefined) {
+      // Fast path without allocation: the text has the form exactly as the glossary writes it.
+      const form = outputs.form[slot] ?? '';
+      if (end - start !== form.length || !text.startsWith(form, start)) {
+        surfaceKey ??= caseKey(text.slice(start, end));
+        if (!caseAgrees(surfaceKey, key)) continue;
+      }
     }
-    candidates.push({ start, end: matchEnd, entryIndex: output.entryIndex });
+    candidates.push(start, matchEnd, outputs.entryIndex[slot] ?? 0);
   }
+}
+
+/**
+ * True when a case-sensitive form's case key starts with a capital (or title-case) letter. Such a
+ * form never matches a word that starts with a lower-case letter: the verbatim check needs the
+ * same first letter, and `caseAgrees` only ever relaxes a lower-case first letter of the form.
+ */
+function startsUpper(formCaseKey: string | undefined): boolean {
+  if (formCaseKey === undefined) return false;
+  const first = formCaseKey.charAt(0);
+  return first !== first.toLowerCase();
 }
 
 /** Exact agreement, or a capitalised first letter where the form starts lower case. */
@@ -234,38 +239,4 @@ function caseAgrees(surface: string, form: string): boolean {
   if (surface === form) return true;
   const first = form.charAt(0);
   return first !== first.toUpperCase() && surface.slice(1) === form.slice(1) && surface.charAt(0) === first.toUpperCase();
-}
-
-/**
- * Longest first, then leftmost, then glossary order; drops overlaps; returns in text order.
- *
- * Candidates arrive sorted by start. Greedy longest-first selection only ever compares candidates
- * of one cluster (a maximal run of transitively overlapping candidates), so each cluster is
- * resolved on its own: the same result as sorting everything, at the cost of the clusters only.
- */
-function resolve(candidates: readonly Candidate[], entries: readonly GlossaryEntry[]): TermMatch[] {
-  const out: TermMatch[] = [];
-  let cluster: Candidate[] = [];
-  let clusterEnd = -1;
-  const flush = (): void => {
-    const chosen = cluster.length === 1 ? cluster : chooseInCluster(cluster);
-    for (const c of chosen) out.push({ entry: entries[c.entryIndex] as GlossaryEntry, start: c.start, end: c.end });
-    cluster = [];
-  };
-  for (const candidate of candidates) {
-    if (cluster.length > 0 && candidate.start >= clusterEnd) flush();
-    cluster.push(candidate);
-    clusterEnd = Math.max(cluster.length === 1 ? candidate.end : clusterEnd, candidate.end);
-  }
-  if (cluster.length > 0) flush();
-  return out;
-}
-
-function chooseInCluster(cluster: Candidate[]): Candidate[] {
-  cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.entryIndex - b.entryIndex);
-  const accepted: Candidate[] = [];
-  for (const c of cluster) {
-    if (!accepted.some((a) => a.start < c.end && c.start < a.end)) accepted.push(c);
-  }
-  return accepted.sort((a, b) => a.start - b.start);
 }

@@ -204,3 +204,23 @@ describe('formsOf', () => {
     expect(forms).toEqual(expect.arrayContaining(['Bundesamts für Verfassungsschutz', 'Bundesamtes für Verfassungsschutz']));
   });
 });
+
+describe('compileMatcher: words that start lower case', () => {
+  // Walks from a lower-case word stop where only capitalised case-sensitive forms lie ahead; these
+  // cases share trie paths between such forms and forms a lower-case word can still match.
+  const m = matcherFrom([
+    'terms:',
+    '  - {source: Nordkorea, kind: place, targets: {en: North Korea}}',
+    '  - {source: nordkoreanisch, kind: other, pos: adjective, targets: {en: North Korean}}',
+    '  - {source: Truth Social, kind: organization, case: insensitive, targets: {en: Truth Social}}',
+    '  - {source: Trump, kind: person, targets: {en: Trump}}',
+    '  - {source: Straße, kind: other, case: insensitive, gender: f, targets: {en: street}}',
+  ].join('\n'));
+
+  it('still finds lower-case and case-insensitive forms that share a path with capitalised ones', () => {
+    expect(found(m, 'die nordkoreanische Armee, nordkorea und Nordkorea')).toEqual(['nordkoreanische=nordkoreanisch', 'Nordkorea=Nordkorea']);
+    expect(found(m, 'Nordkoreanische Truppen')).toEqual(['Nordkoreanische=nordkoreanisch']);
+    expect(found(m, 'auf truth social, nicht trump')).toEqual(['truth social=Truth Social']);
+    expect(found(m, 'straße, strasse und STRASSE')).toEqual(['straße=Straße', 'strasse=Straße', 'STRASSE=Straße']);
+  });
+});
