@@ -131,9 +131,9 @@ async function importCommand(args: readonly string[], io: CommandIo): Promise<Ex
   if (!isLanguageCode(values['source-lang'])) throw new UsageError(`--source-lang: expected a language code such as de, got "${values['source-lang']}"`);
   const out = path.resolve(io.cwd, values.out);
   if (existsSync(out) && !values.force) throw new UsageError(`--out: ${values.out} exists; pass --force to overwrite it`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(input, 'utf8');
+    bytes = readFileSync(input);
   } catch (error) {
     io.stderr(`${positionals[0]}: error: cannot read: ${(error as Error).message} [glossary/unreadable]\n`);
     return EXIT.io;
@@ -141,8 +141,9 @@ async function importCommand(args: readonly string[], io: CommandIo): Promise<Ex
   const relative = path.relative(io.cwd, input) || input;
   const kind = values.kind as TermKind;
   const result: ImportResult = format === 'tbx'
-    ? importTbx(text, relative, { sourceLanguage: values['source-lang'], defaultKind: kind })
-    : importDelimited(text, relative, { format, kind, ...(values.lang !== undefined ? { language: values.lang } : {}) });
+    // TBX goes to the XML reader as bytes, which it decodes strictly (invalid UTF-8 is refused with its offset).
+    ? importTbx(bytes, relative, { sourceLanguage: values['source-lang'], defaultKind: kind })
+    : importDelimited(bytes.toString('utf8'), relative, { format, kind, ...(values.lang !== undefined ? { language: values.lang } : {}) });
   const checked = glossaryOf(result.entries, values['source-lang']);
   const messages: Message[] = [...result.messages, ...checked.messages];
   if (printMessages(messages, io) && messages.some((m) => m.fatal === true)) return EXIT.usage;

@@ -1,12 +1,11 @@
 /**
- * Reads TMX (1.4b, and the 1.1–1.4 files tools still write) with the same safety as the XLIFF
- * reader: strict UTF-8 (or UTF-16 with a BOM), no DOCTYPE, a size and a depth limit, positions in
- * every error. Inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) are native code, not text; `hi` is
+ * Reads TMX (1.4b, and the 1.1–1.4 files tools still write) with the project's safe XML parser
+ * (`pipeline/xml/`), like the XLIFF reader: strict UTF-8 (or UTF-16 with a BOM), an XML declaration
+ * naming another encoding refused, no DOCTYPE, a size and a depth limit, positions in every error. Inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) are native code, not text; `hi` is
  * text; `sub` is a sub-flow inside a code and is left out of the sentence.
  */
 import { InputError, type Message } from '../model.js';
-import { decodeXmlBytes } from '../xliff/decode.js';
-import { elementsOf, parseXmlTree, type XmlTreeElement } from '../xliff/xmltree.js';
+import { checkLimits, detach, elementsOf, parseXmlTree, textOf, type XmlFormat, type XmlTreeElement } from '../xml/index.js';
 
 /** Limits of the TMX reader. */
 export interface TmxReadOptions {
@@ -15,6 +14,17 @@ export interface TmxReadOptions {
   /** Deepest element nesting accepted. Range 1…10 000; default 64. */
   readonly maxDepth?: number;
 }
+
+/** TMX as the shared XML parser names it: `tmx/…` rule ids from the memory import stage. */
+export const TMX_FORMAT: XmlFormat = {
+  rulePrefix: 'tmx',
+  source: 'memory-import',
+  name: 'TMX',
+  hints: {
+    'not-well-formed': 'The file is damaged or was cut short. Export the memory again as TMX from the translation tool; nothing was imported.',
+    encoding: 'Export the memory as UTF-8 TMX from the translation tool.',
+  },
+};
 
 /** One language variant of a translation unit. */
 export interface TmxVariant {
@@ -45,24 +55,6 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** Elements whose content is native code. */
 const CODES = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 
-function checkOptions(options: TmxReadOptions): { maxBytes: number; maxDepth: number } {
-  const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
-  const maxDepth = options.maxDepth ?? 64;
-  if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > 2 ** 31) {
-    throw new RangeError(`readTmx: expected maxBytes to be an integer from 1 to 2^31, got ${String(maxBytes)}`);
-  }
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10_000) {
-    throw new RangeError(`readTmx: expected maxDepth to be an integer from 1 to 10000, got ${String(maxDepth)}`);
-  }
-  return { maxBytes, maxDepth };
-}
-
-/** The XML layer reports `xliff/…` rules; a TMX file's problems are `tmx/…`. */
-function asTmx(error: unknown): unknown {
-  if (!(error instanceof InputError)) return error;
-  return new InputError({ ...error.detail, ruleId: error.detail.ruleId.replace(/^xliff\//u, 'tmx/'), source: 'memory-import' });
-}
-
 function fail(file: string, ruleId: string, reason: string, hint: string, at?: XmlTreeElement): never {
   throw new InputError({ reason, ruleId, source: 'memory-import', severity: 'error', fatal: true, file, line: at?.line, column: at?.column, hint });
 }
@@ -73,32 +65,24 @@ function fail(file: string, ruleId: string, reason: string, hint: string, at?: X
  * @throws InputError (`tmx/…` rule, file, line, column, hint) when it cannot be used.
  */
 export function readTmx(bytes: Uint8Array, file: string, options: TmxReadOptions = {}): ParsedTmx {
-  const { maxBytes, maxDepth } = checkOptions(options);
-  if (bytes.length > maxBytes) {
-    fail(file, 'tmx/too-large', `The file is ${bytes.length} bytes, more than the limit of ${maxBytes}.`, 'Check that this is the right file; if it is, raise the maxBytes option.');
-  }
+  const { maxBytes, maxDepth } = checkLimits(options, 'readTmx', { maxBytes: 200 * 1024 * 1024, maxDepth: 64 });
   const units: TmxUnit[] = [];
   const messages: Message[] = [];
   let root: XmlTreeElement | undefined;
-  try {
-    const text = decodeXmlBytes(bytes, file).text;
-    parseXmlTree(text, file, maxDepth, {
-      open: (node, ancestors) => {
-        if (ancestors.length === 0) {
-          root = node;
-          if (node.local !== 'tmx') fail(file, 'tmx/not-tmx', `The root element is <${node.name}>, not <tmx>.`, 'Export the memory as TMX from the translation tool.', node);
-        }
-      },
-      close: (node, ancestors) => {
-        // Units are read as they close and dropped, so a large memory is never held twice.
-        if (node.local !== 'tu' || ancestors.length !== 2 || ancestors[1]?.local !== 'body') return false;
-        units.push(readUnit(node, file, messages));
-        return true;
-      },
-    });
-  } catch (error) {
-    throw asTmx(error);
-  }
+  parseXmlTree(bytes, { file, format: TMX_FORMAT, maxBytes, maxDepth }, {
+    open: (node, ancestors) => {
+      if (ancestors.length === 0) {
+        root = node;
+        if (node.local !== 'tmx') fail(file, 'tmx/not-tmx', `The root element is <${node.name}>, not <tmx>.`, 'Export the memory as TMX from the translation tool.', node);
+      }
+    },
+    close: (node, ancestors) => {
+      // Units are read as they close and dropped, so a large memory is never held twice.
+      if (node.local !== 'tu' || ancestors.length !== 2 || ancestors[1]?.local !== 'body') return false;
+      units.push(readUnit(node, file, messages));
+      return true;
+    },
+  });
   const header = root === undefined ? undefined : elementsOf(root).find((e) => e.local === 'header');
   if (root === undefined || header === undefined) {
     fail(file, 'tmx/no-header', 'The TMX file has no <header>.', 'Every TMX file has a header naming its source language; export it again.', root);
@@ -110,7 +94,7 @@ function readUnit(node: XmlTreeElement, file: string, messages: Message[]): TmxU
   const variants: TmxVariant[] = [];
   const props = new Map<string, string>();
   for (const child of elementsOf(node)) {
-    if (child.local === 'prop') props.set(child.attrs.get('type') ?? '', plainText(child));
+    if (child.local === 'prop') props.set(child.attrs.get('type') ?? '', textOf(child));
     if (child.local !== 'tuv') continue;
     const language = child.foreignAttrs.get(`{${XML_NS}}lang`) ?? child.attrs.get('lang');
     const seg = elementsOf(child).find((e) => e.local === 'seg');
@@ -127,7 +111,7 @@ function readUnit(node: XmlTreeElement, file: string, messages: Message[]): TmxU
       });
       continue;
     }
-    variants.push({ language, text: segText(seg) });
+    variants.push({ language, text: detach(segText(seg)) });
   }
   return { variants, props, line: node.line };
 }
@@ -139,11 +123,5 @@ function segText(node: XmlTreeElement): string {
     if (child.type === 'text') out += child.text;
     else if (!CODES.has(child.local) && child.local !== 'sub') out += segText(child);
   }
-  return out;
-}
-
-function plainText(node: XmlTreeElement): string {
-  let out = '';
-  for (const child of node.children) out += child.type === 'text' ? child.text : plainText(child);
   return out;
 }

@@ -7,14 +7,18 @@
  *
  * 1. each *break* rule scans the text once with `(?:before)(?=after)`; the end of each match is a
  *    candidate (after a match the scan resumes one character after its start, so overlapping
- *    candidates are found too);
+ *    candidates are found too). The regex engine reports one match per start, the one it prefers
+ *    (the longest for greedy rules); so every position strictly inside a match is also tested with
+ *    the rule's exact test, and becomes a candidate when a shorter `before` ending there is followed
+ *    by `after` (`a+` before `a` in "aaab" breaks after the first and the second "a", as in Java);
  * 2. at each candidate only, the rules are tested in document order with an exact sticky test
  *    `(?<=before)(?=after)`, stopping at the first rule that applies (at the latest the rule that
  *    produced the candidate). No-break rules (the long abbreviation lists) are never scanned.
  *
- * Limitation of step 1: among the matches of a break rule that start at the same index, only the one
- * the regex engine prefers (greedy) yields a candidate; a shorter match that would also be followed
- * by `after` is not tried. Rules written as "punctuation, then closing marks" are unaffected.
+ * Remaining limitation of step 1: a match *longer* than the preferred one (possible only with lazy
+ * quantifiers or an alternation that lists a shorter option first, e.g. `(?:a|ab)`) is not tried.
+ * Back references inside `beforebreak` are refused at load time (see `srx-compile.ts`): the exact
+ * test runs `before` inside a lookbehind, where JavaScript would let them match the empty string.
  *
  * The pieces between breaks are trimmed of whitespace; whitespace between sentences belongs to no
  * segment (the document skeleton keeps it).
@@ -22,7 +26,8 @@
 import path from 'node:path';
 import { InputError } from '../model.js';
 import { bundledFile, packageRoot } from '../paths.js';
-import { compileRule, loadSrx, rulesForLanguage, type SrxRule } from './srx.js';
+import { compileRule, type SrxRule } from './srx-compile.js';
+import { loadSrx, rulesForLanguage } from './srx.js';
 
 /** Options of `createSegmenter`. */
 export interface SegmenterOptions {
@@ -141,10 +146,13 @@ function abbreviationRule(abbreviations: readonly string[]): SrxRule {
 const WHITESPACE = /\s/u;
 
 class SrxSegmenter implements Segmenter {
-  private readonly breakRules: { readonly index: number; readonly scan: RegExp }[];
+  /** The break rules with their own copies of `scan` and `test` (both carry `lastIndex` state). */
+  private readonly breakRules: { readonly index: number; readonly scan: RegExp; readonly test: RegExp }[];
 
   constructor(private readonly rules: readonly SrxRule[]) {
-    this.breakRules = rules.flatMap((rule, index) => (rule.break ? [{ index, scan: new RegExp(rule.scan.source, rule.scan.flags) }] : []));
+    this.breakRules = rules.flatMap((rule, index) =>
+      rule.break ? [{ index, scan: new RegExp(rule.scan.source, rule.scan.flags), test: new RegExp(rule.test.source, rule.test.flags) }] : [],
+    );
   }
 
   split(text: string): SegmentRange[] {
@@ -184,13 +192,19 @@ class SrxSegmenter implements Segmenter {
   /** Candidate positions from the break rules' scans, each with the first break rule that gave it. */
   private candidates(text: string): Map<number, number> {
     const found = new Map<number, number>();
-    for (const { index, scan } of this.breakRules) {
+    for (const { index, scan, test } of this.breakRules) {
       scan.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = scan.exec(text)) !== null) {
         const end = match.index + match[0].length;
         // Break rules are scanned in document order, so the first to claim a position is the earliest.
         if (end > 0 && end < text.length && !found.has(end)) found.set(end, index);
+        // Shorter matches from the same start: the engine only reported its preferred (longest) one.
+        for (let inner = match.index + 1; inner < end; inner += 1) {
+          if (found.has(inner) || isLowSurrogate(text.charCodeAt(inner))) continue;
+          test.lastIndex = inner;
+          if (test.test(text)) found.set(inner, index);
+        }
         // Resume one code point after the match start so overlapping matches are seen too.
         const code = text.charCodeAt(match.index);
         scan.lastIndex = match.index + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
@@ -198,4 +212,9 @@ class SrxSegmenter implements Segmenter {
     }
     return new Map([...found].sort((a, b) => a[0] - b[0]));
   }
+}
+
+/** True for the second half of a surrogate pair: no position between the halves is a break. */
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -218,7 +218,7 @@ function readExtension(text: string, report: (reason: string) => void): Partial<
 
 function importEntry(element: XmlElement, file: string, source: string, defaultKind: TermKind, messages: Message[]): GlossaryEntry | undefined {
   const report = (reason: string, ruleId: string, hint: string, severity: Message['severity'] = 'warning'): void => {
-    messages.push({ reason, ruleId, source: 'tbx-import', severity, file, line: element.line, column: element.column + 1, hint });
+    messages.push({ reason, ruleId, source: 'tbx-import', severity, file, line: element.line, column: element.column, hint });
   };
   const notes = childrenNamed(element, 'note').map((n) => deepText(n).trim());
   const extensionNote = notes.find((n) => n.startsWith(EXTENSION_PREFIX));
@@ -272,17 +272,19 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
     targets: dnt ? {} : targets,
     variants: sourceTerms.filter((t) => t !== main && !isForbidden(t.status)).map((t) => t.text),
     forbidden,
-    origin: { file, line: element.line, column: element.column + 1 },
+    origin: { file, line: element.line, column: element.column },
   };
   return makeEntry(fields);
 }
 
 /**
- * Reads a TBX file (TBX 2 `martif` or TBX 3 `tbx`) into glossary entries. A DOCTYPE, a syntax
- * error or an unknown root is a fatal message and no entries; a concept without a source-language
- * term is skipped with a warning.
+ * Reads a TBX file (TBX 2 `martif` or TBX 3 `tbx`) into glossary entries. Bytes are decoded
+ * strictly (UTF-8, or UTF-16 with a BOM; an XML declaration naming another encoding is refused).
+ * A DOCTYPE with an internal subset, a syntax error or an unknown root is a fatal message and no
+ * entries (a DOCTYPE that only names an external DTD is accepted; the DTD is never read); a concept
+ * without a source-language term is skipped with a warning.
  */
-export function importTbx(xml: string, file: string, options: TbxImportOptions = {}): ImportResult {
+export function importTbx(xml: string | Uint8Array, file: string, options: TbxImportOptions = {}): ImportResult {
   const source = normalizeLanguage(options.sourceLanguage ?? 'de');
   const defaultKind = options.defaultKind ?? 'other';
   if (!isLanguageCode(source)) throw new TypeError(`importTbx: expected sourceLanguage to be a language code, got "${options.sourceLanguage}"`);
@@ -292,7 +294,7 @@ export function importTbx(xml: string, file: string, options: TbxImportOptions =
   const root = parsed.root as XmlElement;
   if (root.name !== 'martif' && root.name !== 'tbx') {
     return { entries: [], messages: [{ reason: `Root element is <${root.name}>, not <martif> or <tbx>.`, ruleId: 'tbx/not-tbx', source: 'tbx-import',
-      severity: 'error', fatal: true, file, line: root.line, column: root.column + 1, hint: 'Import a TBX file (TBX 2 martif or TBX 3 tbx).' }] };
+      severity: 'error', fatal: true, file, line: root.line, column: root.column, hint: 'Import a TBX file (TBX 2 martif or TBX 3 tbx).' }] };
   }
   const messages: Message[] = [];
   const body = childrenNamed(root, 'text').flatMap((t) => childrenNamed(t, 'body'));

@@ -1,7 +1,8 @@
 /**
- * Inline content: from the node tree the reader keeps to the text a translator reads, the codes
+ * Inline content: from the node tree of the file to the text a translator reads, the codes
  * (to compare target with source) and the markers (terms, segments, comments).
  */
+import { detach, VOCABULARY } from '../xml/index.js';
 import type { InlineCode, InlineContent, InlineElementNode, InlineMark, InlineNode } from './types.js';
 
 export const NS_12 = 'urn:oasis:names:tc:xliff:document:1.2';
@@ -15,8 +16,6 @@ export function isXliffNs(uri: string): boolean {
   return uri === NS_12 || uri === NS_20 || uri === NS_22 || uri === '';
 }
 
-/** Elements whose content is native code, not translatable text (1.2). */
-const CODE_CONTENT = new Set(['ph', 'bpt', 'ept', 'it']);
 /** Elements that mark a span of text (their text stays text). */
 const MARKS = new Set(['mrk']);
 /** Paired containers whose content is text. */
@@ -29,38 +28,140 @@ export function rawText(nodes: readonly InlineNode[]): string {
   return out;
 }
 
-/** Builds text, codes and markers of a content tree. */
-export function contentOf(nodes: readonly InlineNode[]): InlineContent {
-  const state = { text: '', codes: [] as InlineCode[], marks: [] as InlineMark[] };
-  walk(nodes, state);
-  return { nodes, text: state.text, codes: state.codes, marks: state.marks };
+/** Shared by every content without codes or markers; never written to. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Builds text, codes and markers of a content tree. The tree itself is kept only when `keepNodes`
+ * is set (targets, whose markup a writer carries back into a file of the same version) and it holds
+ * an element: a source, or a target of plain text, is its text alone. What is kept is copied, so
+ * it keeps none of the parsed file alive; kept text nodes are cut from the content's text.
+ */
+export function contentOf(nodes: readonly InlineNode[], keepNodes = false): InlineContent {
+  const copy = keepNodes && nodes.some((n) => n.type === 'element') ? ([] as InlineNode[]) : undefined;
+  const state: WalkState = { text: '', codes: [], marks: [], cuts: [] };
+  walk(nodes, state, copy);
+  const content = makeContent(state.text, state.codes, state.marks, copy === undefined ? undefined : compact(copy));
+  // A kept text node is a piece of the text: share its characters rather than copy them again.
+  for (const cut of state.cuts) cut.node.text = content.text.slice(cut.start, cut.end);
+  return content;
+}
+
+/**
+ * Contents one after the other as one content (a 2.x unit's segments and ignorables): the same
+ * text, codes and markers `contentOf` gives for their nodes in a row.
+ */
+export function joinContents(parts: readonly InlineContent[], keepNodes = false): InlineContent {
+  if (parts.length === 1 && (keepNodes || parts[0]?.nodes === undefined)) return parts[0] as InlineContent;
+  let text = '';
+  const codes: InlineCode[] = [];
+  const marks: InlineMark[] = [];
+  const nodes: InlineNode[] = [];
+  let markup = false;
+  for (const part of parts) {
+    const shift = text.length;
+    text += part.text;
+    for (const c of part.codes) codes.push(shift === 0 ? c : { ...c, start: c.start + shift, end: c.end + shift });
+    for (const m of part.marks) marks.push(shift === 0 ? m : { ...m, start: m.start + shift, end: m.end + shift });
+    if (part.nodes !== undefined) {
+      markup = true;
+      nodes.push(...part.nodes);
+    } else if (part.text !== '') {
+      nodes.push({ type: 'text', text: part.text });
+    }
+  }
+  return makeContent(text, codes, marks, keepNodes && markup ? compact(nodes) : undefined);
+}
+
+/**
+ * A content object, with or without its tree. Written out as literals: spreading one content into
+ * another (`{ ...content, nodes }`) gave every such object a hidden class of its own in V8, about
+ * 200 bytes per target with markup.
+ */
+function makeContent(text: string, codes: InlineCode[], marks: InlineMark[], nodes: readonly InlineNode[] | undefined): InlineContent {
+  const kept = detach(text);
+  return nodes === undefined
+    ? { text: kept, codes: compact(codes), marks: compact(marks) }
+    : { text: kept, codes: compact(codes), marks: compact(marks), nodes };
+}
+
+/** An array of exactly its length (a pushed-to array reserves 17 slots), or the shared empty one. */
+function compact<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
+
+/** A copy of a tree whose text is code, not content (inside ph, bpt, x …): detached as it is. */
+function copyRaw(nodes: readonly InlineNode[]): readonly InlineNode[] {
+  if (nodes.length === 0) return NONE;
+  return nodes.map((node): InlineNode => (node.type === 'text' ? { type: 'text', text: VOCABULARY.get(node.text) } : copyElement(node, copyRaw(node.children))));
+}
+
+function copyElement(node: InlineElementNode, children: readonly InlineNode[]): InlineElementNode {
+  return {
+    type: 'element',
+    local: VOCABULARY.get(node.local),
+    uri: node.uri,
+    attrs: node.attrs,
+    foreignAttrs: node.foreignAttrs,
+    children,
+    line: node.line,
+    column: node.column,
+  };
 }
 
 interface WalkState {
   text: string;
   codes: InlineCode[];
   marks: InlineMark[];
+  /** Copied text nodes, and where their text lies in `text` (filled in once `text` is final). */
+  cuts: Array<{ node: { type: 'text'; text: string }; start: number; end: number }>;
 }
 
-function walk(nodes: readonly InlineNode[], state: WalkState): void {
+/** Adds the text, codes and markers of `nodes` to `state`; copies the nodes into `copy` when given. */
+function walk(nodes: readonly InlineNode[], state: WalkState, copy: InlineNode[] | undefined): void {
   for (const node of nodes) {
     if (node.type === 'text') {
+      if (copy !== undefined) {
+        const cut = { node: { type: 'text' as const, text: '' }, start: state.text.length, end: state.text.length + node.text.length };
+        state.cuts.push(cut);
+        copy.push(cut.node);
+      }
       state.text += node.text;
       continue;
     }
-    visitElement(node, state);
+    visitElement(node, state, copy);
   }
 }
 
-function visitElement(node: InlineElementNode, state: WalkState): void {
+/** Walks the children of an element whose text is content (marks, containers, foreign elements). */
+function walkInto(node: InlineElementNode, state: WalkState, copy: InlineNode[] | undefined): void {
+  const kids = copy === undefined ? undefined : ([] as InlineNode[]);
+  walk(node.children, state, kids);
+  if (copy !== undefined) copy.push(copyElement(node, kids === undefined ? NONE : compact(kids)));
+}
+
+function visitElement(node: InlineElementNode, state: WalkState, copy: InlineNode[] | undefined): void {
   const start = state.text.length;
-  const id = node.attrs.get('id') ?? node.attrs.get('rid') ?? node.attrs.get('startRef') ?? node.attrs.get('mid');
+  const id = VOCABULARY.get(node.attrs.get('id') ?? node.attrs.get('rid') ?? node.attrs.get('startRef') ?? node.attrs.get('mid'));
   if (!isXliffNs(node.uri)) {
     // A foreign element inside content: keep its text, note it as a code so a comparison sees it.
-    walk(node.children, state);
-    state.codes.push({ element: `{${node.uri}}${node.local}`, id, start, end: state.text.length, data: '' });
+    walkInto(node, state, copy);
+    state.codes.push({ element: VOCABULARY.get(`{${node.uri}}${node.local}`), id, start, end: state.text.length, data: '' });
     return;
   }
+  if (MARKS.has(node.local)) {
+    walkInto(node, state, copy);
+    const type = VOCABULARY.get(node.attrs.get('mtype') ?? node.attrs.get('type') ?? 'generic');
+    state.marks.push({ type, id: VOCABULARY.get(node.attrs.get('mid') ?? node.attrs.get('id')), start, end: state.text.length });
+    return;
+  }
+  if (CONTAINERS.has(node.local)) {
+    walkInto(node, state, copy);
+    state.codes.push({ element: VOCABULARY.get(node.local), id, start, end: state.text.length, data: '' });
+    return;
+  }
+  // The rest holds no content text: whatever is inside is code.
+  copy?.push(copyElement(node, copyRaw(node.children)));
   if (node.local === 'cp') {
     // 2.x <cp hex="…"/> stands for a character XML cannot carry.
     const hex = node.attrs.get('hex') ?? '';
@@ -68,27 +169,12 @@ function visitElement(node: InlineElementNode, state: WalkState): void {
     if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff) state.text += String.fromCodePoint(code);
     return;
   }
-  if (CODE_CONTENT.has(node.local)) {
-    state.codes.push({ element: node.local, id, start, end: start, data: rawText(node.children) });
-    return;
-  }
-  if (MARKS.has(node.local)) {
-    walk(node.children, state);
-    const type = node.attrs.get('mtype') ?? node.attrs.get('type') ?? 'generic';
-    state.marks.push({ type, id: node.attrs.get('mid') ?? node.attrs.get('id'), start, end: state.text.length });
-    return;
-  }
   if (node.local === 'sm' || node.local === 'em') {
-    state.marks.push({ type: node.attrs.get('type') ?? (node.local === 'em' ? 'end' : 'generic'), id, start, end: start });
+    state.marks.push({ type: VOCABULARY.get(node.attrs.get('type') ?? (node.local === 'em' ? 'end' : 'generic')), id, start, end: start });
     return;
   }
-  if (CONTAINERS.has(node.local)) {
-    walk(node.children, state);
-    state.codes.push({ element: node.local, id, start, end: state.text.length, data: '' });
-    return;
-  }
-  // x, bx, ex, 2.x ph/sc/ec and anything else: a placeholder; whatever it holds is code.
-  state.codes.push({ element: node.local, id, start, end: start, data: rawText(node.children) });
+  // ph/bpt/ept/it (1.2), x, bx, ex, 2.x ph/sc/ec and anything else: a placeholder; what it holds is code.
+  state.codes.push({ element: VOCABULARY.get(node.local), id, start, end: start, data: VOCABULARY.get(rawText(node.children)) });
 }
 
 /** `<mrk mtype="seg">` elements of a content tree, in order (1.2 seg-source/target segments). */

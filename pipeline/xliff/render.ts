@@ -61,7 +61,10 @@ const DATA_REFS = new Set(['dataRef', 'dataRefStart', 'dataRefEnd']);
 export function targetNodes(target: TargetOut, version: '1.2' | '2x', prefix = ''): XmlNode[] {
   if (target.content === undefined) return [target.text];
   if (target.family !== version) return [target.content.text];
-  return inlineNodes(target.content.nodes, version === '1.2' ? INLINE_12 : INLINE_2X, prefix);
+  const nodes = target.content.nodes;
+  // Without a tree the content is its text alone (the reader keeps trees only where there is markup).
+  if (nodes === undefined) return target.content.text === '' ? [] : [target.content.text];
+  return inlineNodes(nodes, version === '1.2' ? INLINE_12 : INLINE_2X, prefix);
 }
 
 /** True when writing the target in `version` loses inline codes or markers. */

@@ -58,9 +58,14 @@ export interface InlineMark {
   readonly end: number;
 }
 
-/** Source or target content: the tree, the text a translator reads, its codes and markers. */
+/** Source or target content: the text a translator reads, its codes and markers, and for targets the tree. */
 export interface InlineContent {
-  readonly nodes: readonly InlineNode[];
+  /**
+   * The inline tree as it was in the file, kept only where a writer may carry it back into a file
+   * of the same version (targets, candidate targets, 2.x ignorables) and only when it holds an
+   * element. Absent: the content is `text` alone (always so for sources).
+   */
+  readonly nodes?: readonly InlineNode[];
   /** Text with codes removed (content of ph/bpt/ept/it is code, not text). */
   readonly text: string;
   readonly codes: readonly InlineCode[];

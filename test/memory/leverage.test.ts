@@ -16,6 +16,28 @@ const memory = {
 const options = (version: '1.2' | '2.1'): ExportOptions => ({ version, sourceLanguage: 'de', targetLanguage: 'en', original: 'source/treffen.txt', leverage: createLeverage(memory) });
 
 describe('leverage', () => {
+  it("prefers the project's own entry as the exact match when one source has several targets", () => {
+    const source = 'Das Treffen fand in Peking statt.';
+    const find = createLeverage({
+      sourceLanguage: 'de',
+      targetLanguage: 'en',
+      // Sorted as the memory stores them (by source, then target): the imported ones come first.
+      entries: [
+        { source, target: 'A meeting happened in Peking.', origin: 'MemoQ', state: 'imported' },
+        { source, target: 'Meeting in Beijing.', origin: 'project', state: 'translated' },
+        { source, target: 'The meeting took place in Beijing.', origin: 'project', state: 'final' },
+        { source, target: 'Zzz imported.', origin: 'Trados', state: 'imported' },
+      ],
+    });
+    expect(find(source)[0]).toMatchObject({ quality: 100, target: 'The meeting took place in Beijing.', origin: 'project' });
+    const importedOnly = createLeverage({ sourceLanguage: 'de', targetLanguage: 'en', entries: [
+      { source, target: 'B imported.', origin: 'MemoQ', state: 'imported' },
+      { source, target: 'C imported.', origin: 'Trados', state: 'imported' },
+    ] });
+    // Among equals the memory's order decides, so the choice is stable from run to run.
+    expect(importedOnly(source)[0]?.target).toBe('B imported.');
+  });
+
   it('finds the exact match and fuzzy matches of at least 75%, best first', () => {
     const find = createLeverage(memory);
     expect(find('Das Treffen fand in Peking statt.')[0]).toMatchObject({ quality: 100, target: 'The meeting took place in Beijing.' });

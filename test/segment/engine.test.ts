@@ -79,6 +79,34 @@ describe('custom SRX files', () => {
     expect(texts('a x. b. c', { language: 'en', srxPath: file })).toEqual(['a x.', 'b.', 'c']);
   });
 
+  it('breaks where a shorter match of a break rule is followed by its afterbreak, as Java does', () => {
+    // From index 0 the regex engine prefers "aa" (the longest "a+" followed by "a"); Java's SRX engines
+    // test every position, so the break after the first "a" must be found too.
+    const file = writeSrx('<languagerule languagerulename="Test"><rule><beforebreak>a+</beforebreak><afterbreak>a</afterbreak></rule></languagerule>');
+    expect(texts('aaab', { language: 'en', srxPath: file })).toEqual(['a', 'a', 'ab']);
+  });
+
+  it('lets an earlier no-break rule win at a position found through a shorter match', () => {
+    const file = writeSrx(`<languagerule languagerulename="Test">
+      <rule break="no"><beforebreak>^a</beforebreak><afterbreak></afterbreak></rule>
+      <rule><beforebreak>a+</beforebreak><afterbreak>a</afterbreak></rule>
+    </languagerule>`);
+    expect(texts('aaab', { language: 'en', srxPath: file })).toEqual(['aa', 'ab']);
+  });
+
+  it('refuses a back reference inside beforebreak, naming the rule', () => {
+    const file = writeSrx('<languagerule languagerulename="Test"><rule break="no"><beforebreak>(\\w)\\1\\.</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule>');
+    let error: unknown;
+    try {
+      createSegmenter({ language: 'en', srxPath: file });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).detail).toMatchObject({ ruleId: 'segment/srx-unsupported-regex', line: 2 });
+    expect((error as InputError).detail.reason).toContain('back reference inside <beforebreak>');
+  });
+
   it('finds overlapping candidates of one break rule', () => {
     const file = writeSrx('<languagerule languagerulename="Test"><rule><beforebreak>\\w+[.]</beforebreak><afterbreak></afterbreak></rule></languagerule>');
     expect(texts('ab.cd.', { language: 'en', srxPath: file })).toEqual(['ab.', 'cd.']);

@@ -68,6 +68,24 @@ describe('importTbx', () => {
     expect(messages[0]).toMatchObject({ ruleId: 'tbx/doctype', fatal: true, line: 2 });
   });
 
+  it('accepts the DOCTYPE MultiTerm writes (an external DTD only, never read) and decodes bytes strictly', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n<martif type="TBX"><text><body>'
+      + '<termEntry id="e1"><langSet xml:lang="de"><tig><term>Kreml</term></tig></langSet><langSet xml:lang="en"><tig><term>Kremlin</term></tig></langSet></termEntry>'
+      + '</body></text></martif>';
+    const { entries, messages } = importTbx(new TextEncoder().encode(xml), 'x.tbx');
+    expect(messages).toEqual([]);
+    expect(entries[0]).toMatchObject({ source: 'Kreml', targets: { en: ['Kremlin'] } });
+    const latin1 = new TextEncoder().encode(xml.replace('Kreml<', 'Kr#ml<'));
+    latin1[latin1.indexOf('#'.charCodeAt(0))] = 0xe9;
+    expect(importTbx(latin1, 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/invalid-utf8', fatal: true, line: 3 });
+    expect(importTbx(xml.replace('UTF-8', 'ISO-8859-1'), 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/encoding', fatal: true });
+  });
+
+  it('refuses nesting deeper than the limit', () => {
+    const deep = `<martif><text><body>${'<termEntry>'.repeat(300)}${'</termEntry>'.repeat(300)}</body></text></martif>`;
+    expect(importTbx(deep, 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/too-deep', fatal: true, line: 1 });
+  });
+
   it('reports malformed XML and foreign roots as fatal messages', () => {
     expect(importTbx('<martif><text>', 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/xml-syntax', fatal: true });
     expect(importTbx('<html/>', 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/not-tbx' });

@@ -1,0 +1,161 @@
+/**
+ * What the XLIFF 1.2 and 2.x interpreters share while reading one file: the results so far, the
+ * core namespace, errors and warnings with positions, and the pieces both versions read the same
+ * way (notes, content, attributes, unique ids, states, metadata).
+ */
+import { InputError, type Message, type TargetState } from '../model.js';
+import { elementsOf, textOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
+import { contentOf, NS_MDA } from './inline.js';
+import type { StateMeaning } from './states.js';
+import type { InlineContent, InlineNode, ParsedFile, ParsedNote, ParsedSegment, ParsedUnit, ReadVersion } from './types.js';
+
+/** Shared by every unit without notes, candidates, ignorables or extensions; never written to. */
+export const NONE: readonly never[] = Object.freeze([]);
+/** Shared by every unit and file without metadata; never written to. */
+export const EMPTY_MAP: ReadonlyMap<string, string> = new Map();
+
+/** The state of one read: results, namespace, messages, and the helpers both versions use. */
+export class ReadContext {
+  readonly messages: Message[] = [];
+  readonly files: ParsedFile[] = [];
+  readonly units: ParsedUnit[] = [];
+  /** 2.x file ids seen so far. */
+  readonly fileIds = new Set<string>();
+  root: XmlTreeElement | undefined;
+  version: ReadVersion = '1.2';
+  /** The core namespace of the file ('' for a namespace-less 1.2 file). */
+  ns = '';
+  /** The group ids of the last unit, reused while units share their innermost group. */
+  private groupsOf: { readonly group: XmlTreeElement | undefined; readonly ids: readonly string[] } = { group: undefined, ids: NONE };
+
+  constructor(readonly file: string) {}
+
+  fail(ruleId: string, reason: string, hint: string, at: XmlTreeElement, extra: Partial<Message> = {}): never {
+    throw new InputError({
+      reason,
+      ruleId,
+      source: 'xliff-import',
+      severity: 'error',
+      fatal: true,
+      file: this.file,
+      line: at.line,
+      column: at.column,
+      hint,
+      ...extra,
+    });
+  }
+
+  warn(ruleId: string, reason: string, hint: string, at: XmlTreeElement, unit?: string): void {
+    this.messages.push({ reason, ruleId, source: 'xliff-import', severity: 'warning', file: this.file, line: at.line, column: at.column, hint, unit });
+  }
+
+  isCore(node: XmlTreeElement, local: string): boolean {
+    return node.uri === this.ns && node.local === local;
+  }
+
+  /** Records a foreign element by name (it is kept as a name; its content is not ours). */
+  foreign(node: XmlTreeElement, into: string[]): void {
+    into.push(`{${node.uri}}${node.local}`);
+  }
+
+  /**
+   * The ids of the groups around a unit, outermost first. Units of one group share one array: a
+   * large file has a hundred thousand units in a few thousand groups.
+   */
+  groupIds(groups: readonly XmlTreeElement[]): readonly string[] {
+    const innermost = groups[groups.length - 1];
+    if (innermost !== this.groupsOf.group) {
+      this.groupsOf = { group: innermost, ids: groups.length === 0 ? NONE : groups.map((g) => g.attrs.get('id') ?? '') };
+    }
+    return this.groupsOf.ids;
+  }
+
+  note(node: XmlTreeElement, version: '1.2' | '2x'): ParsedNote {
+    const priority = node.attrs.get('priority');
+    return {
+      text: textOf(node),
+      from: VOCABULARY.get(version === '1.2' ? node.attrs.get('from') : node.attrs.get('category')),
+      annotates: version === '1.2' ? node.attrs.get('annotates') : node.attrs.get('appliesTo'),
+      priority: priority === undefined ? undefined : Number.parseInt(priority, 10),
+      id: node.attrs.get('id'),
+    };
+  }
+
+  /** Content of a `<source>` or `<target>`; `keepNodes` for targets (see `contentOf`). */
+  content(node: XmlTreeElement | undefined, keepNodes = false): InlineContent | undefined {
+    if (node === undefined) return undefined;
+    return contentOf(toInline(node.children), keepNodes);
+  }
+
+  /** All attributes of a unit element as written (`name` or `{uri}local`). */
+  attributes(node: XmlTreeElement): ReadonlyMap<string, string> {
+    return node.attrs.concat(node.foreignAttrs);
+  }
+
+  checkUnique(seen: Map<string, number>, id: string, node: XmlTreeElement, what: string): void {
+    const before = seen.get(id);
+    if (before !== undefined) {
+      this.fail(
+        'xliff/duplicate-id',
+        `Duplicate ${what} id "${id}" (first at line ${before}).`,
+        'Ids must be unique; a tool or a hand edit copied a unit. Remove the copy or export the file again.',
+        node,
+        { unit: id },
+      );
+    }
+    seen.set(id, node.line);
+  }
+
+  noteState(meaning: StateMeaning, raw: string | undefined, node: XmlTreeElement, unit: string): void {
+    if (!meaning.known && raw !== undefined) {
+      this.warn(
+        'xliff/unknown-state',
+        `Unknown state "${raw}"; read as translated and needing review.`,
+        'Use one of the XLIFF states (1.2: new … final; 2.x: initial, translated, reviewed, final).',
+        node,
+        unit,
+      );
+    }
+  }
+}
+
+/**
+ * Tree children as inline nodes. The tree's nodes already have the inline shape, so they are
+ * handed over as they are: `contentOf` copies what it keeps.
+ */
+export function toInline(children: XmlTreeElement['children']): readonly InlineNode[] {
+  return children;
+}
+
+/** A list of exactly its length, or the shared empty one (a pushed-to array reserves 17 slots). */
+export function compact<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
+
+/** Reads `mda:meta` values by type, flattening meta groups (`category/type` when categorized). */
+export function readMetadata(node: XmlTreeElement, into: Map<string, string>, category = ''): void {
+  for (const child of elementsOf(node)) {
+    if (child.uri !== NS_MDA) continue;
+    if (child.local === 'metaGroup') readMetadata(child, into, child.attrs.get('category') ?? category);
+    else if (child.local === 'meta') {
+      const type = child.attrs.get('type') ?? '';
+      into.set(category === '' ? type : `${category}/${type}`, textOf(child));
+    }
+  }
+}
+
+/** "87", "87%", "87.5" → 87.5; anything else → undefined. */
+export function parseQuality(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/u.exec(raw);
+  return m === null ? undefined : Number(m[1]);
+}
+
+const RANK: Readonly<Record<TargetState, number>> = { initial: 0, translated: 1, reviewed: 2, final: 3 };
+
+/** A unit's state: the least advanced of its segments. */
+export function summarize(segments: readonly ParsedSegment[]): { state: TargetState; needsReview: boolean } {
+  let state: TargetState = segments[0]?.state ?? 'initial';
+  for (const s of segments) if (RANK[s.state] < RANK[state]) state = s.state;
+  return { state, needsReview: segments.some((s) => s.needsReview) };
+}

@@ -1,0 +1,155 @@
+/**
+ * The XLIFF 2.x interpreter (2.0, 2.1, 2.2): `<file>` ids, `<unit>` with segments and ignorables,
+ * segment states and subStates, notes, `mda:` metadata and `mtc:` matches, one unit at a time as
+ * the reader closes it.
+ */
+import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
+import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
+import { compact, EMPTY_MAP, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
+import { stateFrom2x } from './states.js';
+import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
+
+/** 2.x units count inside `<xliff><file><group>*`. */
+export function inFile2x(ctx: ReadContext, ancestors: readonly XmlTreeElement[]): boolean {
+  const [, file, ...groups] = ancestors;
+  return file !== undefined && ctx.isCore(file, 'file') && groups.every((g) => ctx.isCore(g, 'group'));
+}
+
+/** 2.x file ids are checked as the file opens, before its units are read. */
+export function checkFileId2x(ctx: ReadContext, node: XmlTreeElement): void {
+  const id = node.attrs.get('id');
+  if (id === undefined) {
+    ctx.fail('xliff/no-id', '<file> without an id.', 'XLIFF 2 files need an id on every <file>; export the file again.', node);
+  }
+  if (ctx.fileIds.has(id)) {
+    ctx.fail('xliff/duplicate-id', `Duplicate file id "${id}".`, 'File ids must be unique; export the file again.', node);
+  }
+  ctx.fileIds.add(id);
+}
+
+/** A 2.x `<file>` once its units were read: notes and metadata. */
+export function file2x(ctx: ReadContext, node: XmlTreeElement): ParsedFile {
+  const notes: ParsedNote[] = [];
+  const metadata = new Map<string, string>();
+  for (const child of elementsOf(node)) {
+    if (ctx.isCore(child, 'notes')) notes.push(...notes2x(ctx, child));
+    else if (child.uri === NS_MDA && child.local === 'metadata') readMetadata(child, metadata);
+  }
+  return {
+    id: node.attrs.get('id'),
+    original: node.attrs.get('original'),
+    sourceLanguage: ctx.root?.attrs.get('srcLang'),
+    targetLanguage: ctx.root?.attrs.get('trgLang'),
+    datatype: undefined,
+    notes,
+    metadata,
+    line: node.line,
+  };
+}
+
+function notes2x(ctx: ReadContext, node: XmlTreeElement): ParsedNote[] {
+  return elementsOf(node).filter((n) => ctx.isCore(n, 'note')).map((n) => ctx.note(n, '2x'));
+}
+
+/** Reads a closed `<unit>` (inside `groups`, innermost last) into `ctx.units`. */
+export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: number, groups: readonly XmlTreeElement[], seen: Map<string, number>): void {
+  const id = node.attrs.get('id');
+  if (id === undefined || id === '') {
+    ctx.fail('xliff/no-id', '<unit> without an id.', 'Every unit needs the id it was exported with; export the file again.', node);
+  }
+  ctx.checkUnique(seen, id, node, 'unit');
+  const segments: ParsedSegment[] = [];
+  const ignorables: ParsedIgnorable[] = [];
+  const notes: ParsedNote[] = [];
+  const candidates: ParsedCandidate[] = [];
+  const metadata = new Map<string, string>();
+  const extensions: string[] = [];
+  const wholeSource: InlineContent[] = [];
+  const wholeTarget: InlineContent[] = [];
+  let anyTarget = false;
+  const segmentIds = new Map<string, number>();
+  for (const child of elementsOf(node)) {
+    if (ctx.isCore(child, 'segment') || ctx.isCore(child, 'ignorable')) {
+      const ignorable = child.local === 'ignorable';
+      const kids = elementsOf(child);
+      const sourceEl = kids.find((k) => ctx.isCore(k, 'source'));
+      if (sourceEl === undefined) {
+        ctx.fail('xliff/no-source', `A <${child.local}> of unit "${id}" has no <source>.`, 'The unit was damaged; export the file again.', child, { unit: id });
+      }
+      // An ignorable's source stands in for its target in the unit's whole target: keep its tree too.
+      const source = ctx.content(sourceEl, ignorable) as InlineContent;
+      const target = ctx.content(kids.find((k) => ctx.isCore(k, 'target')), true);
+      wholeSource.push(source);
+      if (target !== undefined) anyTarget = true;
+      const standIn = target ?? (ignorable ? source : undefined);
+      if (standIn !== undefined) wholeTarget.push(standIn);
+      if (ignorable) {
+        ignorables.push({ source, target, after: segments.length - 1 });
+        continue;
+      }
+      const segId = child.attrs.get('id');
+      if (segId !== undefined) ctx.checkUnique(segmentIds, segId, child, `segment (unit "${id}")`);
+      const rawState = VOCABULARY.get(child.attrs.get('state'));
+      const subState = VOCABULARY.get(child.attrs.get('subState'));
+      const meaning = stateFrom2x(rawState, subState);
+      ctx.noteState(meaning, rawState, child, id);
+      segments.push({ id: segId, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, line: child.line });
+    } else if (ctx.isCore(child, 'notes')) {
+      notes.push(...notes2x(ctx, child));
+    } else if (child.uri === NS_MDA && child.local === 'metadata') {
+      readMetadata(child, metadata);
+    } else if (child.uri === NS_MTC && child.local === 'matches') {
+      for (const m of elementsOf(child)) {
+        if (m.uri !== NS_MTC || m.local !== 'match') continue;
+        const candidate = match2x(ctx, m);
+        if (candidate !== undefined) candidates.push(candidate);
+      }
+    } else if (!isXliffNs(child.uri)) {
+      ctx.foreign(child, extensions);
+    }
+  }
+  const summary = summarize(segments);
+  ctx.units.push({
+    id,
+    fileIndex,
+    groups: ctx.groupIds(groups),
+    type: VOCABULARY.get(node.attrs.get('type')),
+    name: node.attrs.get('name'),
+    approved: undefined,
+    translate: node.attrs.get('translate') !== 'no',
+    source: joinContents(wholeSource),
+    target: anyTarget ? joinContents(wholeTarget, true) : undefined,
+    rawState: undefined,
+    state: summary.state,
+    needsReview: summary.needsReview,
+    segments: compact(segments),
+    ignorables: compact(ignorables),
+    notes: compact(notes),
+    candidates: compact(candidates),
+    metadata: metadata.size === 0 ? EMPTY_MAP : metadata,
+    extensions: compact(extensions),
+    attributes: ctx.attributes(node),
+    line: node.line,
+    column: node.column,
+  });
+}
+
+/** An `<mtc:match>` with a target, as a candidate. */
+function match2x(ctx: ReadContext, node: XmlTreeElement): ParsedCandidate | undefined {
+  const kids = elementsOf(node);
+  const target = ctx.content(kids.find((k) => ctx.isCore(k, 'target')), true);
+  if (target === undefined) return undefined;
+  return {
+    source: ctx.content(kids.find((k) => ctx.isCore(k, 'source')))?.text,
+    target,
+    quality: parseQuality(node.attrs.get('similarity') ?? node.attrs.get('matchQuality')),
+    origin: node.attrs.get('origin'),
+    // Our own kinds travel in subType (`l10n:previous-version`), the matches module's in type.
+    type: subTypeKind(node.attrs.get('subType')) ?? node.attrs.get('type'),
+    ref: node.attrs.get('ref'),
+  };
+}
+
+function subTypeKind(subType: string | undefined): string | undefined {
+  return subType?.startsWith('l10n:') === true ? subType.slice('l10n:'.length) : undefined;
+}
