@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { DOCUMENT_NAME_CLASH_HINT, decodeUtf8, documentNameClashes } from './files.js';
 import { InputError, type Message, type Severity, type TargetState } from './model.js';
 import type { XliffVersion } from './xliff/index.js';
 import { RULE_IDS } from './qa/registry.js';
@@ -162,7 +163,8 @@ const SCHEMA: FieldType = {
 /** Checks a YAML node against a schema; returns plain data, or records messages and returns undefined. */
 function check(node: YamlNode | null, schema: FieldType, where: string, report: (node: YamlNode | null, reason: string, hint?: string) => void): unknown {
   const describeNode = (n: YamlNode | null): string =>
-    n === null ? 'nothing' : isMap(n) ? 'a mapping' : isSeq(n) ? 'a list' : isScalar(n) ? `${typeof n.value === 'string' ? `"${n.value}"` : String(n.value)}` : 'a value';
+    n === null ? 'nothing' : isMap(n) ? 'a mapping' : isSeq(n) ? 'a list' : isScalar(n) ? `${typeof n.value === 'string' ? `"${n.value}"` : String(n.value)}`
+      : isAlias(n) ? `the alias *${n.source} (aliases are not expanded; write the value out)` : 'a value';
   switch (schema.type) {
     case 'null-or':
       if (node === null || (isScalar(node) && node.value === null)) return undefined;
@@ -229,9 +231,9 @@ function check(node: YamlNode | null, schema: FieldType, where: string, report: 
 /** Reads and checks the config file of a project. Throws InputError (exit 2) on any mistake. */
 export function loadConfig(root: string): Config {
   const file = path.resolve(root, CONFIG_FILE);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     throw new InputError({
       reason: `cannot read the config file ${CONFIG_FILE}`,
@@ -244,7 +246,7 @@ export function loadConfig(root: string): Config {
     });
   }
   try {
-    return parseConfig(text, file);
+    return parseConfig(decodeUtf8(bytes, file, 'config'), file);
   } catch (error) {
     // Messages name the config file as the user knows it, not by its absolute path.
     if (error instanceof InputError) throw new InputError({ ...error.detail, file: CONFIG_FILE });
@@ -272,19 +274,22 @@ export function parseConfig(text: string, file: string): Config {
       ...at(error.pos[0]),
     });
   }
+  const schemaProblem = (node: YamlNode | null, reason: string, hint?: string, ruleId = 'config/schema'): void => {
+    problems.push({
+      reason: reason.replace(/^: /, ''),
+      ruleId,
+      source: 'config',
+      severity: 'error',
+      file,
+      ...at(node?.range?.[0]),
+      ...(hint === undefined ? {} : { hint }),
+    });
+  };
   let data: Map<string, unknown> | undefined;
   if (problems.length === 0) {
-    data = check(doc.contents as YamlNode | null, SCHEMA, '', (node, reason, hint) => {
-      problems.push({
-        reason: reason.replace(/^: /, ''),
-        ruleId: 'config/schema',
-        source: 'config',
-        severity: 'error',
-        file,
-        ...at(node?.range?.[0]),
-        ...(hint === undefined ? {} : { hint }),
-      });
-    }) as Map<string, unknown> | undefined;
+    data = check(doc.contents as YamlNode | null, SCHEMA, '', schemaProblem) as Map<string, unknown> | undefined;
+    const documents = doc.get('documents', true);
+    if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], schemaProblem);
   }
   const first = problems[0];
   if (first !== undefined || data === undefined) {
@@ -296,6 +301,20 @@ export function parseConfig(text: string, file: string): Config {
     });
   }
   return toConfig(data, file);
+}
+
+/** Reports a listed document whose name another one already has (see `documentNameClashes`). */
+function checkDocumentNames(items: readonly YamlNode[], report: (node: YamlNode, reason: string, hint: string, ruleId: string) => void): void {
+  const paths = items.map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value : ''));
+  for (const clash of documentNameClashes(paths)) {
+    if (clash.path === '') continue;
+    report(
+      items[clash.index] as YamlNode,
+      `documents[${clash.index}]: "${clash.path}" has the same document name as "${clash.first}", so both would write the same XLIFF and output files`,
+      DOCUMENT_NAME_CLASH_HINT,
+      'config/duplicate-document',
+    );
+  }
 }
 
 function toConfig(data: Map<string, unknown>, file: string): Config {

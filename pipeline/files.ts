@@ -105,3 +105,45 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
 export function projectRelative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
+
+/**
+ * The name of a document: its file name without the extension (`source/a/b.txt` → `b`). It names
+ * the document's XLIFF and output files, so two documents must never share it.
+ */
+export function documentName(relativePath: string): string {
+  const base = path.posix.basename(relativePath);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** A document path whose name an earlier path already has (see `documentNameClashes`). */
+export interface DocumentNameClash {
+  /** Index of the later path in the list. */
+  readonly index: number;
+  readonly path: string;
+  /** The earlier path with the same name. */
+  readonly first: string;
+}
+
+/** Why two documents must not share a name, for the hint of a clash message. */
+export const DOCUMENT_NAME_CLASH_HINT =
+  'rename one of the files (names are compared without case, and "x.aside" is the name of x\'s aside file)';
+
+/**
+ * The paths whose document name an earlier path already has: both would write the same
+ * `translations/<lang>/<name>.xlf` and `output/<lang>/<name>.txt`, and the later one would merge
+ * into, then overwrite, the earlier one's translations. Case is folded (macOS and Windows file
+ * systems ignore it) and `.aside` is dropped (`a.aside.xlf` is where document `a` keeps its
+ * removed units).
+ */
+export function documentNameClashes(paths: readonly string[]): DocumentNameClash[] {
+  const seen = new Map<string, string>();
+  const clashes: DocumentNameClash[] = [];
+  paths.forEach((relativePath, index) => {
+    const key = documentName(relativePath).toLowerCase().replace(/\.aside$/u, '');
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, relativePath);
+    else clashes.push({ index, path: relativePath, first });
+  });
+  return clashes;
+}

@@ -5,8 +5,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from './config.js';
-import { resolveInside } from './files.js';
-import { assignIds } from './ids.js';
+import { DOCUMENT_NAME_CLASH_HINT, documentNameClashes, resolveInside } from './files.js';
 import { InputError, type Document, type Message } from './model.js';
 import { readSource } from './read/index.js';
 import { createSegmenter } from './segment/engine.js';
@@ -41,25 +40,24 @@ export function openProject(root: string): Project {
       : { srxPath: resolveInside(config.root, config.segmentation.srx, 'segmentation.srx', config.file) }),
   });
   const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
-  const { glossary, messages: glossaryMessages } = loadGlossary(glossaryPaths);
+  const { glossary, messages: glossaryMessages } = loadGlossary(glossaryPaths, { root: config.root });
   messages.push(...glossaryMessages);
-  const stages: Stage[] = [
-    segmentDocument(segmenter),
-    annotateTerms(compileMatcher(glossary), config.targetLanguages),
-    assignIds,
-  ];
+  // Ids are assigned by the segment stage: they depend only on the text, never on term spans.
+  const stages: Stage[] = [segmentDocument(segmenter), annotateTerms(compileMatcher(glossary), config.targetLanguages)];
   return { config, stages, messages };
 }
 
-/** The project's source documents, relative to the root: the configured list or every .txt file in the source folder. */
+/**
+ * The project's source documents, relative to the root: the configured list or every .txt file in
+ * the source folder. Throws InputError when the folder cannot be read (exit 3) or two of its files
+ * have the same document name (`config/duplicate-document`, exit 2).
+ */
 export function documentPaths(config: Config): string[] {
   if (config.documents.length > 0) return [...config.documents];
   const folder = resolveInside(config.root, config.paths.source, 'paths.source', config.file);
+  let names: string[];
   try {
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => `${config.paths.source}/${name}`);
+    names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort();
   } catch {
     throw new InputError({
       reason: `the source folder "${config.paths.source}" cannot be read`,
@@ -71,6 +69,21 @@ export function documentPaths(config: Config): string[] {
       hint: 'create it or set paths.source in l10n.config.yaml',
     });
   }
+  const paths = names.map((name) => `${config.paths.source}/${name}`);
+  // A listed `documents` is checked, with line numbers, when the config is read; a folder here.
+  const clash = documentNameClashes(paths)[0];
+  if (clash !== undefined) {
+    throw new InputError({
+      reason: `"${clash.path}" and "${clash.first}" have the same document name, so both would write the same XLIFF and output files`,
+      ruleId: 'config/duplicate-document',
+      source: 'config',
+      severity: 'error',
+      fatal: true,
+      file: clash.path,
+      hint: DOCUMENT_NAME_CLASH_HINT,
+    });
+  }
+  return paths;
 }
 
 /** Reads one source document and runs every stage on it. A fatal problem ends this document only. */
@@ -89,10 +102,14 @@ export function prepareDocument(project: Project, relativePath: string): { doc: 
   }
 }
 
+/** The folder of a language's XLIFF files (absolute). */
+export function translationsFolder(config: Config, language: string): string {
+  return path.join(resolveInside(config.root, config.paths.translations, 'paths.translations', config.file), language);
+}
+
 /** Where the XLIFF file of a document and language lives (absolute). */
 export function xliffPath(config: Config, language: string, documentName: string, kind: 'work' | 'aside' = 'work'): string {
-  const folder = resolveInside(config.root, config.paths.translations, 'paths.translations', config.file);
-  return path.join(folder, language, kind === 'work' ? `${documentName}.xlf` : `${documentName}.aside.xlf`);
+  return path.join(translationsFolder(config, language), kind === 'work' ? `${documentName}.xlf` : `${documentName}.aside.xlf`);
 }
 
 /** Where a translated document (or, named `report` with `.json`, a language's report) is written (absolute). */

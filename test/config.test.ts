@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, xliffSettingsFor } from '../pipeline/config.js';
+import { loadConfig, parseConfig, xliffSettingsFor } from '../pipeline/config.js';
 import { InputError } from '../pipeline/model.js';
 
 const FILE = '/project/l10n.config.yaml';
@@ -87,5 +89,39 @@ describe('mistakes are refused with file, line and column', () => {
 
   it('counts the further problems in one message', () => {
     expect(problemOf('targetLanguages: en\nsourceLanguage: 5\n').reason).toContain('(and 1 more problem(s))');
+  });
+
+  it('refuses two documents with the same name in different folders, which would share their XLIFF and output files', () => {
+    const problem = problemOf('targetLanguages: [en]\ndocuments:\n  - source/a/article.txt\n  - source/b/article.txt\n');
+    expect(problem).toMatchObject({ ruleId: 'config/duplicate-document', line: 4, column: 5 });
+    expect(problem.reason).toContain('"source/b/article.txt" has the same document name as "source/a/article.txt"');
+  });
+
+  it('refuses names that differ only in case, or that would be the other document\'s aside file', () => {
+    expect(problemOf('targetLanguages: [en]\ndocuments: [source/Article.txt, source/article.txt]\n').ruleId).toBe('config/duplicate-document');
+    expect(problemOf('targetLanguages: [en]\ndocuments: [source/a.txt, source/a.aside.txt]\n').ruleId).toBe('config/duplicate-document');
+  });
+
+  it('names an alias instead of calling it "a value" (aliases are not expanded)', () => {
+    const problem = problemOf('targetLanguages: &langs [en]\ndocuments: *langs\n');
+    expect(problem).toMatchObject({ ruleId: 'config/schema', line: 2, column: 12 });
+    expect(problem.reason).toBe('documents: expected a list, got the alias *langs (aliases are not expanded; write the value out)');
+  });
+});
+
+describe('loadConfig', () => {
+  it('refuses a config file in Windows-1252 with the line and column of the first bad byte (exit 2)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'l10n-config-'));
+    try {
+      writeFileSync(path.join(root, 'l10n.config.yaml'), Buffer.from('targetLanguages: [en]\n# \xfcbersetzt\n', 'latin1'));
+      expect(() => loadConfig(root)).toThrow(InputError);
+      try {
+        loadConfig(root);
+      } catch (error) {
+        expect((error as InputError).detail).toMatchObject({ ruleId: 'config/encoding', file: 'l10n.config.yaml', line: 2, column: 3 });
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

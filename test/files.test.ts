@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeUtf8, projectRelative, resolveInside, writeFileAtomic } from '../pipeline/files.js';
+import { decodeUtf8, documentName, documentNameClashes, projectRelative, resolveInside, writeFileAtomic } from '../pipeline/files.js';
 import { InputError } from '../pipeline/model.js';
 
 const folders: string[] = [];
@@ -81,5 +81,22 @@ describe('writeFileAtomic', () => {
     mkdirSync(path.join(folder, `.l10n-tmp-${process.pid}-doc.txt`));
     expect(() => writeFileAtomic(file, 'new')).toThrow();
     expect(readFileSync(file, 'utf8')).toBe('old');
+  });
+});
+
+describe('documentName and documentNameClashes', () => {
+  it('takes the file name without its last extension, whatever the extension\'s case', () => {
+    expect(documentName('source/a/putin-kim.txt')).toBe('putin-kim');
+    expect(documentName('source/Bericht.TXT')).toBe('Bericht');
+    expect(documentName('source/v1.2-notes.txt')).toBe('v1.2-notes');
+  });
+
+  it('finds later paths whose name an earlier one has: other folder, other case, or its aside file', () => {
+    expect(documentNameClashes(['source/a/x.txt', 'source/b/x.txt', 'source/X.txt', 'source/x.aside.txt', 'source/y.txt'])).toEqual([
+      { index: 1, path: 'source/b/x.txt', first: 'source/a/x.txt' },
+      { index: 2, path: 'source/X.txt', first: 'source/a/x.txt' },
+      { index: 3, path: 'source/x.aside.txt', first: 'source/a/x.txt' },
+    ]);
+    expect(documentNameClashes(['source/report.txt', 'source/x.txt'])).toEqual([]);
   });
 });

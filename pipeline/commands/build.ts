@@ -3,13 +3,15 @@
  * report per language. Nothing is written for a language whose build has findings at or above
  * --fail-on; with --check nothing is written at all and out-of-date outputs are findings.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import PQueue from 'p-queue';
 import { buildLanguage, type LanguageBuild, type PlannedOutput } from '../build.js';
-import { projectRelative, writeFileAtomic } from '../files.js';
+import type { Config } from '../config.js';
+import { documentName, projectRelative, writeFileAtomic } from '../files.js';
 import type { Document, Message } from '../model.js';
-import { documentPaths, openProject, outputPath, prepareDocument } from '../project.js';
+import { documentPaths, openProject, outputPath, prepareDocument, translationsFolder } from '../project.js';
 import { qaOptionsFor } from '../qa/index.js';
 import { formatGithub } from '../report/github.js';
 import { buildReport, reportToJson, type BuildReport } from '../report/json.js';
@@ -74,7 +76,8 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
 
   const documentMessages: Message[] = [...project.messages];
   const docs: Document[] = [];
-  for (const relativePath of documentPaths(config)) {
+  const sourcePaths = documentPaths(config);
+  for (const relativePath of sourcePaths) {
     const { doc, messages } = prepareDocument(project, relativePath);
     documentMessages.push(...messages);
     if (doc !== undefined) docs.push(doc);
@@ -92,7 +95,8 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   const writes: PlannedOutput[] = [];
   for (const language of languages) {
     const ofLanguage = builds.filter((b): b is LanguageBuild => b !== undefined && b.language === language);
-    const messages = [...documentMessages, ...ofLanguage.flatMap((b) => b.messages)];
+    const languageMessages = [...orphanTranslations(config, language, sourcePaths), ...ofLanguage.flatMap((b) => b.messages)];
+    const messages = [...documentMessages, ...languageMessages];
     const blocked = messages.some((m) => m.fatal === true || atLeast(m, failOn));
     const report = buildReport(
       language,
@@ -108,7 +112,7 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
       messages,
     );
     reports.push(report);
-    allMessages.push(...ofLanguage.flatMap((b) => b.messages));
+    allMessages.push(...languageMessages);
     if (!blocked) {
       writes.push(...ofLanguage.flatMap((b) => b.outputs));
       writes.push({ path: outputPath(config, language, 'report', '.json'), content: reportToJson(report) });
@@ -130,17 +134,21 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
       }
     }
   } else if (options.outputs === 'write') {
-    try {
-      for (const planned of writes) writeFileAtomic(planned.path, planned.content);
-    } catch (error) {
-      allMessages.push({
-        reason: `an output could not be written: ${(error as Error).message}`,
-        ruleId: 'build/write',
-        source: 'build',
-        severity: 'error',
-        fatal: true,
-        hint: 'check the permissions of paths.output',
-      });
+    for (const planned of writes) {
+      try {
+        writeFileAtomic(planned.path, planned.content);
+      } catch (error) {
+        allMessages.push({
+          reason: `the output could not be written: ${(error as Error).message}`,
+          ruleId: 'build/write',
+          source: 'build',
+          severity: 'error',
+          fatal: true,
+          file: projectRelative(config.root, planned.path),
+          hint: 'check the permissions of paths.output',
+        });
+        break;
+      }
     }
   }
 
@@ -160,6 +168,33 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   }
   io.stderr(`${options.name}: ${summarize(allMessages)}\n`);
   return exitCodeFor(allMessages, failOn);
+}
+
+/**
+ * XLIFF files in `translations/<language>/` that belong to no source document: a document was
+ * removed or renamed and its translations stayed behind. Nothing reads them any more, so a
+ * translator could be working on a dead file; the build says so (a warning: nothing is wrong
+ * with what it publishes). `sourcePaths` are all the project's documents, built or not.
+ */
+export function orphanTranslations(config: Config, language: string, sourcePaths: readonly string[]): Message[] {
+  const folder = translationsFolder(config, language);
+  const known = new Set(sourcePaths.flatMap((p) => [documentName(p), `${documentName(p)}.aside`]));
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((f) => f.endsWith('.xlf')).sort();
+  } catch {
+    return []; // no folder yet: every document reports its own missing file
+  }
+  return files
+    .filter((f) => !known.has(f.slice(0, -'.xlf'.length)))
+    .map((f) => ({
+      reason: 'no source document has this translation file (the document was removed or renamed)',
+      ruleId: 'build/orphan-xliff',
+      source: 'build',
+      severity: 'warning',
+      file: projectRelative(config.root, path.join(folder, f)),
+      hint: 'delete the file, or restore the source document under the same name',
+    }));
 }
 
 export const build: Command = {

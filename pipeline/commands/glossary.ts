@@ -2,9 +2,10 @@
  * `l10n glossary check|export|import`: validate glossary files, export them for CAT tools and
  * DeepL, import a TBX/CSV/TSV glossary as a YAML glossary file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../files.js';
 import type { Message } from '../model.js';
 import { exportDelimited, importDelimited } from '../terms/csv.js';
 import type { DelimitedFormat } from '../terms/csv.js';
@@ -38,8 +39,8 @@ type ExportFormat = (typeof FORMATS)[number];
 /** Writes a file, creating its folder; an I/O failure is reported and turned into exit 3. */
 function writeOutput(file: string, text: string, io: CommandIo): ExitCode {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text, 'utf8');
+    // Atomic: an interrupted export or import never leaves a half-written glossary behind.
+    writeFileAtomic(file, text);
     return EXIT.ok;
   } catch (error) {
     io.stderr(`${file}: error: cannot write: ${(error as Error).message} [glossary/write-failed]\n`);
@@ -49,9 +50,8 @@ function writeOutput(file: string, text: string, io: CommandIo): ExitCode {
 
 async function check(positionals: readonly string[], io: CommandIo): Promise<ExitCode> {
   const paths = (positionals.length > 0 ? positionals : ['glossary']).map((p) => path.resolve(io.cwd, p));
-  const { glossary, messages } = loadGlossary(paths);
-  const shown = messages.map((m) => (m.file === undefined ? m : { ...m, file: path.relative(io.cwd, m.file) || m.file }));
-  const hasErrors = printMessages(shown, io);
+  const { glossary, messages } = loadGlossary(paths, { root: io.cwd });
+  const hasErrors = printMessages(messages, io);
   const errors = messages.filter((m) => m.severity === 'error').length;
   const warnings = messages.length - errors;
   io.stderr(`${glossary.entries.length} entries in ${glossary.files.length} file(s): ${errors} error(s), ${warnings} warning(s)\n`);
@@ -79,7 +79,7 @@ async function exportCommand(args: readonly string[], io: CommandIo): Promise<Ex
     if (!isLanguageCode(language)) throw new UsageError(`--lang: expected a language code such as en or pt-BR, got "${language}"`);
   }
   const paths = (values.glossary ?? ['glossary']).map((p) => path.resolve(io.cwd, p));
-  const { glossary, messages } = loadGlossary(paths);
+  const { glossary, messages } = loadGlossary(paths, { root: io.cwd });
   if (printMessages(messages, io)) return EXIT.usage;
   let text: string;
   if ((format as ExportFormat) === 'tbx') {

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRelative } from '../files.js';
+import { documentName, projectRelative } from '../files.js';
 import { ProjectMemories } from '../memory/project.js';
 import { entriesFromTmx } from '../memory/store.js';
 import { readTmx } from '../memory/tmx-read.js';
@@ -57,7 +57,7 @@ async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Com
   const messages: Message[] = [];
   for (const language of languagesFrom(lang, config)) {
     for (const relativePath of documentPaths(config)) {
-      const name = path.basename(relativePath).replace(/\.[^.]*$/u, '');
+      const name = documentName(relativePath);
       for (const kind of ['work', 'aside'] as const) {
         const file = xliffPath(config, language, name, kind);
         if (!existsSync(file)) continue;

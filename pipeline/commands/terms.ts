@@ -66,7 +66,7 @@ export const terms: Command = {
       }),
     );
     const paths = (values.glossary ?? ['glossary']).map((p) => path.resolve(io.cwd, p));
-    const { glossary, messages } = loadGlossary(paths);
+    const { glossary, messages } = loadGlossary(paths, { root: io.cwd });
     if (printMessages(messages, io)) return EXIT.usage;
     const matcher = compileMatcher(glossary);
     let exitCode: ExitCode = EXIT.ok;

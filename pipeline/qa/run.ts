@@ -63,7 +63,10 @@ function unitData(parsed: ParsedXliff): Map<string, UnitData> {
 
 /** The blocks the checks see. */
 export function qaBlocks(doc: Document, parsed: ParsedXliff | undefined, translations: ReadonlyMap<string, Translation>): QaBlock[] {
-  const data = parsed === undefined ? new Map<string, UnitData>() : unitData(parsed);
+  return blocksWith(doc, parsed === undefined ? new Map() : unitData(parsed), translations);
+}
+
+function blocksWith(doc: Document, data: ReadonlyMap<string, UnitData>, translations: ReadonlyMap<string, Translation>): QaBlock[] {
   return doc.blocks.map((block) => ({
     id: block.id,
     kind: block.kind,
@@ -106,14 +109,14 @@ export interface QaInput {
 
 /** Runs every active check on a document in one language. Pure: reads and writes nothing. */
 export function runChecks(input: QaInput, options: QaOptions = DEFAULT_QA_OPTIONS): QaMessage[] {
-  const blocks = qaBlocks(input.doc, input.parsed, input.translations);
+  const data = input.parsed === undefined ? new Map<string, UnitData>() : unitData(input.parsed);
+  const blocks = blocksWith(input.doc, data, input.translations);
   const context: QaContext = {
     language: input.language,
     sourceLanguage: input.sourceLanguage,
     forbidden: forbiddenLookup(input.doc, input.language),
   };
   const messages: QaMessage[] = [];
-  const data = input.parsed === undefined ? new Map<string, UnitData>() : unitData(input.parsed);
   const used = new Set<Acceptance>();
   const acceptances = new Map<string, Acceptance[]>();
   const checks = activeChecks(options.settings);

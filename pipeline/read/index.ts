@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Document, type Message } from '../model.js';
-import { decodeUtf8, resolveInside } from '../files.js';
+import { decodeUtf8, documentName, resolveInside } from '../files.js';
 import { readText, type TextReaderRules } from './text.js';
 
 export interface SourceReadOptions {
@@ -51,7 +51,7 @@ export function readSource(options: SourceReadOptions): { doc: Document; message
   }
   const text = decodeUtf8(bytes, options.path);
   return readText(text, {
-    name: path.basename(options.path, extension),
+    name: documentName(options.path),
     path: options.path,
     language: options.language,
     ...(options.textRules === undefined ? {} : { rules: options.textRules }),

@@ -82,6 +82,20 @@ export function readText(text: string, options: TextReadOptions): { doc: Documen
     });
   };
 
+  if (lines.length === 0) {
+    // An empty scrape is almost always a failed download: say so instead of publishing nothing.
+    messages.push({
+      reason: 'the document has no text; it gives empty translation files and empty outputs',
+      ruleId: 'read/empty',
+      source: 'read',
+      severity: 'warning',
+      file: options.path,
+      line: 1,
+      column: 1,
+      hint: 'check that the source was saved completely, or remove it from `documents` in l10n.config.yaml',
+    });
+  }
+
   lines.forEach((line, index) => {
     const content = text.slice(line.start, line.end);
     if (index === 0) {

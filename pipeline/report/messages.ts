@@ -14,14 +14,22 @@ export function formatMessage(m: Message): string {
   return `${formatPlace(m)}${m.severity}: ${m.reason}${rule}${detail}${hint}`;
 }
 
-/** Orders messages by file, line, column, then rule, so output is stable. */
+/** Compares strings by UTF-16 code units: the same order on every machine, whatever its locale. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Orders messages by file, line, column, then rule, so output is stable. Not `localeCompare`:
+ * its order depends on the machine's ICU locale, and report.json must be the same bytes in CI.
+ */
 export function sortMessages(messages: readonly Message[]): Message[] {
   return [...messages].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      compareCodeUnits(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareCodeUnits(a.ruleId, b.ruleId),
   );
 }
 

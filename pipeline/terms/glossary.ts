@@ -9,9 +9,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import type { Message } from '../model.js';
+import { decodeUtf8, projectRelative } from '../files.js';
+import { InputError, type Message } from '../model.js';
 
 /** What a term names; drives the default inflection (names take only the genitive). */
 export type TermKind = 'person' | 'place' | 'organization' | 'institution' | 'title' | 'other';
@@ -154,7 +155,9 @@ function describe(node: unknown): string {
     if (typeof value === 'string') return `the text "${value}"`;
     return `${typeof value} ${String(value)}`;
   }
-  return 'an alias or tag';
+  // Aliases are never resolved (so an alias bomb costs nothing): the value must be written out.
+  if (isAlias(node)) return `the alias *${node.source} (aliases are not expanded in glossary files; write the value out)`;
+  return 'an unsupported YAML node';
 }
 
 /** Reads a non-empty single-line string, reporting anything else. */
@@ -462,13 +465,13 @@ export function parseGlossary(text: string, file: string): ParsedGlossaryFile {
 }
 
 /** Files a path stands for: the file itself, or a folder's *.yaml/*.yml files, sorted. */
-function expandPath(input: string, messages: Message[]): string[] {
+function expandPath(input: string, display: (file: string) => string, messages: Message[]): string[] {
   let stats;
   try {
     stats = statSync(input);
   } catch {
-    messages.push({ reason: `Glossary path "${input}" does not exist.`, ruleId: 'glossary/not-found', source: 'glossary',
-      severity: 'error', file: input, hint: 'Check the path, or create the glossary/ folder.' });
+    messages.push({ reason: `Glossary path "${display(input)}" does not exist.`, ruleId: 'glossary/not-found', source: 'glossary',
+      severity: 'error', file: display(input), hint: 'Check the path, or create the glossary/ folder.' });
     return [];
   }
   if (!stats.isDirectory()) return [input];
@@ -502,26 +505,48 @@ function checkDuplicates(entries: readonly GlossaryEntry[], messages: Message[])
   return kept;
 }
 
+/** Options of `loadGlossary`. */
+export interface GlossaryLoadOptions {
+  /**
+   * Folder that messages and entry origins name files relative to (with forward slashes), so that
+   * reports say `glossary/article.yaml` on every machine. Default: none, files are named as given.
+   */
+  readonly root?: string;
+}
+
 /**
  * Loads glossary files. `paths` are files or folders (folders contribute their *.yaml and *.yml
  * files in sorted order). Entries keep file order; the source language is the first `language:`
  * found, default `de`. Unreadable files and bad content become messages, never exceptions.
  */
-export function loadGlossary(paths: readonly string[]): GlossaryLoadResult {
+export function loadGlossary(paths: readonly string[], options: GlossaryLoadOptions = {}): GlossaryLoadResult {
   const messages: Message[] = [];
-  const files = paths.flatMap((p) => expandPath(p, messages));
+  const { root } = options;
+  const display = (file: string): string => (root === undefined ? file : projectRelative(root, file));
+  const files = paths.flatMap((p) => expandPath(p, display, messages));
   const entries: GlossaryEntry[] = [];
   let language: string | undefined;
   for (const file of files) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (error) {
-      messages.push({ reason: `Cannot read ${file}: ${(error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
-        severity: 'error', file, hint: 'Check that the file exists and is readable.' });
+      messages.push({ reason: `Cannot read ${display(file)}: ${(error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
+        severity: 'error', file: display(file), hint: 'Check that the file exists and is readable.' });
       continue;
     }
-    const parsed = parseGlossary(text.replace(/^\uFEFF/, ''), file);
+    let text: string;
+    try {
+      // Strict: a Windows-1252 file would otherwise load "Köln" as "K\uFFFDln", a term that never matches.
+      text = decodeUtf8(bytes, display(file), 'glossary');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      // The file is left out like any other bad file; the caller decides (exit 2), so not fatal.
+      const { fatal: _fatal, ...detail } = error.detail;
+      messages.push(detail);
+      continue;
+    }
+    const parsed = parseGlossary(text.replace(/^\uFEFF/, ''), display(file));
     messages.push(...parsed.messages);
     entries.push(...parsed.entries);
     language ??= parsed.language;

@@ -91,19 +91,20 @@ class XliffInterpreter {
       this.current = undefined;
       return true;
     }
+    // A closed group has given its id to its units: drop it, with the white space between them.
+    const group = ctx.isCore(node, 'group');
     if (ctx.version === '1.2') {
       // Names first: most elements that close are inline content, and the ancestor check allocates.
       const unit = ctx.isCore(node, 'trans-unit');
-      if ((!unit && !ctx.isCore(node, 'bin-unit')) || !inBody12(ctx, ancestors)) return false;
+      if ((!unit && !group && !ctx.isCore(node, 'bin-unit')) || !inBody12(ctx, ancestors)) return false;
       if (unit) readUnit12(ctx, node, current.index, ancestors.slice(3), current.seen);
-      else ctx.warn('xliff/bin-unit', 'A <bin-unit> (binary resource) was skipped.', 'Binary units are not translated by this pipeline.', node);
+      else if (!group) ctx.warn('xliff/bin-unit', 'A <bin-unit> (binary resource) was skipped.', 'Binary units are not translated by this pipeline.', node);
       return true;
     }
-    if (ctx.isCore(node, 'unit') && inFile2x(ctx, ancestors)) {
-      readUnit2x(ctx, node, current.index, ancestors.slice(2), current.seen);
-      return true;
-    }
-    return false;
+    const unit = ctx.isCore(node, 'unit');
+    if ((!unit && !group) || !inFile2x(ctx, ancestors)) return false;
+    if (unit) readUnit2x(ctx, node, current.index, ancestors.slice(2), current.seen);
+    return true;
   }
 
   /** The result, once the whole file has been parsed. */

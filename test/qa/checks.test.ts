@@ -125,6 +125,11 @@ describe('the other checks', () => {
     expect(run('qa/whitespace', block([segment('Er kam.', ' He  came .')]), context('en'))).toHaveLength(3);
     expect(run('qa/whitespace', block([segment('Er fügte hinzu:', 'Il a ajouté :')]), context('fr'))).toHaveLength(1);
     expect(run('qa/brackets', block([segment('Er (der Diplomat) kam.', 'He (the diplomat came.')]), context('en'))).toHaveLength(1);
+    // An enumeration "1) … 2) …" leaves the source unbalanced too: keeping it is correct.
+    expect(run('qa/brackets', block([segment('Drei Punkte: 1) Handel, 2) Energie.', 'Three points: 1) trade, 2) energy.')]), context('en'))).toEqual([]);
+    expect(run('qa/brackets', block([segment('Drei Punkte: 1) Handel, 2) Energie.', 'Three points: 1) trade, 2) energy (oil.')]), context('en'))).toEqual([
+      'the bracket ( is not closed in this paragraph',
+    ]);
     expect(run('qa/empty', block([segment('Er kam.', '…')]), context('en'))).toHaveLength(1);
     expect(run('qa/untranslated', block([segment('Er kam.', undefined)]), context('en'))).toHaveLength(1);
     expect(run('qa/untranslated', block([segment('Er kam.', undefined, [], { state: 'initial' })]), context('en'))).toEqual([]);

@@ -120,3 +120,17 @@ describe('layout of the text', () => {
     expect(blockTexts('\uFEFFTitel\nAbsatz mit Text.')[0]).toEqual(['title', 'Titel']);
   });
 });
+
+describe('a document without text', () => {
+  it('warns about an empty or blank file, with file and line, and gives no blocks', () => {
+    for (const text of ['', '\n\n', ' \r\n\t\r\n', '\uFEFF']) {
+      const { doc, messages } = read(text);
+      expect(doc.blocks).toEqual([]);
+      expect(messages).toEqual([expect.objectContaining({ ruleId: 'read/empty', severity: 'warning', file: 'doc.txt', line: 1, column: 1 })]);
+    }
+  });
+
+  it('says nothing of the kind when there is a title', () => {
+    expect(read('Titel\n').messages.filter((m) => m.ruleId === 'read/empty')).toEqual([]);
+  });
+});

@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { glossaryOf, loadGlossary, parseGlossary, targetsFor } from '../../pipeline/terms/glossary.js';
 import { FIXTURES } from './helpers.js';
 
@@ -103,5 +105,50 @@ describe('loadGlossary', () => {
   it('reports a path that does not exist', () => {
     const { messages } = loadGlossary([path.join(FIXTURES, 'nope')]);
     expect(messages[0]?.ruleId).toBe('glossary/not-found');
+  });
+});
+
+describe('loadGlossary on files that are not what they should be', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+  const fileWith = (content: string | Uint8Array, name = 'terms.yaml'): string => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'l10n-glossary-'));
+    folders.push(folder);
+    writeFileSync(path.join(folder, name), content);
+    return path.join(folder, name);
+  };
+
+  it('refuses a Windows-1252 file with the line and column of its first umlaut, instead of loading "K\uFFFDln"', () => {
+    const file = fileWith(Buffer.from('terms:\n  - source: K\xf6ln\n    kind: place\n    targets: {en: Cologne}\n', 'latin1'));
+    const { glossary, messages } = loadGlossary([file]);
+    expect(glossary.entries).toEqual([]);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: 'glossary/encoding', severity: 'error', line: 2, column: 14 });
+    expect(messages[0]?.fatal).toBeUndefined();
+  });
+
+  it('answers a YAML alias bomb at once, without expanding it, and says aliases are not expanded', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 12; i += 1) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push('terms:', '  - source: *a12', '    kind: place');
+    const started = performance.now();
+    const { glossary, messages } = loadGlossary([fileWith(lines.join('\n') + '\n')]);
+    expect(performance.now() - started).toBeLessThan(2000); // 9^12 nodes if it were expanded
+    expect(glossary.entries).toEqual([]);
+    expect(messages.find((m) => m.ruleId === 'glossary/wrong-type')?.reason).toContain('the alias *a12 (aliases are not expanded');
+  });
+
+  it('reports an empty file as a warning and a file that is not a mapping as an error', () => {
+    expect(loadGlossary([fileWith('')]).messages.map((m) => `${m.severity} ${m.ruleId}`)).toEqual(['warning glossary/empty-file']);
+    expect(loadGlossary([fileWith('just some text\n')]).messages.map((m) => `${m.severity} ${m.ruleId}`)).toEqual(['error glossary/wrong-type']);
+  });
+
+  it('names files relative to `root` in messages and origins, so reports are the same on every machine', () => {
+    const file = fileWith('terms:\n  - source: Foo\n    kind: place\n', 'extra.yaml');
+    const { glossary, messages } = loadGlossary([file], { root: path.dirname(file) });
+    expect(messages[0]).toMatchObject({ ruleId: 'glossary/missing-targets', file: 'extra.yaml', line: 2 });
+    expect(glossary.entries[0]?.origin.file).toBe('extra.yaml');
   });
 });
