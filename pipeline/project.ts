@@ -14,8 +14,11 @@ import { loadGlossary } from './terms/glossary.js';
 import { compileMatcher } from './terms/matcher.js';
 import { annotateTerms } from './terms/stage.js';
 
-/** A stage: touches one aspect of the document and passes the rest through. */
-export type Stage = (doc: Document) => void;
+/**
+ * A stage: touches one aspect of the document and passes the rest through. Problems it notices go
+ * to `report` as messages; a stage never prints and never throws for bad content.
+ */
+export type Stage = (doc: Document, report: (message: Message) => void) => void;
 
 export interface Project {
   readonly config: Config;
@@ -94,7 +97,10 @@ export function prepareDocument(project: Project, relativePath: string): { doc: 
       path: relativePath,
       language: project.config.sourceLanguage,
     });
-    for (const stage of project.stages) stage(doc);
+    const report = (message: Message): void => {
+      messages.push(message);
+    };
+    for (const stage of project.stages) stage(doc, report);
     return { doc, messages };
   } catch (error) {
     if (error instanceof InputError) return { doc: undefined, messages: [error.detail] };

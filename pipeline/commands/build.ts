@@ -11,14 +11,14 @@ import { buildLanguage, type LanguageBuild, type PlannedOutput } from '../build.
 import type { Config } from '../config.js';
 import { documentName, projectRelative, writeFileAtomic } from '../files.js';
 import type { Document, Message } from '../model.js';
-import { documentPaths, openProject, outputPath, prepareDocument, translationsFolder } from '../project.js';
+import { documentPaths, outputPath, prepareDocument, translationsFolder } from '../project.js';
 import { qaOptionsFor } from '../qa/index.js';
 import { formatGithub } from '../report/github.js';
 import { buildReport, reportToJson, type BuildReport } from '../report/json.js';
-import { atLeast, exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
+import { atLeast, exitCodeFor, summarize } from '../report/messages.js';
 import { formatTerminal } from '../report/terminal.js';
 import { EXIT, UsageError, type CommandIo, type Command, type ExitCode } from './command.js';
-import { languagesFrom, severityFrom } from './options.js';
+import { languagesFrom, severityFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n build [--lang <code>]… [--check] [--fail-on error|warning|info] [--format text|json|github]
 
@@ -64,14 +64,11 @@ export interface RunOptions {
  * the report in the chosen format and returns the exit code.
  */
 export async function runBuild(options: RunOptions, io: CommandIo): Promise<ExitCode> {
-  const project = openProject(io.cwd);
+  const project = openCheckedProject(io);
+  if (project === undefined) return EXIT.usage;
   const { config } = project;
   const languages = languagesFrom(options.lang, config);
   const failOn = severityFrom(options.failOn, config.policies.failOn);
-  if (project.messages.some((m) => m.severity === 'error')) {
-    for (const m of sortMessages(project.messages)) io.stderr(formatMessage(m) + '\n');
-    return EXIT.usage;
-  }
   const qa = qaOptionsFor(config);
 
   const documentMessages: Message[] = [...project.messages];

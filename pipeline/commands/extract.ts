@@ -9,11 +9,11 @@ import { xliffSettingsFor } from '../config.js';
 import { projectRelative, writeFileAtomic } from '../files.js';
 import { ProjectMemories } from '../memory/project.js';
 import { InputError, type Message } from '../model.js';
-import { documentPaths, openProject, prepareDocument, xliffPath } from '../project.js';
+import { documentPaths, prepareDocument, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
 import { exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
 import { EXIT, type Command } from './command.js';
-import { languagesFrom } from './options.js';
+import { languagesFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n extract [--lang <code>]…
 
@@ -43,14 +43,11 @@ export const extract: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { lang: { type: 'string', multiple: true } }, strict: true });
-    const project = openProject(io.cwd);
+    const project = openCheckedProject(io);
+    if (project === undefined) return EXIT.usage;
     const { config } = project;
     const languages = languagesFrom(values.lang, config);
     const messages: Message[] = [...project.messages];
-    if (messages.some((m) => m.severity === 'error')) {
-      for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
-      return EXIT.usage;
-    }
     const memories = new ProjectMemories(config);
     for (const relativePath of documentPaths(config)) {
       const { doc, messages: docMessages } = prepareDocument(project, relativePath);

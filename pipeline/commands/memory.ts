@@ -13,8 +13,9 @@ import { documentName, projectRelative } from '../files.js';
 import { ProjectMemories } from '../memory/project.js';
 import { entriesFromTmx } from '../memory/store.js';
 import { readTmx } from '../memory/tmx-read.js';
+import { loadConfig } from '../config.js';
 import { InputError, type Message } from '../model.js';
-import { documentPaths, openProject, xliffPath } from '../project.js';
+import { documentPaths, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
 import { readXliff } from '../xliff/index.js';
 import { UsageError, type Command, type CommandIo } from './command.js';
@@ -52,7 +53,7 @@ function finish(messages: readonly Message[], io: CommandIo): ReturnType<Command
 }
 
 async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Command['run']> {
-  const { config } = openProject(io.cwd);
+  const config = loadConfig(io.cwd);
   const memories = new ProjectMemories(config);
   const messages: Message[] = [];
   for (const language of languagesFrom(lang, config)) {
@@ -75,7 +76,7 @@ async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Com
 }
 
 async function importTmx(name: string, lang: string[] | undefined, io: CommandIo): ReturnType<Command['run']> {
-  const { config } = openProject(io.cwd);
+  const config = loadConfig(io.cwd);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path.resolve(io.cwd, name));

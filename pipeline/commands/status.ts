@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { projectRelative } from '../files.js';
 import { InputError, TARGET_STATES, type Message, type TargetState } from '../model.js';
-import { documentPaths, openProject, prepareDocument, xliffPath } from '../project.js';
+import { documentPaths, prepareDocument, xliffPath } from '../project.js';
 import { formatMessage, sortMessages } from '../report/messages.js';
 import { matchTranslations, readXliff } from '../xliff/index.js';
 import { EXIT, type Command } from './command.js';
-import { languagesFrom } from './options.js';
+import { languagesFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
@@ -56,7 +56,8 @@ export const status: Command = {
       },
       strict: true,
     });
-    const project = openProject(io.cwd);
+    const project = openCheckedProject(io);
+    if (project === undefined) return EXIT.usage;
     const { config } = project;
     const languages = languagesFrom(values.lang, config);
     const messages: Message[] = [];

@@ -7,7 +7,7 @@
  * other spans (inline codes) are kept, and a term that would overlap one is left out because a
  * span must not cut through an inline code.
  */
-import type { Document, Span } from '../model.js';
+import { pointAt, type Block, type Document, type Message, type Span } from '../model.js';
 import { targetsFor, type GlossaryEntry } from './glossary.js';
 import type { TermMatcher } from './matcher.js';
 
@@ -15,12 +15,16 @@ import type { TermMatcher } from './matcher.js';
  * Returns the stage. `languages` are the target languages whose approved targets are copied into
  * the spans (a dnt term gets its source for each); validated up front.
  */
-export function annotateTerms(matcher: TermMatcher, languages: readonly string[]): (doc: Document) => void {
+export function annotateTerms(
+  matcher: TermMatcher,
+  languages: readonly string[],
+): (doc: Document, report?: (message: Message) => void) => void {
   if (!Array.isArray(languages) || languages.some((l) => typeof l !== 'string' || l === '')) {
     throw new TypeError(`annotateTerms: expected languages to be an array of language codes, got ${JSON.stringify(languages)}`);
   }
-  return (doc) => {
+  return (doc, report) => {
     for (const block of doc.blocks) {
+      if (report !== undefined && block.segments.length > 1) reportTermsAcrossSegments(doc, block, matcher, report);
       for (const segment of block.segments) {
         const others = segment.spans.filter((s) => s.kind !== 'term');
         const terms: Span[] = matcher
@@ -49,4 +53,31 @@ function forbiddenFor(entry: GlossaryEntry, languages: readonly string[]): Recor
     if (list !== undefined && list.length > 0) out[language] = list;
   }
   return out;
+}
+
+/**
+ * A term that the segmenter cut in two ("Frankfurt a. | M." when the rules end a sentence after
+ * "a.") is marked in neither sentence, so translators and checks would never see it: match the
+ * whole block once more and report every term that starts in one sentence and ends in another.
+ */
+function reportTermsAcrossSegments(doc: Document, block: Block, matcher: TermMatcher, report: (message: Message) => void): void {
+  const segmentAt = (offset: number): number => block.segments.findIndex((s) => offset >= s.start && offset < s.end);
+  for (const match of matcher.match(doc.text.slice(block.start, block.end))) {
+    const start = block.start + match.start;
+    const end = block.start + match.end;
+    const first = segmentAt(start);
+    const last = segmentAt(end - 1);
+    if (first === last) continue;
+    const point = pointAt(doc.text, start);
+    report({
+      reason: `the glossary term "${match.entry.source}" ("${doc.text.slice(start, end)}") is split between two sentences, so it is marked in neither`,
+      ruleId: 'terms/crosses-segment',
+      source: 'terms',
+      severity: 'warning',
+      file: doc.path,
+      line: point.line,
+      column: point.column,
+      hint: 'if the sentence split is wrong, add the abbreviation to segmentation.abbreviations in l10n.config.yaml',
+    });
+  }
 }

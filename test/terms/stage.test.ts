@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Document } from '../../pipeline/model.js';
+import type { Document, Message } from '../../pipeline/model.js';
 import { annotateTerms } from '../../pipeline/terms/stage.js';
 import { matcherFrom } from './helpers.js';
 
@@ -45,5 +45,30 @@ describe('annotateTerms', () => {
 
   it('rejects languages that are not a list of codes up front', () => {
     expect(() => annotateTerms(matcher, 'en' as unknown as string[])).toThrow(/expected languages/);
+  });
+});
+
+describe('terms cut by the sentence split', () => {
+  const placeMatcher = matcherFrom(`
+terms:
+  - {source: Frankfurt a. M., kind: place, match: exact, targets: {en: Frankfurt am Main}}
+`);
+
+  it('reports a term that starts in one sentence and ends in the next, with its place', () => {
+    const doc = documentOf(['Die Bank sitzt in Frankfurt a.', 'M. ist ihr Sitz.']);
+    const messages: Message[] = [];
+    annotateTerms(placeMatcher, ['en'])(doc, (m) => messages.push(m));
+    expect(messages).toEqual([
+      expect.objectContaining({ ruleId: 'terms/crosses-segment', severity: 'warning', file: 'd.txt', line: 1, column: 19 }),
+    ]);
+    expect(doc.blocks[0]!.segments.flatMap((s) => s.spans)).toEqual([]);
+  });
+
+  it('reports nothing when every term lies inside one sentence', () => {
+    const doc = documentOf(['Die Bank sitzt in Frankfurt a. M. seit Jahren.', 'Das ist alles.']);
+    const messages: Message[] = [];
+    annotateTerms(placeMatcher, ['en'])(doc, (m) => messages.push(m));
+    expect(messages).toEqual([]);
+    expect(doc.blocks[0]!.segments[0]!.spans).toHaveLength(1);
   });
 });
