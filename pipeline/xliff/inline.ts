@@ -13,8 +13,15 @@ export const NS_MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
 
 /** Whether a namespace is one of the XLIFF core namespaces (or none, for namespace-less 1.2). */
 export function isXliffNs(uri: string): boolean {
-  return uri === NS_12 || uri === NS_20 || uri === NS_22 || uri === '';
+  // The parser hands out one string per namespace declaration, so nearly every call asks about the
+  // same string as the last one: compared by identity first, not character by character again.
+  if (uri === lastNs.uri) return lastNs.core;
+  const core = uri === NS_12 || uri === NS_20 || uri === NS_22 || uri === '';
+  lastNs = { uri, core };
+  return core;
 }
+
+let lastNs = { uri: NS_12, core: true };
 
 /** Elements that mark a span of text (their text stays text). */
 const MARKS = new Set(['mrk']);

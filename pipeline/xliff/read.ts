@@ -15,7 +15,7 @@
 import { checkLimits, parseXmlTree, type XmlTreeElement } from '../xml/index.js';
 import { XLIFF_FORMAT } from './format.js';
 import { isXliffNs, NS_12, NS_20, NS_22 } from './inline.js';
-import { ReadContext } from './read-context.js';
+import { IdSet, ReadContext } from './read-context.js';
 import { file12, inBody12, readUnit12 } from './read12.js';
 import { checkFileId2x, file2x, inFile2x, readUnit2x } from './read2x.js';
 import type { ParsedXliff, ReadOptions, ReadVersion } from './types.js';
@@ -51,8 +51,8 @@ const NAMESPACE_OF: ReadonlyMap<string, string> = new Map([
 /** Follows the tree of one file as it is parsed, and dispatches files and units to their version's interpreter. */
 class XliffInterpreter {
   private readonly ctx: ReadContext;
-  /** The `<file>` being read: its index and the unit ids seen in it (id → line). */
-  private current: { index: number; seen: Map<string, number> } | undefined;
+  /** The `<file>` being read: its index and the unit ids seen in it. */
+  private current: { index: number; seen: IdSet } | undefined;
   private opened = 0;
 
   constructor(file: string) {
@@ -73,7 +73,7 @@ class XliffInterpreter {
     }
     if (ancestors.length === 1 && ctx.isCore(node, 'file')) {
       if (ctx.version !== '1.2') checkFileId2x(ctx, node);
-      this.current = { index: this.opened, seen: new Map() };
+      this.current = { index: this.opened, seen: new IdSet(ctx.units, ctx.units.length) };
       this.opened += 1;
     }
   }

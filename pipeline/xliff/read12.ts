@@ -4,14 +4,18 @@
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { contentOf, isXliffNs, segmentMarks } from './inline.js';
-import { compact, EMPTY_MAP, NONE, parseQuality, toInline, type ReadContext } from './read-context.js';
+import { compact, EMPTY_MAP, NONE, parseQuality, toInline, type IdSet, type ReadContext } from './read-context.js';
 import { stateFrom12, STATES_12, type StateMeaning } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedNote, ParsedSegment } from './types.js';
 
 /** 1.2 units count inside `<xliff><file><body><group>*`, nowhere else. */
 export function inBody12(ctx: ReadContext, ancestors: readonly XmlTreeElement[]): boolean {
-  const [, file, body, ...groups] = ancestors;
-  return file !== undefined && ctx.isCore(file, 'file') && body !== undefined && ctx.isCore(body, 'body') && groups.every((g) => ctx.isCore(g, 'group'));
+  // Indexes, not a destructured rest: this runs for every closing unit and group.
+  const file = ancestors[1];
+  const body = ancestors[2];
+  if (file === undefined || !ctx.isCore(file, 'file') || body === undefined || !ctx.isCore(body, 'body')) return false;
+  for (let i = 3; i < ancestors.length; i += 1) if (!ctx.isCore(ancestors[i] as XmlTreeElement, 'group')) return false;
+  return true;
 }
 
 /** A 1.2 `<file>` once its units were read: languages, original and header notes. */
@@ -40,20 +44,28 @@ export function readUnit12(
   node: XmlTreeElement,
   fileIndex: number,
   groups: readonly XmlTreeElement[],
-  seen: Map<string, number>,
+  seen: IdSet,
 ): void {
   const id = node.attrs.get('id');
   if (id === undefined || id === '') {
     ctx.fail('xliff/no-id', '<trans-unit> without an id.', 'Every unit needs the id it was exported with; export the file again.', node);
   }
   ctx.checkUnique(seen, id, node, 'trans-unit');
-  const kids = elementsOf(node);
-  const sourceEl = kids.find((k) => ctx.isCore(k, 'source'));
+  // One pass over the children (the first of each kind counts, as `find` would), no closures.
+  let sourceEl: XmlTreeElement | undefined;
+  let segSourceEl: XmlTreeElement | undefined;
+  let targetEl: XmlTreeElement | undefined;
+  let others = false;
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (ctx.isCore(child, 'source')) sourceEl ??= child;
+    else if (ctx.isCore(child, 'seg-source')) segSourceEl ??= child;
+    else if (ctx.isCore(child, 'target')) targetEl ??= child;
+    else others = true;
+  }
   if (sourceEl === undefined) {
     ctx.fail('xliff/no-source', `<trans-unit id="${id}"> has no <source>.`, 'The unit was damaged; export the file again.', node, { unit: id });
   }
-  const segSourceEl = kids.find((k) => ctx.isCore(k, 'seg-source'));
-  const targetEl = kids.find((k) => ctx.isCore(k, 'target'));
   const source = contentOf(toInline(sourceEl.children));
   const target = ctx.content(targetEl, true);
   const approvedRaw = node.attrs.get('approved');
@@ -67,15 +79,24 @@ export function readUnit12(
     ? [wholeSegment(source, target, rawState, subState, meaning, node.line)]
     : segments12(ctx, segSourceEl, targetEl, rawState, subState, meaning, id);
 
-  const notes: ParsedNote[] = [];
-  const candidates: ParsedCandidate[] = [];
-  const extensions: string[] = [];
-  for (const child of kids) {
-    if (ctx.isCore(child, 'note')) notes.push(ctx.note(child, '1.2'));
-    else if (ctx.isCore(child, 'alt-trans')) {
-      const candidate = altTrans(ctx, child);
-      if (candidate !== undefined) candidates.push(candidate);
-    } else if (!isXliffNs(child.uri)) ctx.foreign(child, extensions);
+  let notes: readonly ParsedNote[] = NONE;
+  let candidates: readonly ParsedCandidate[] = NONE;
+  let extensions: readonly string[] = NONE;
+  if (others) {
+    const noteList: ParsedNote[] = [];
+    const candidateList: ParsedCandidate[] = [];
+    const extensionList: string[] = [];
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (ctx.isCore(child, 'note')) noteList.push(ctx.note(child, '1.2'));
+      else if (ctx.isCore(child, 'alt-trans')) {
+        const candidate = altTrans(ctx, child);
+        if (candidate !== undefined) candidateList.push(candidate);
+      } else if (!isXliffNs(child.uri)) ctx.foreign(child, extensionList);
+    }
+    notes = compact(noteList);
+    candidates = compact(candidateList);
+    extensions = compact(extensionList);
   }
   let restype: string | undefined;
   for (const g of groups) restype = g.attrs.get('restype') ?? restype;
@@ -94,10 +115,10 @@ export function readUnit12(
     needsReview: meaning.needsReview,
     segments,
     ignorables: NONE,
-    notes: compact(notes),
-    candidates: compact(candidates),
+    notes,
+    candidates,
     metadata: EMPTY_MAP,
-    extensions: compact(extensions),
+    extensions,
     attributes: ctx.attributes(node),
     line: node.line,
     column: node.column,

@@ -5,7 +5,7 @@
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
-import { compact, EMPTY_MAP, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
+import { compact, EMPTY_MAP, IdSet, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
 import { stateFrom2x } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
 
@@ -52,7 +52,7 @@ function notes2x(ctx: ReadContext, node: XmlTreeElement): ParsedNote[] {
 }
 
 /** Reads a closed `<unit>` (inside `groups`, innermost last) into `ctx.units`. */
-export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: number, groups: readonly XmlTreeElement[], seen: Map<string, number>): void {
+export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: number, groups: readonly XmlTreeElement[], seen: IdSet): void {
   const id = node.attrs.get('id');
   if (id === undefined || id === '') {
     ctx.fail('xliff/no-id', '<unit> without an id.', 'Every unit needs the id it was exported with; export the file again.', node);
@@ -67,7 +67,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
   const wholeSource: InlineContent[] = [];
   const wholeTarget: InlineContent[] = [];
   let anyTarget = false;
-  const segmentIds = new Map<string, number>();
+  const segmentIds = new IdSet(segments, 0);
   for (const child of elementsOf(node)) {
     if (ctx.isCore(child, 'segment') || ctx.isCore(child, 'ignorable')) {
       const ignorable = child.local === 'ignorable';

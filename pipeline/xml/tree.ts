@@ -5,7 +5,7 @@
  */
 import { Attributes } from './attributes.js';
 import type { SafeXmlOptions } from './options.js';
-import { parseXml, type XmlProlog, type XmlStartTag } from './parse.js';
+import { parseXml, type XmlAttribute, type XmlProlog, type XmlStartTag } from './parse.js';
 import { detach } from './strings.js';
 
 export interface XmlTreeText {
@@ -96,9 +96,11 @@ function elementOf(tag: XmlStartTag): XmlTreeElement {
   // short (V8 copies them); values are detached, as a reader keeps some of them.
   let attrs: string[] | undefined;
   let foreign: string[] | undefined;
-  for (const attr of tag.attributes) {
+  const list = tag.attributes;
+  for (let i = 0; i < list.length; i += 1) {
+    const attr = list[i] as XmlAttribute;
     if (attr.uri === '') (attrs ??= []).push(attr.local, detach(attr.value));
-    else (foreign ??= []).push(`{${attr.uri}}${attr.local}`, detach(attr.value));
+    else (foreign ??= []).push(foreignKey(attr.uri, attr.local), detach(attr.value));
   }
   return {
     type: 'element',
@@ -111,6 +113,18 @@ function elementOf(tag: XmlStartTag): XmlTreeElement {
     line: tag.line,
     column: tag.column,
   };
+}
+
+/** The last foreign attribute key built: `xml:space` comes on every source and target. */
+let lastForeign = { uri: '', local: '', key: '' };
+
+/** `{uri}local`, one string for a run of the same attribute rather than one per element. */
+function foreignKey(uri: string, local: string): string {
+  const last = lastForeign;
+  if (last.uri === uri && last.local === local) return last.key;
+  const key = `{${uri}}${local}`;
+  lastForeign = { uri, local, key };
+  return key;
 }
 
 /** Element children of a tree element. */
