@@ -2,9 +2,9 @@
  * File access that every stage shares: strict decoding, paths that cannot escape the project,
  * and writes that never leave a half-written file behind.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from './model.js';
+import { InputError, type Message } from './model.js';
 
 /**
  * Decodes UTF-8 strictly. A byte order mark is kept as U+FEFF at the start of the text, so a
@@ -146,4 +146,28 @@ export function documentNameClashes(paths: readonly string[]): DocumentNameClash
     else clashes.push({ index, path: relativePath, first });
   });
   return clashes;
+}
+
+/**
+ * Reads a file after checking its size, so that a file far larger than any real one (a 2 GB
+ * upload by mistake) is refused before it fills memory. `rulePrefix` names the format in rule ids
+ * (`xliff/too-large`, `tmx/io`); `display` is the name messages show.
+ */
+export function readBoundedFile(absolute: string, display: string, maxBytes: number, rulePrefix: string): Uint8Array {
+  const fail = (rule: string, reason: string, hint: string, extra: Partial<Message> = {}): never => {
+    throw new InputError({ reason, ruleId: `${rulePrefix}/${rule}`, source: rulePrefix, severity: 'error', fatal: true, file: display, hint, ...extra });
+  };
+  try {
+    const size = statSync(absolute).size;
+    if (size > maxBytes) {
+      fail('too-large', `the file is ${size} bytes, more than the limit of ${maxBytes}`, 'check that this is the right file', {
+        actual: String(size),
+        expected: `at most ${maxBytes} bytes`,
+      });
+    }
+    return readFileSync(absolute);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return fail('io', `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path and the permissions');
+  }
 }

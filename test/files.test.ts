@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeUtf8, documentName, documentNameClashes, projectRelative, resolveInside, writeFileAtomic } from '../pipeline/files.js';
+import { decodeUtf8, documentName, documentNameClashes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../pipeline/files.js';
 import { InputError } from '../pipeline/model.js';
 
 const folders: string[] = [];
@@ -98,5 +98,27 @@ describe('documentName and documentNameClashes', () => {
       { index: 3, path: 'source/x.aside.txt', first: 'source/a/x.txt' },
     ]);
     expect(documentNameClashes(['source/report.txt', 'source/x.txt'])).toEqual([]);
+  });
+});
+
+describe('readBoundedFile', () => {
+  it('reads a file within the limit', () => {
+    const folder = tempFolder();
+    writeFileSync(path.join(folder, 'a.xlf'), 'abc');
+    expect(Buffer.from(readBoundedFile(path.join(folder, 'a.xlf'), 'a.xlf', 10, 'xliff')).toString()).toBe('abc');
+  });
+
+  it('refuses a file over the limit before reading it', () => {
+    const folder = tempFolder();
+    writeFileSync(path.join(folder, 'big.xlf'), 'x'.repeat(11));
+    expect(() => readBoundedFile(path.join(folder, 'big.xlf'), 'big.xlf', 10, 'xliff')).toThrow(
+      expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'xliff/too-large', file: 'big.xlf', actual: '11' }) }),
+    );
+  });
+
+  it('names a missing file with the format\'s io rule', () => {
+    expect(() => readBoundedFile('/nonexistent/m.tmx', 'm.tmx', 10, 'tmx')).toThrow(
+      expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'tmx/io', file: 'm.tmx' }) }),
+    );
   });
 });

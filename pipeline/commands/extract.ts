@@ -6,12 +6,12 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { xliffSettingsFor } from '../config.js';
-import { projectRelative, writeFileAtomic } from '../files.js';
+import { projectRelative, readBoundedFile, writeFileAtomic } from '../files.js';
 import { ProjectMemories } from '../memory/project.js';
 import { InputError, type Message } from '../model.js';
 import { documentPaths, prepareDocument, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
-import { exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
+import { DEFAULT_MAX_BYTES, exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
 import { EXIT, type Command } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 
@@ -29,7 +29,8 @@ offered as a candidate, and units of removed sentences are kept aside in
 function readExisting(file: string, root: string, messages: Message[]): ParsedXliff | undefined | 'unreadable' {
   if (!existsSync(file)) return undefined;
   try {
-    return readXliff(readFileSync(file), projectRelative(root, file));
+    const name = projectRelative(root, file);
+    return readXliff(readBoundedFile(file, name, DEFAULT_MAX_BYTES, 'xliff'), name);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     messages.push({ ...error.detail, hint: `${error.detail.hint ?? ''} (the file was left as it is; extract did not overwrite it)`.trim() });

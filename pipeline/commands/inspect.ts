@@ -1,12 +1,12 @@
 /**
  * `l10n inspect <file>`: what is in an XLIFF file, ours or a CAT tool's, without a project.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../model.js';
 import { formatMessage } from '../report/messages.js';
-import { readXliff } from '../xliff/index.js';
+import { readBoundedFile } from '../files.js';
+import { DEFAULT_MAX_BYTES, readXliff } from '../xliff/index.js';
 import { inspectXliff, summaryText } from '../xliff/inspect.js';
 import { EXIT, UsageError, type Command } from './command.js';
 
@@ -28,25 +28,8 @@ export const inspect: Command = {
     if (positionals.length !== 1) throw new UsageError(`expected one file, got ${positionals.length}`);
     const name = positionals[0] as string;
     const absolute = path.resolve(io.cwd, name);
-    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(absolute);
-    } catch (error) {
-      io.stderr(
-        formatMessage({
-          reason: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-          ruleId: 'xliff/io',
-          source: 'inspect',
-          severity: 'error',
-          fatal: true,
-          file: name,
-          hint: 'check the path',
-        }) + '\n',
-      );
-      return EXIT.io;
-    }
-    try {
-      const summary = inspectXliff(readXliff(bytes, name));
+      const summary = inspectXliff(readXliff(readBoundedFile(absolute, name, DEFAULT_MAX_BYTES, 'xliff'), name));
       io.stdout(values.json ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary));
       return EXIT.ok;
     } catch (error) {

@@ -9,10 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { documentName, projectRelative } from '../files.js';
+import { documentName, projectRelative, readBoundedFile } from '../files.js';
 import { ProjectMemories } from '../memory/project.js';
 import { entriesFromTmx } from '../memory/store.js';
-import { readTmx } from '../memory/tmx-read.js';
+import { readTmx, TMX_MAX_BYTES } from '../memory/tmx-read.js';
 import { loadConfig } from '../config.js';
 import { InputError, type Message } from '../model.js';
 import { documentPaths, xliffPath } from '../project.js';
@@ -27,7 +27,8 @@ const USAGE = `Usage: l10n memory update [--lang <code>]…
 update   adds the approved translations of translations/<lang>/*.xlf to
          translations/memory/<source>-<lang>.tmx (extract does this on every run)
 import   merges a TMX file (Trados, memoQ, Phrase, OmegaT…) into the memories of the
-         project's target languages; languages match by primary subtag (en-US → en)
+         project's target languages; languages match by tag or a related one
+         (en-US → en, en → en-GB), never a sibling region (en-US ↛ en-GB)
 
   --lang <code>   only this target language (repeatable); default: all in l10n.config.yaml
 
@@ -77,16 +78,9 @@ async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Com
 
 async function importTmx(name: string, lang: string[] | undefined, io: CommandIo): ReturnType<Command['run']> {
   const config = loadConfig(io.cwd);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path.resolve(io.cwd, name));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return finish([{ reason: `the file cannot be read (${code})`, ruleId: 'tmx/io', source: 'memory-import', severity: 'error', fatal: true, file: name, hint: 'check the path' }], io);
-  }
   let parsed;
   try {
-    parsed = readTmx(bytes, name);
+    parsed = readTmx(readBoundedFile(path.resolve(io.cwd, name), name, TMX_MAX_BYTES, 'tmx'), name);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return finish([error.detail], io);

@@ -3,15 +3,8 @@
  * matches of at least `FUZZY_THRESHOLD` percent word similarity, best first.
  */
 import { matchQuality, similarityOfWords, words } from '../xliff/similarity.js';
+import { entryRank } from './merge.js';
 import type { Memory, MemoryEntry, MemoryMatch } from './types.js';
-
-/** States ranked for choosing among exact matches; unknown states rank with `imported`. */
-const STATE_RANK: Readonly<Record<string, number>> = { final: 4, reviewed: 3, translated: 2, imported: 1 };
-
-/** How strongly an entry claims to be the translation of its source: origin first, then state. */
-function exactRank(entry: MemoryEntry): number {
-  return (entry.origin === 'project' ? 10 : 0) + (STATE_RANK[entry.state] ?? 1);
-}
 
 /** Lowest similarity (percent) offered as a candidate; what CAT tools call a fuzzy match. */
 export const FUZZY_THRESHOLD = 75;
@@ -30,7 +23,7 @@ export function createLeverage(memory: Memory): Leverage {
     // Several targets for one source: the project's own translation wins over an imported one,
     // then the more advanced state; on a tie the first in the memory's (sorted) order.
     const before = best.get(e.source);
-    if (before === undefined || exactRank(e) > exactRank(before)) best.set(e.source, e);
+    if (before === undefined || entryRank(e) > entryRank(before)) best.set(e.source, e);
   }
   for (const [source, e] of best) exact.set(source, { source, target: e.target, quality: 100, origin: e.origin });
   return (source) => {

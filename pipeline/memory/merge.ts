@@ -4,11 +4,32 @@
  */
 import type { Memory, MemoryEntry } from './types.js';
 
-/** Ranks states: a better one replaces a weaker one for the same pair. */
+/** Ranks states: a better one replaces a weaker one. An unknown state counts as imported. */
 const STATE_RANK: Readonly<Record<string, number>> = { final: 4, reviewed: 3, translated: 2, imported: 1 };
 
-function rank(entry: MemoryEntry): number {
-  return (entry.origin === 'project' ? 10 : 0) + (STATE_RANK[entry.state] ?? 0);
+/**
+ * How strongly an entry claims to be the translation of its source: the project's own work first,
+ * then the more advanced state. Used both to keep one entry per pair and to pick the exact match.
+ */
+export function entryRank(entry: MemoryEntry): number {
+  return (entry.origin === 'project' ? 10 : 0) + (STATE_RANK[entry.state] ?? 1);
+}
+
+/**
+ * The project's current files are the truth about the project's own translations: when they give
+ * a sentence a target, an older project entry for that sentence with another target (a translation
+ * since corrected) leaves the memory. Imported entries are never dropped.
+ */
+export function replaceProjectEntries(memory: Memory, current: readonly MemoryEntry[]): Memory {
+  const currentTargets = new Map<string, Set<string>>();
+  for (const e of current) {
+    if (e.origin !== 'project') continue;
+    const targets = currentTargets.get(e.source) ?? new Set<string>();
+    targets.add(e.target);
+    currentTargets.set(e.source, targets);
+  }
+  const kept = memory.entries.filter((e) => e.origin !== 'project' || currentTargets.get(e.source)?.has(e.target) !== false);
+  return addEntries({ ...memory, entries: kept }, current).memory;
 }
 
 /** Adds entries to a memory; returns the new memory and how many pairs were new. */
@@ -21,7 +42,7 @@ export function addEntries(memory: Memory, entries: readonly MemoryEntry[]): { m
     const k = key(e);
     const before = byKey.get(k);
     if (before === undefined) added += 1;
-    if (before === undefined || rank(e) > rank(before)) byKey.set(k, e);
+    if (before === undefined || entryRank(e) > entryRank(before)) byKey.set(k, e);
   }
   return { memory: { ...memory, entries: normalize([...byKey.values()]) }, added };
 }
@@ -36,7 +57,15 @@ export function normalize(entries: readonly MemoryEntry[]): MemoryEntry[] {
   return [...entries].sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target));
 }
 
-/** Two language tags name the same language for a memory: the same primary subtag ('en-US' ~ 'en'). */
-export function sameLanguage(a: string, b: string): boolean {
-  return a.toLowerCase().split(/[-_]/u)[0] === b.toLowerCase().split(/[-_]/u)[0];
+/**
+ * How a TMX language tag serves a project language: `exact` (the same tag, any case, `_` read as
+ * `-`), `related` (one is a prefix of the other: `en` for `en-GB`, `DE-DE` for `de`), or `none`. Sibling
+ * regions (`en-US` for `en-GB`) are `none`: their spelling differs, and a memory for British
+ * English must not fill with American targets.
+ */
+export function languageMatch(tag: string, language: string): 'exact' | 'related' | 'none' {
+  const a = tag.toLowerCase().replace(/_/gu, '-');
+  const b = language.toLowerCase().replace(/_/gu, '-');
+  if (a === b) return 'exact';
+  return a.startsWith(`${b}-`) || b.startsWith(`${a}-`) ? 'related' : 'none';
 }

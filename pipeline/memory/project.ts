@@ -7,13 +7,17 @@ import type { Config } from '../config.js';
 import { InputError, type Message } from '../model.js';
 import type { ParsedXliff } from '../xliff/index.js';
 import { createLeverage, type Leverage } from './leverage.js';
-import { addEntries } from './merge.js';
+import { addEntries, replaceProjectEntries } from './merge.js';
 import { projectRelative } from '../files.js';
 import { approvedEntries, loadMemory, memoryPath, saveMemory } from './store.js';
-import type { Memory } from './types.js';
+import type { Memory, MemoryEntry } from './types.js';
 
 export class ProjectMemories {
   private readonly memories = new Map<string, Memory | 'unreadable'>();
+  /** Each language's memory as loaded, before this run learned anything. */
+  private readonly loaded = new Map<string, Memory>();
+  /** What this run learned from the project's files, per language, over all documents. */
+  private readonly learned = new Map<string, MemoryEntry[]>();
   /** Problems met while loading (a broken TMX file). */
   readonly messages: Message[] = [];
 
@@ -24,6 +28,7 @@ export class ProjectMemories {
     if (memory === undefined) {
       try {
         memory = loadMemory(this.config, language);
+        this.loaded.set(language, memory);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         this.messages.push({ ...error.detail, hint: `${error.detail.hint ?? ''} (the memory was not used or changed)`.trim() });
@@ -34,12 +39,21 @@ export class ProjectMemories {
     return memory === 'unreadable' ? undefined : memory;
   }
 
-  /** Adds the approved translations of XLIFF files (see `approvedEntries`) to a language's memory. */
+  /**
+   * Adds the approved translations of XLIFF files (see `approvedEntries`) to a language's memory;
+   * a sentence's older project translation that the files no longer have is replaced.
+   */
   learn(language: string, files: ReadonlyArray<ParsedXliff | undefined>): void {
     const memory = this.get(language);
     if (memory === undefined) return;
     const entries = files.flatMap((f) => (f === undefined ? [] : approvedEntries(f, this.config.policies.publishState)));
-    this.memories.set(language, addEntries(memory, entries).memory);
+    // Replacement works over everything learned in this run, so a sentence that two documents
+    // translate differently keeps both translations whatever the order of the documents.
+    const learned = [...(this.learned.get(language) ?? []), ...entries];
+    this.learned.set(language, learned);
+    const imported = memory.entries.filter((e) => e.origin !== 'project');
+    const base = this.loaded.get(language) ?? memory;
+    this.memories.set(language, replaceProjectEntries(addEntries(base, imported).memory, learned));
   }
 
   /** A lookup in a language's memory, or undefined when it is empty or unreadable. */

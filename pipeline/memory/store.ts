@@ -9,8 +9,8 @@ import { projectRelative, resolveInside, writeFileAtomic } from '../files.js';
 import { TARGET_STATES, type TargetState } from '../model.js';
 import { entriesOf, hasWork } from '../xliff/entries.js';
 import type { ParsedXliff } from '../xliff/index.js';
-import { normalize, sameLanguage } from './merge.js';
-import { readTmx } from './tmx-read.js';
+import { languageMatch, normalize } from './merge.js';
+import { readTmx, type TmxVariant } from './tmx-read.js';
 import { writeTmx } from './tmx-write.js';
 import type { Memory, MemoryEntry } from './types.js';
 
@@ -41,7 +41,11 @@ export function saveMemory(config: Config, memory: Memory): boolean {
   return true;
 }
 
-/** Entries of a parsed TMX for one language pair (languages compared by primary subtag). */
+/**
+ * Entries of a parsed TMX for one language pair. A variant counts for a language when its tag is
+ * that language or a related one (see `languageMatch`); a unit that has the exact tag uses only
+ * those variants, so `en-GB` and `en` in one unit give the `en-GB` target to an `en-GB` memory.
+ */
 export function entriesFromTmx(
   parsed: ReturnType<typeof readTmx>,
   sourceLanguage: string,
@@ -50,10 +54,10 @@ export function entriesFromTmx(
 ): MemoryEntry[] {
   const out: MemoryEntry[] = [];
   for (const unit of parsed.units) {
-    const source = unit.variants.find((v) => sameLanguage(v.language, sourceLanguage));
+    const source = variantsIn(unit.variants, sourceLanguage)[0];
     if (source === undefined) continue;
-    for (const target of unit.variants) {
-      if (target === source || !sameLanguage(target.language, targetLanguage)) continue;
+    for (const target of variantsIn(unit.variants, targetLanguage)) {
+      if (target === source) continue;
       out.push({
         source: source.text,
         target: target.text,
@@ -63,6 +67,12 @@ export function entriesFromTmx(
     }
   }
   return out;
+}
+
+/** The variants of a unit in a language: those with its exact tag, or else those of a related tag. */
+function variantsIn(variants: readonly TmxVariant[], language: string): TmxVariant[] {
+  const exact = variants.filter((v) => languageMatch(v.language, language) === 'exact');
+  return exact.length > 0 ? exact : variants.filter((v) => languageMatch(v.language, language) === 'related');
 }
 
 /**

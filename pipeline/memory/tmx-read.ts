@@ -5,6 +5,9 @@
  * text; `sub` is a sub-flow inside a code and is left out of the sentence.
  */
 import { InputError, type Message } from '../model.js';
+
+/** Largest TMX file read by default: 200 MiB, far above any real memory of a newsroom. */
+export const TMX_MAX_BYTES = 200 * 1024 * 1024;
 import { checkLimits, detach, elementsOf, parseXmlTree, textOf, type XmlFormat, type XmlTreeElement } from '../xml/index.js';
 
 /** Limits of the TMX reader. */
@@ -65,7 +68,7 @@ function fail(file: string, ruleId: string, reason: string, hint: string, at?: X
  * @throws InputError (`tmx/…` rule, file, line, column, hint) when it cannot be used.
  */
 export function readTmx(bytes: Uint8Array, file: string, options: TmxReadOptions = {}): ParsedTmx {
-  const { maxBytes, maxDepth } = checkLimits(options, 'readTmx', { maxBytes: 200 * 1024 * 1024, maxDepth: 64 });
+  const { maxBytes, maxDepth } = checkLimits(options, 'readTmx', { maxBytes: TMX_MAX_BYTES, maxDepth: 64 });
   const units: TmxUnit[] = [];
   const messages: Message[] = [];
   let root: XmlTreeElement | undefined;
@@ -77,9 +80,12 @@ export function readTmx(bytes: Uint8Array, file: string, options: TmxReadOptions
       }
     },
     close: (node, ancestors) => {
-      // Units are read as they close and dropped, so a large memory is never held twice.
-      if (node.local !== 'tu' || ancestors.length !== 2 || ancestors[1]?.local !== 'body') return false;
-      units.push(readUnit(node, file, messages));
+      // Only the header stays in the tree. Everything in <body> is dropped as it closes, outside
+      // a <tu> being read: a unit once read, anything else (a tool's wrapper, stray elements)
+      // unread, so no shape of file makes the tree hold the memory whole.
+      if (ancestors[1]?.local !== 'body') return ancestors.length === 1 && node.local !== 'header';
+      if (ancestors.some((a) => a.local === 'tu')) return false;
+      if (node.local === 'tu' && ancestors.length === 2) units.push(readUnit(node, file, messages));
       return true;
     },
   });
