@@ -5,7 +5,7 @@ import { segmentsOf, type Document, type Message } from '../model.js';
 import { entriesOf, filesFor, hasTarget, type Entry } from './entries.js';
 import { planMerge, type PlannedSegment } from './merge.js';
 import { contextNotes, glossaryNote } from './notes.js';
-import { losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { carriedCandidates, losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import type { ParsedXliff, XliffVersion } from './types.js';
 import { writeAside12, writeXliff12 } from './write12.js';
 import { writeAside21, writeXliff21 } from './write21.js';
@@ -44,9 +44,6 @@ export interface LeverageMatch {
   /** `project` for the project's own memory, else the tool an imported memory came from. */
   readonly origin: string;
 }
-
-/** Candidate origins that the exporter writes from the memory and rewrites on every export. */
-const MEMORY_ORIGIN = /^memory(?::|$)/u;
 
 /** What `exportXliff` returns. */
 export interface ExportResult {
@@ -194,17 +191,6 @@ function targetOf(entry: Entry): TargetOut | undefined {
   return hasTarget(entry.target) ? { content: entry.target, family: entry.family, text: entry.target.text } : undefined;
 }
 
-function candidatesOf(entry: Entry): CandidateOut[] {
-  // Memory matches are looked up afresh on every export, never carried.
-  return entry.candidates.filter((c) => !MEMORY_ORIGIN.test(c.origin ?? '')).map((c) => ({
-    source: c.source,
-    target: { content: c.target, family: entry.family, text: c.target.text },
-    quality: c.quality,
-    origin: c.origin,
-    type: c.type,
-  }));
-}
-
 /** Turns the merge plan into what the writers render, block by block. */
 function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, options: ExportOptions, messages: Message[]): BlockOut[] {
   const all = segmentsOf(doc);
@@ -293,7 +279,7 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
         rawState: target === undefined ? undefined : entry.rawState,
         subState: target === undefined ? undefined : entry.subState,
         approved: entry.approved,
-        candidates: candidatesOf(entry),
+        candidates: carriedCandidates(entry),
         notes: entry.notes,
       };
     }
@@ -327,7 +313,7 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
     rawState: undefined,
     subState: undefined,
     approved: undefined,
-    candidates: entry === undefined ? [] : candidatesOf(entry),
+    candidates: entry === undefined ? [] : carriedCandidates(entry),
     notes: entry?.notes ?? [],
   };
 }

@@ -51,6 +51,7 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
   for (const block of doc.blocks) for (const segment of block.segments) located.push({ segment, block, index: located.length });
 
   const prevById = firstById(previous);
+  const prevIndex = new Map(previous.map((e, i) => [e, i] as const));
   const asideById = firstById(aside);
   const plan = new Map<string, PlannedSegment>();
   const usedPrev = new Set<Entry>();
@@ -62,7 +63,7 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
     if (entry !== undefined && sameSource(entry.source, loc.segment.text)) {
       plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'kept', entry, quality: undefined });
       usedPrev.add(entry);
-      anchor.set(loc.index, previous.indexOf(entry));
+      anchor.set(loc.index, prevIndex.get(entry) ?? -1);
     }
   }
   const restoredEntries = new Set<Entry>();
@@ -78,14 +79,16 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
   const pool = previous.filter((e) => !usedPrev.has(e) && hasWork(e));
   const open = located.filter((loc) => !plan.has(loc.segment.id));
   const taken = new Set<Entry>();
-  assignCandidates(open, pool, previous, anchor, located.length, plan, taken, true);
+  assignCandidates(open, pool, prevIndex, anchor, located.length, plan, taken, true);
   const globalPool = [...pool, ...aside.filter((e) => !restoredEntries.has(e) && hasWork(e))];
-  assignCandidates(open.filter((loc) => !plan.has(loc.segment.id)), globalPool, previous, anchor, located.length, plan, taken, false);
+  assignCandidates(open.filter((loc) => !plan.has(loc.segment.id)), globalPool, prevIndex, anchor, located.length, plan, taken, false);
 
   // A repeated sentence (a new `-2` id) gets the translation of its twin, for review.
+  const twins = new Map<string, Entry>();
+  for (const e of previous) if (hasWork(e) && !twins.has(e.source)) twins.set(e.source, e);
   for (const loc of located) {
     if (plan.has(loc.segment.id)) continue;
-    const twin = previous.find((e) => hasWork(e) && e.source === loc.segment.text);
+    const twin = twins.get(loc.segment.text);
     if (twin !== undefined) plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'candidate', entry: twin, quality: 100 });
   }
   for (const loc of located) {
@@ -132,15 +135,14 @@ function firstById(entries: readonly Entry[]): Map<string, Entry> {
 function assignCandidates(
   open: readonly Located[],
   pool: readonly Entry[],
-  previous: readonly Entry[],
+  prevIndex: ReadonlyMap<Entry, number>,
   anchor: ReadonlyMap<number, number>,
   total: number,
   plan: Map<string, PlannedSegment>,
   taken: Set<Entry>,
   windowed: boolean,
 ): void {
-  const prevIndex = new Map(previous.map((e, i) => [e, i] as const));
-  const windows = new Map(open.map((loc) => [loc, window(loc.index, anchor, total, previous.length)] as const));
+  const windows = new Map(open.map((loc) => [loc, window(loc.index, anchor, total, prevIndex.size)] as const));
   const cache = new Map<string, string[]>();
   const wordsOf = (text: string): string[] => {
     let w = cache.get(text);

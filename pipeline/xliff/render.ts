@@ -3,6 +3,7 @@
  * from a translator's file.
  */
 import type { Block, Segment, TargetState } from '../model.js';
+import type { Entry } from './entries.js';
 import { isXliffNs } from './inline.js';
 import type { InlineContent, InlineNode, ParsedNote } from './types.js';
 import { el, type XmlNode } from './xml.js';
@@ -51,6 +52,24 @@ export interface BlockOut {
   readonly gaps: readonly string[];
   /** 2.1: last sentence of the previous block and first of the next. */
   readonly context: readonly string[];
+}
+
+/** Candidate origins that the exporter writes from the memory and rewrites on every export. */
+const MEMORY_ORIGIN = /^memory(?::|$)/u;
+
+/**
+ * The candidates of an entry that are carried into the next file (working or aside): all but the
+ * memory's, which are looked up afresh on every export rather than carried (a stale match would
+ * otherwise outlive the memory entry it came from).
+ */
+export function carriedCandidates(entry: Entry): CandidateOut[] {
+  return entry.candidates.filter((c) => !MEMORY_ORIGIN.test(c.origin ?? '')).map((c) => ({
+    source: c.source,
+    target: { content: c.target, family: entry.family, text: c.target.text },
+    quality: c.quality,
+    origin: c.origin,
+    type: c.type,
+  }));
 }
 
 const INLINE_12 = new Set(['g', 'x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sub', 'mrk']);

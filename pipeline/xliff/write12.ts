@@ -5,7 +5,7 @@
 import type { Segment } from '../model.js';
 import type { Entry } from './entries.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
-import { targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { STATES_12, stateTo12 } from './states.js';
 import type { ParsedNote } from './types.js';
 import { el, renderDocument, type XmlElement, type XmlNode } from './xml.js';
@@ -28,14 +28,18 @@ export function writeXliff12(header: FileHeader12, blocks: readonly BlockOut[]):
   return renderDocument(root(header, groups));
 }
 
-/** Writes the aside file: the set-aside units with their sources, targets and states. */
+/**
+ * Writes the aside file: the set-aside units with everything a restore gives back — source,
+ * target, state, approval, translators' notes and candidates.
+ */
 export function writeAside12(header: FileHeader12, entries: readonly Entry[]): string {
   const units = entries.map((e) => {
     const target: TargetOut = { content: e.target, family: e.family, text: '' };
-    return el('trans-unit', [['id', e.id]], [
+    return el('trans-unit', [['id', e.id], ['approved', e.approved === true && e.family === '1.2' ? 'yes' : undefined]], [
       el('source', [['xml:space', 'preserve']], [e.source], true),
       el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], targetNodes(target, '1.2'), true),
       ...e.notes.map(note12),
+      ...carriedCandidates(e).map(altTrans),
     ]);
   });
   return renderDocument(root(header, units));

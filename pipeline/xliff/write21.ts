@@ -7,7 +7,7 @@ import type { Document, Segment } from '../model.js';
 import type { Entry } from './entries.js';
 import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
-import { targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { STATES_2X, stateTo2x } from './states.js';
 import type { ParsedNote } from './types.js';
 import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from './xml.js';
@@ -36,20 +36,34 @@ export function writeXliff21(header: FileHeader21, doc: Document, blocks: readon
   return renderDocument(root(header, [fileMeta, ...units]), RENDER);
 }
 
-/** Writes the aside file: one unit per set-aside sentence. */
+/**
+ * Writes the aside file: one unit per set-aside sentence, with its target, state, translators'
+ * notes and candidates. The segment id is the sentence id, which is how a returning sentence
+ * finds its unit; an id another tool gave that is no NMTOKEN (`u 1`, or the `unit#2` the reader
+ * makes up for a segment without one) cannot be one of our sentence ids, so it is made valid.
+ */
 export function writeAside21(header: FileHeader21, entries: readonly Entry[]): string {
   const units = entries.map((e, i) => {
     const target: TargetOut = { content: e.target, family: e.family, text: '' };
     const { state, subState } = state2x(e.family, e.rawState, e.subState, e.state, e.needsReview);
+    const id = nmtoken(e.id);
+    const matches = carriedCandidates(e).map((c) => match(c, id, e.source));
     return el('unit', [['id', `u${i + 1}`]], [
+      matches.length === 0 ? undefined : el('mtc:matches', [], matches),
       e.notes.length === 0 ? undefined : el('notes', [], e.notes.map(note2x)),
-      el('segment', [['id', e.id], ['state', state], ['subState', subState]], [
+      el('segment', [['id', id], ['state', state], ['subState', subState]], [
         el('source', [['xml:space', 'preserve']], [e.source], true),
         el('target', [['xml:space', 'preserve']], targetNodes(target, '2x'), true),
       ]),
     ]);
   });
   return renderDocument(root(header, units), RENDER);
+}
+
+/** `id` with every character an XML NMTOKEN cannot hold (ASCII names only, to be safe) as `_`. */
+export function nmtoken(id: string): string {
+  const safe = id.replace(/[^A-Za-z0-9._:-]/gu, '_');
+  return safe === '' ? '_' : safe;
 }
 
 function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlElement {
@@ -89,7 +103,7 @@ function state2x(
 }
 
 function unit(b: BlockOut, targetLanguage: string): XmlElement {
-  const matches = b.segments.flatMap((s) => s.candidates.map((c) => match(c, s.segment.id)));
+  const matches = b.segments.flatMap((s) => s.candidates.map((c) => match(c, s.segment.id, s.segment.text)));
   const notes: XmlElement[] = [
     ...b.context.map((text) => el('note', [['category', 'context']], [text], true)),
     ...b.segments.flatMap((s) => (s.glossary === undefined ? [] : [el('note', [['category', 'glossary']], [s.glossary], true)])),
@@ -147,12 +161,16 @@ function note2x(note: ParsedNote): XmlElement {
 /** The matches module's own type values. */
 const MATCH_TYPES = new Set(['am', 'mt', 'icm', 'idm', 'tb', 'tm', 'other']);
 
-function match(c: CandidateOut, segmentId: string): XmlElement {
+/**
+ * A candidate as `<mtc:match>` for the segment `segmentId`. A 1.2 `<alt-trans>` may leave out its
+ * source, meaning the unit's own; 2.x requires one, so the sentence's source stands in for it.
+ */
+function match(c: CandidateOut, segmentId: string, segmentSource: string): XmlElement {
   const similarity = c.quality === undefined ? undefined : String(Math.max(0, Math.min(100, c.quality)));
   const standard = c.type !== undefined && MATCH_TYPES.has(c.type);
   const subType = c.type === undefined || standard ? undefined : `l10n:${c.type.replace(/[\s:]/gu, '-')}`;
   return el('mtc:match', [['ref', `#${segmentId}`], ['similarity', similarity], ['origin', c.origin], ['type', standard ? c.type : 'other'], ['subType', subType]], [
-    el('source', [['xml:space', 'preserve']], [c.source ?? ''], true),
+    el('source', [['xml:space', 'preserve']], [c.source ?? segmentSource], true),
     el('target', [['xml:space', 'preserve']], targetNodes(c.target, '2x'), true),
   ]);
 }

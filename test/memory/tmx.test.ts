@@ -50,6 +50,26 @@ describe('readTmx', () => {
     expect(entriesFromTmx(parsed, 'de', 'fr', 'MemoQ')).toEqual([]);
   });
 
+  it('matches regions: the exact tag first, a related one (en for en-GB) else, never a sibling region', () => {
+    const tu = (...variants: Array<[string, string]>): string =>
+      `<tu>${variants.map(([lang, text]) => `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv>`).join('')}</tu>`;
+    const parsed = readTmx(
+      utf8(`<tmx version="1.4"><header srclang="de-DE"/><body>${tu(['de-DE', 'Farbe'], ['en-US', 'color'], ['en-GB', 'colour'])}${tu(['de', 'Zentrum'], ['en-US', 'center'])}${tu(['de', 'Haus'], ['en', 'house'])}</body></tmx>`),
+      'm.tmx',
+    );
+    const targets = (language: string): string[] => entriesFromTmx(parsed, 'de', language, 'x').map((e) => e.target);
+    expect(targets('en-GB')).toEqual(['colour', 'house']);
+    expect(targets('EN_us')).toEqual(['color', 'center', 'house']);
+    expect(targets('en')).toEqual(['color', 'colour', 'center', 'house']);
+  });
+
+  it('reads the units directly in <body> and passes over anything else there, unread', () => {
+    const tu = (text: string): string => `<tu><tuv xml:lang="de"><seg>${text}</seg></tuv><tuv xml:lang="en"><seg>${text}</seg></tuv></tu>`;
+    const parsed = readTmx(utf8(`<tmx version="1.4"><header srclang="de"><prop type="p">v</prop></header><body><x-wrap>${tu('innen')}</x-wrap>${tu('eins')}<x-note/>${tu('zwei')}</body><x-tail/></tmx>`), 'm.tmx');
+    expect(parsed.units.map((u) => u.variants[0]?.text)).toEqual(['eins', 'zwei']);
+    expect(parsed.sourceLanguage).toBe('de');
+  });
+
   it.each([
     ['a DOCTYPE', '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "file:///etc/passwd">\n<tmx version="1.4"><header srclang="de"/><body/></tmx>', 'tmx/doctype'],
     ['a truncated file', '<tmx version="1.4"><header srclang="de"/><body><tu><tuv xml:lang="de"><seg>Hal', 'tmx/not-well-formed'],
@@ -90,6 +110,23 @@ describe('writeTmx', () => {
     expect(writeTmx(memory)).toBe(tmx);
     const back = entriesFromTmx(readTmx(utf8(tmx), 'm.tmx'), 'de', 'en', 'x');
     expect(back).toEqual(memory.entries);
+  });
+
+  it('round-trips a regional memory exactly: whitespace, CR, ]]>, duplicate sources with different targets', () => {
+    const regional: Memory = {
+      sourceLanguage: 'de',
+      targetLanguage: 'en-GB',
+      entries: [
+        { source: ' Zwei  Leerzeichen\tund\nZeilen ', target: ' Two  spaces\tand\r\nlines ', origin: 'project', state: 'final' },
+        { source: 'Farbe', target: 'colour', origin: 'project', state: 'reviewed' },
+        { source: 'Farbe', target: 'hue', origin: 'Trados', state: 'imported' },
+        { source: 'a ]]> b', target: 'a ]]> b', origin: 'project', state: 'translated' },
+      ],
+    };
+    const tmx = writeTmx(regional);
+    expect(tmx).toContain('<tuv xml:lang="en-GB">');
+    expect(tmx).not.toContain(']]>');
+    expect(entriesFromTmx(readTmx(utf8(tmx), 'm.tmx'), 'de', 'en-GB', 'x')).toEqual(regional.entries);
   });
 
   it('keeps entries unique and sorted, a project entry winning over an imported one', () => {

@@ -131,6 +131,30 @@ describe('planMerge', () => {
   });
 });
 
+describe('planMerge when several sentences change at once', () => {
+  const options: ExportOptions = { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: 'source/article.txt' };
+  const before = ['Eins ist hier.', 'Der Umsatz stieg um fünf Prozent.', 'Die Kosten fielen um drei Prozent.', 'Vier ist hier.'];
+  const old = entriesOf(read(translateAll(exportXliff(doc([['paragraph', before]]), undefined, undefined, options).xliff, '1.2')));
+  const offered = (sentences: string[]): Array<[string, string | undefined]> => {
+    const plan = planMerge(doc([['paragraph', sentences]]), old, []);
+    return [...plan.bySegment.values()].filter((p) => p.kind === 'candidate').map((p) => [p.segment.text, p.entry?.source]);
+  };
+
+  it('gives each of two neighbouring changed sentences its own old version', () => {
+    expect(offered(['Eins ist hier.', 'Der Umsatz stieg um sechs Prozent.', 'Die Kosten fielen um vier Prozent.', 'Vier ist hier.'])).toEqual([
+      ['Der Umsatz stieg um sechs Prozent.', 'Der Umsatz stieg um fünf Prozent.'],
+      ['Die Kosten fielen um vier Prozent.', 'Die Kosten fielen um drei Prozent.'],
+    ]);
+  });
+
+  it('follows two sentences that were swapped and changed', () => {
+    expect(offered(['Eins ist hier.', 'Die Kosten fielen um vier Prozent.', 'Der Umsatz stieg um sechs Prozent.', 'Vier ist hier.'])).toEqual([
+      ['Die Kosten fielen um vier Prozent.', 'Die Kosten fielen um drei Prozent.'],
+      ['Der Umsatz stieg um sechs Prozent.', 'Der Umsatz stieg um fünf Prozent.'],
+    ]);
+  });
+});
+
 /** A random edit of a list of sentences. */
 type Edit = { kind: 'insert' | 'delete' | 'change'; at: number; text: string };
 
@@ -212,5 +236,65 @@ describe('re-extracting over files CAT tools wrote', () => {
     for (const [id, target] of before) if (target !== '') expect(after.get(id)).toBe(target);
     expect(exportXliff(doc, read(first.xliff), undefined, { ...options, version, targetLanguage: language }).xliff).toBe(first.xliff);
     if (schemasAvailable) expect((await validateXliff(first.xliff, version)).errors).toEqual([]);
+  });
+});
+
+describe('the aside file keeps what a restore gives back', () => {
+  const gone = makeDocument([['paragraph', ['Ganz neuer Text hier.']]], { name: 'a' });
+  const options12: ExportOptions = { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: 'source/a.txt' };
+  const options21: ExportOptions = { ...options12, version: '2.1' };
+
+  it('1.2: approval, translators\' notes and candidates survive the aside file and come back with the sentence', () => {
+    const back = makeDocument([['paragraph', ['Alter Satz eins.']]], { name: 'a' });
+    const fresh = exportXliff(back, undefined, undefined, options12).xliff;
+    const worked = read(
+      fresh
+        .replace('<trans-unit id=', '<trans-unit approved="yes" id=')
+        .replace('</source>', '</source><target state="translated">Old one.</target><note from="translator">n1</note><alt-trans origin="mt"><target>Alt one.</target></alt-trans>'),
+    );
+    expect(entriesOf(worked)[0]?.state).toBe('reviewed');
+    const cut = exportXliff(gone, worked, undefined, options12);
+    const aside = entriesOf(read(cut.aside!));
+    expect(aside.map((e) => [e.state, e.approved, e.notes.map((n) => n.text), e.candidates.map((c) => c.target.text)])).toEqual([
+      ['reviewed', true, ['n1'], ['Alt one.']],
+    ]);
+    const restored = exportXliff(back, read(cut.xliff), read(cut.aside!), options12);
+    expect(restored.stats.restored).toBe(1);
+    const entry = entriesOf(read(restored.xliff))[0];
+    expect([entry?.state, entry?.approved, entry?.candidates.map((c) => c.origin)]).toEqual(['reviewed', true, ['mt']]);
+  });
+
+  it('2.1: the candidates of a set-aside sentence are kept as matches of its segment', () => {
+    const back = makeDocument([['paragraph', ['Alter Satz eins.']]], { name: 'a' });
+    const fresh = exportXliff(back, undefined, undefined, options21).xliff;
+    const worked = read(
+      fresh
+        .replace(/(<segment id="([^"]+)") state="initial">/u, '<mtc:matches><mtc:match ref="#$2" origin="mt"><source>Alter Satz eins.</source><target>Alt one.</target></mtc:match></mtc:matches>$1 state="final">')
+        .replace('</source>\n', '</source><target>Old one.</target>\n'),
+    );
+    expect(entriesOf(worked)[0]?.candidates.map((c) => c.target.text)).toEqual(['Alt one.']);
+    const cut = exportXliff(gone, worked, undefined, options21);
+    const restored = exportXliff(back, read(cut.xliff), read(cut.aside!), options21);
+    const entry = entriesOf(read(restored.xliff))[0];
+    expect([entry?.state, entry?.target?.text, entry?.candidates.map((c) => c.target.text)]).toEqual(['final', 'Old one.', ['Alt one.']]);
+  });
+
+  it.skipIf(!schemasAvailable)('2.1: segments another tool left without an NMTOKEN id are set aside, all of them, in a valid file', async () => {
+    const tool = `<?xml version="1.0"?><xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f1" original="source/a.txt"><unit id="u 1"><segment state="reviewed"><source>Alter Satz eins.</source><target>Old one.</target></segment><segment state="final"><source>Alter Satz zwei.</source><target>Old two.</target></segment></unit></file></xliff>`;
+    const cut = exportXliff(gone, read(tool), undefined, options21);
+    expect((await validateXliff(cut.aside!, '2.1')).errors).toEqual([]);
+    expect(entriesOf(read(cut.aside!)).map((e) => [e.id, e.state, e.target?.text])).toEqual([
+      ['u_1_1', 'reviewed', 'Old one.'],
+      ['u_1_2', 'final', 'Old two.'],
+    ]);
+  });
+
+  it.skipIf(!schemasAvailable)('1.2 → 2.1: an alt-trans without a source becomes a match with the sentence\'s source, valid', async () => {
+    const doc1 = makeDocument([['paragraph', ['Alter Satz eins.']]], { name: 'a' });
+    const worked = read(exportXliff(doc1, undefined, undefined, options12).xliff.replace('</source>', '</source><alt-trans origin="mt"><target>Alt one.</target></alt-trans>'));
+    const xliff = exportXliff(doc1, worked, undefined, options21).xliff;
+    expect(xliff).toContain('<mtc:match ref="#');
+    expect(xliff).toMatch(/<mtc:match [^>]*>\s*<source xml:space="preserve">Alter Satz eins\.<\/source>/u);
+    expect((await validateXliff(xliff, '2.1')).errors).toEqual([]);
   });
 });

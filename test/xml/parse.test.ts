@@ -1,3 +1,4 @@
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/model.js';
 import { Attributes, detach, parseXml, parseXmlTree, type SafeXmlOptions, type XmlFormat, type XmlStartTag } from '../../pipeline/xml/index.js';
@@ -23,6 +24,30 @@ function tags(input: Uint8Array | string, extra: Partial<SafeXmlOptions> = {}): 
 }
 
 describe('parseXml', () => {
+  it('relies on saxes 6 handler field names that saxes itself still uses (pinned: see parse.ts)', () => {
+    // parse.ts assigns these fields by name instead of calling on(); a saxes that renamed one would
+    // silently drop that handler (a DOCTYPE or encoding check among them), so the pin is checked here.
+    const fields = {
+      xmldecl: 'xmldeclHandler',
+      doctype: 'doctypeHandler',
+      opentagstart: 'openTagStartHandler',
+      opentag: 'openTagHandler',
+      closetag: 'closeTagHandler',
+      text: 'textHandler',
+      cdata: 'cdataHandler',
+      error: 'errorHandler',
+    } as const;
+    for (const [event, field] of Object.entries(fields)) {
+      const parser = new SaxesParser();
+      const handler = (): void => undefined;
+      parser.on(event as 'text', handler);
+      expect((parser as unknown as Record<string, unknown>)[field]).toBe(handler);
+    }
+    const internals = new SaxesParser() as unknown as { attribList: unknown; processAttribs: unknown };
+    expect(Array.isArray(internals.attribList)).toBe(true);
+    expect(typeof internals.processAttribs).toBe('function');
+  });
+
   it('reports start tags with the line and column of their <, namespaces resolved, xmlns left out', () => {
     const found = tags('<a xmlns="urn:a" xmlns:b="urn:b">\n  <b:c b:x="1" y="2"/></a>');
     expect(found.map((t) => [t.local, t.uri, t.line, t.column])).toEqual([['a', 'urn:a', 1, 1], ['c', 'urn:b', 2, 3]]);
