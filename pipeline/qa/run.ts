@@ -49,7 +49,7 @@ interface UnitData {
 function unitData(parsed: ParsedXliff): Map<string, UnitData> {
   const out = new Map<string, UnitData>();
   for (const unit of parsed.units) {
-    if (parsed.version === '1.2') {
+    if (parsed.version === '1.2' || parsed.version === '1.1') {
       if (!out.has(unit.id)) out.set(unit.id, { sourceCodes: unit.source.codes, targetCodes: unit.target?.codes ?? [], notes: unit.notes });
       continue;
     }

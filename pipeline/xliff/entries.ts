@@ -53,7 +53,7 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
   for (const unit of parsed.units) {
     if (fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) continue;
     const notes = unit.notes.filter((n) => n.from === undefined || !OWN_NOTE_KINDS.has(n.from));
-    if (parsed.version === '1.2') {
+    if (parsed.version === '1.2' || parsed.version === '1.1') {
       out.push({
         id: unit.id,
         source: unit.source.text,

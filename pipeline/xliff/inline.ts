@@ -5,6 +5,7 @@
 import { detach, VOCABULARY } from '../xml/index.js';
 import type { InlineCode, InlineContent, InlineElementNode, InlineMark, InlineNode } from './types.js';
 
+export const NS_11 = 'urn:oasis:names:tc:xliff:document:1.1';
 export const NS_12 = 'urn:oasis:names:tc:xliff:document:1.2';
 export const NS_20 = 'urn:oasis:names:tc:xliff:document:2.0';
 export const NS_22 = 'urn:oasis:names:tc:xliff:document:2.2';
@@ -16,12 +17,16 @@ export function isXliffNs(uri: string): boolean {
   // The parser hands out one string per namespace declaration, so nearly every call asks about the
   // same string as the last one: compared by identity first, not character by character again.
   if (uri === lastNs.uri) return lastNs.core;
-  const core = uri === NS_12 || uri === NS_20 || uri === NS_22 || uri === '';
+  const core = uri === NS_12 || uri === NS_20 || uri === NS_22 || uri === NS_11 || uri === '';
   lastNs = { uri, core };
   return core;
 }
 
 let lastNs = { uri: NS_12, core: true };
+
+/** Trados Studio's tracked changes: `<mrk mtype="x-sdl-added">` (text) and `x-sdl-deleted` (not text). */
+export const TRACKED_DELETION = 'x-sdl-deleted';
+export const TRACKED_CHANGES: ReadonlySet<string> = new Set(['x-sdl-added', TRACKED_DELETION]);
 
 /** Elements that mark a span of text (their text stays text). */
 const MARKS = new Set(['mrk']);
@@ -157,8 +162,15 @@ function visitElement(node: InlineElementNode, state: WalkState, copy: InlineNod
     return;
   }
   if (MARKS.has(node.local)) {
-    walkInto(node, state, copy);
     const type = VOCABULARY.get(node.attrs.get('mtype') ?? node.attrs.get('type') ?? 'generic');
+    if (type === TRACKED_DELETION) {
+      // Trados track changes: text the translator deleted but nobody accepted yet. It is not
+      // part of the translation; the tree keeps it, and the reader marks the target for review.
+      copy?.push(copyElement(node, copyRaw(node.children)));
+      state.marks.push({ type, id: VOCABULARY.get(node.attrs.get('mid') ?? node.attrs.get('id')), start, end: start });
+      return;
+    }
+    walkInto(node, state, copy);
     state.marks.push({ type, id: VOCABULARY.get(node.attrs.get('mid') ?? node.attrs.get('id')), start, end: state.text.length });
     return;
   }

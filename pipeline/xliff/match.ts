@@ -92,7 +92,9 @@ export function matchTranslations(
       });
     }
     const { target, state } = importedTarget(entry);
-    if (state !== entry.state) {
+    // A unit whose state claims a translation but whose target has no text keeps its state: the
+    // check qa/untranslated reports it as lost work, and the publishing policy never publishes it.
+    if (target !== undefined && state !== entry.state) {
       msg({
         reason: `Unit "${entry.id}" has a translation but its state still says "${entry.rawState ?? 'initial'}"; read as translated.`,
         ruleId: 'xliff/state-not-updated',
@@ -107,7 +109,7 @@ export function matchTranslations(
       source: entry.source,
       target,
       state,
-      needsReview: entry.needsReview || stale,
+      needsReview: target !== undefined && (entry.needsReview || stale),
       line: entry.line,
       notes: entry.allNotes.map((n) => n.text),
     });
@@ -132,6 +134,7 @@ export function matchTranslations(
  * the state still says new/initial was translated by a tool that does not update states.
  */
 function importedTarget(entry: Entry): { target: string | undefined; state: Translation['state'] } {
+  // No text (no target, an empty one, or only white space): nothing to publish, whatever the state says.
   if (!hasTarget(entry.target)) return { target: undefined, state: entry.state };
   const text = entry.target.text;
   if (entry.state !== 'initial') return { target: text, state: entry.state };

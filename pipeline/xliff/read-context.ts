@@ -118,6 +118,47 @@ export class ReadContext {
   }
 }
 
+const XML_SPACE = '{http://www.w3.org/XML/1998/namespace}space';
+
+/**
+ * Applies `xml:space="default"` to a source or target: when the element, or the nearest of its
+ * segment (2.x), unit and groups that says, asks for the default handling, runs of spaces, tabs and
+ * line breaks become one space and the content is trimmed (segment markers too). Tools that
+ * re-indent a file write this to say their line breaks are layout, not text. Without the attribute,
+ * or with `preserve`, the text is kept as written. Changes the tree in place (it is read once).
+ */
+export function applyXmlSpace(node: XmlTreeElement | undefined, segment: XmlTreeElement | undefined, unit: XmlTreeElement, groups: readonly XmlTreeElement[]): void {
+  if (node === undefined) return;
+  // No array of scopes: this runs for every source and target of a 50 MB file.
+  let mode = node.foreignAttrs.get(XML_SPACE) ?? segment?.foreignAttrs.get(XML_SPACE) ?? unit.foreignAttrs.get(XML_SPACE);
+  for (let i = groups.length - 1; mode === undefined && i >= 0; i -= 1) mode = (groups[i] as XmlTreeElement).foreignAttrs.get(XML_SPACE);
+  if (mode !== 'default') return;
+  collapse(node.children);
+}
+
+function collapse(children: XmlTreeElement['children']): void {
+  for (const child of children) {
+    if (child.type === 'text') child.text = child.text.replace(/[ \t\r\n]+/gu, ' ');
+    else collapse(child.children);
+  }
+  trimEdges(children);
+  for (const child of children) {
+    if (child.type === 'element' && child.local === 'mrk' && child.attrs.get('mtype') === 'seg') trimEdges(child.children);
+  }
+}
+
+function trimEdges(children: XmlTreeElement['children']): void {
+  const first = children[0];
+  if (first?.type === 'text') first.text = first.text.replace(/^ /u, '');
+  const last = children[children.length - 1];
+  if (last?.type === 'text') last.text = last.text.replace(/ $/u, '');
+}
+
+/** True for the versions read as XLIFF 1.2 (1.2 itself and 1.1, which has the same units, targets and states). */
+export function isFamily12(version: ReadVersion): boolean {
+  return version === '1.2' || version === '1.1';
+}
+
 /** Hash collisions of different ids an `IdSet` resolves by scanning before it keeps exact ids. */
 const MAX_COLLISIONS = 32;
 

@@ -12,10 +12,11 @@
  * only what consumers read is kept (text, codes and markers; inline trees only of targets with
  * markup), so a 50 MB file is read in well under its own size in memory.
  */
+import { InputError } from '../model.js';
 import { checkLimits, parseXmlTree, type XmlTreeElement } from '../xml/index.js';
 import { XLIFF_FORMAT } from './format.js';
-import { isXliffNs, NS_12, NS_20, NS_22 } from './inline.js';
-import { IdSet, ReadContext } from './read-context.js';
+import { isXliffNs, NS_11, NS_12, NS_20, NS_22 } from './inline.js';
+import { IdSet, isFamily12, ReadContext } from './read-context.js';
 import { file12, inBody12, readUnit12 } from './read12.js';
 import { checkFileId2x, file2x, inFile2x, readUnit2x } from './read2x.js';
 import type { ParsedXliff, ReadOptions, ReadVersion } from './types.js';
@@ -33,15 +34,34 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../xml/index.js';
 export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions = {}): ParsedXliff {
   const { maxBytes, maxDepth } = checkLimits(options, 'readXliff');
   const interpreter = new XliffInterpreter(file);
-  parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth }, {
-    open: (node, ancestors) => interpreter.open(node, ancestors),
-    close: (node, ancestors) => interpreter.close(node, ancestors),
-  });
+  try {
+    parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth }, {
+      open: (node, ancestors) => interpreter.open(node, ancestors),
+      close: (node, ancestors) => interpreter.close(node, ancestors),
+    });
+  } catch (error) {
+    throw explained(error);
+  }
   return interpreter.finish();
+}
+
+/**
+ * The parser's message for an entity XML does not define (`&nbsp;`, `&eacute;`: HTML habits of
+ * some exporters and of hand edits) says neither what to do nor that the file is otherwise whole:
+ * say it.
+ */
+function explained(error: unknown): unknown {
+  if (!(error instanceof InputError) || error.detail.ruleId !== 'xliff/not-well-formed' || !/undefined entity/iu.test(error.detail.reason)) return error;
+  return new InputError({
+    ...error.detail,
+    reason: 'The file uses a named entity XML does not define (an HTML name such as &nbsp; or &eacute;); it is not well-formed XML.',
+    hint: 'Replace the entity with the character itself or a numeric reference (&#160; for &nbsp;), or export the file again; nothing was imported.',
+  });
 }
 
 /** The namespace each version must use. */
 const NAMESPACE_OF: ReadonlyMap<string, string> = new Map([
+  ['1.1', NS_11],
   ['1.2', NS_12],
   ['2.0', NS_20],
   ['2.1', NS_20],
@@ -72,7 +92,7 @@ class XliffInterpreter {
       return;
     }
     if (ancestors.length === 1 && ctx.isCore(node, 'file')) {
-      if (ctx.version !== '1.2') checkFileId2x(ctx, node);
+      if (!isFamily12(ctx.version)) checkFileId2x(ctx, node);
       this.current = { index: this.opened, seen: new IdSet(ctx.units, ctx.units.length) };
       this.opened += 1;
     }
@@ -87,13 +107,13 @@ class XliffInterpreter {
     const current = this.current;
     if (ancestors.length === 0 || current === undefined) return false;
     if (ancestors.length === 1 && ctx.isCore(node, 'file')) {
-      ctx.files[current.index] = ctx.version === '1.2' ? file12(ctx, node) : file2x(ctx, node);
+      ctx.files[current.index] = isFamily12(ctx.version) ? file12(ctx, node) : file2x(ctx, node);
       this.current = undefined;
       return true;
     }
     // A closed group has given its id to its units: drop it, with the white space between them.
     const group = ctx.isCore(node, 'group');
-    if (ctx.version === '1.2') {
+    if (isFamily12(ctx.version)) {
       // Names first: most elements that close are inline content, and the ancestor check allocates.
       const unit = ctx.isCore(node, 'trans-unit');
       if ((!unit && !group && !ctx.isCore(node, 'bin-unit')) || !inBody12(ctx, ancestors)) return false;
@@ -121,8 +141,8 @@ class XliffInterpreter {
       file: ctx.file,
       version,
       namespace: root.uri,
-      sourceLanguage: version === '1.2' ? first?.sourceLanguage : root.attrs.get('srcLang'),
-      targetLanguage: version === '1.2' ? first?.targetLanguage : root.attrs.get('trgLang'),
+      sourceLanguage: isFamily12(version) ? first?.sourceLanguage : root.attrs.get('srcLang'),
+      targetLanguage: isFamily12(version) ? first?.targetLanguage : root.attrs.get('trgLang'),
       files: ctx.files,
       units: ctx.units,
       messages: ctx.messages,
@@ -148,14 +168,14 @@ class XliffInterpreter {
       ctx.fail(
         'xliff/unsupported-version',
         `XLIFF version "${version}" is not supported.`,
-        'Export as XLIFF 1.2 or 2.1 (2.0 and 2.2 are read too).',
+        'Export as XLIFF 1.2 or 2.1 (1.1, 2.0 and 2.2 are read too).',
         root,
-        { actual: version, expected: '1.2, 2.0, 2.1 or 2.2' },
+        { actual: version, expected: '1.1, 1.2, 2.0, 2.1 or 2.2' },
       );
     }
-    if (root.uri === '' && version === '1.2') {
-      ctx.warn('xliff/no-namespace', 'The <xliff> element has no namespace; read as XLIFF 1.2.', 'Tools should write xmlns="urn:oasis:names:tc:xliff:document:1.2".', root);
-      return '1.2';
+    if (root.uri === '' && (version === '1.2' || version === '1.1')) {
+      ctx.warn('xliff/no-namespace', `The <xliff> element has no namespace; read as XLIFF ${version}.`, `Tools should write xmlns="${NAMESPACE_OF.get(version) ?? NS_12}".`, root);
+      return version;
     }
     if (root.uri !== expectedNs) {
       ctx.fail(

@@ -3,8 +3,8 @@
  * `approved`, notes and `<alt-trans>` candidates, one unit at a time as the reader closes it.
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
-import { contentOf, isXliffNs, segmentMarks } from './inline.js';
-import { compact, EMPTY_MAP, NONE, parseQuality, toInline, type IdSet, type ReadContext } from './read-context.js';
+import { contentOf, isXliffNs, segmentMarks, TRACKED_CHANGES } from './inline.js';
+import { applyXmlSpace, compact, EMPTY_MAP, NONE, parseQuality, summarize, toInline, type IdSet, type ReadContext } from './read-context.js';
 import { stateFrom12, STATES_12, type StateMeaning } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedNote, ParsedSegment } from './types.js';
 
@@ -66,18 +66,40 @@ export function readUnit12(
   if (sourceEl === undefined) {
     ctx.fail('xliff/no-source', `<trans-unit id="${id}"> has no <source>.`, 'The unit was damaged; export the file again.', node, { unit: id });
   }
+  applyXmlSpace(sourceEl, undefined, node, groups);
+  applyXmlSpace(segSourceEl, undefined, node, groups);
+  applyXmlSpace(targetEl, undefined, node, groups);
   const source = contentOf(toInline(sourceEl.children));
   const target = ctx.content(targetEl, true);
   const approvedRaw = node.attrs.get('approved');
   const approved = approvedRaw === undefined ? undefined : approvedRaw === 'yes';
   const rawState = VOCABULARY.get(targetEl?.attrs.get('state'));
   const subState = VOCABULARY.get(targetEl?.attrs.get('state-qualifier'));
-  const meaning = stateFrom12(rawState, target !== undefined && target.text.trim() !== '', approved);
+  const hasText = target !== undefined && target.text.trim() !== '';
+  // A tool's own state counts only where the file gives no XLIFF state.
+  const tool = rawState === undefined ? toolStates(node, others) : undefined;
+  const toolMeaning = tool?.unit ?? (segSourceEl === undefined && tool?.segments.size === 1 ? [...tool.segments.values()][0] : undefined);
+  let meaning = toolMeaning === undefined ? stateFrom12(rawState, hasText, approved) : fromTool(toolMeaning, hasText, approved);
   if (rawState !== undefined && !STATES_12.includes(rawState)) ctx.noteState(meaning, rawState, targetEl ?? node, id);
+  if (target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type))) {
+    ctx.warn(
+      'xliff/tracked-changes',
+      `The target of unit "${id}" holds tracked changes nobody accepted; read with the insertions and without the deletions, and marked for review.`,
+      'Accept or reject the changes in the translation tool before sending the file back.',
+      targetEl ?? node,
+      id,
+    );
+    if (meaning.state !== 'initial') meaning = { ...meaning, needsReview: true };
+  }
 
+  const perSegment = tool?.unit === undefined && tool !== undefined && segSourceEl !== undefined && tool.segments.size > 0 ? tool.segments : undefined;
   const segments = segSourceEl === undefined
     ? [wholeSegment(source, target, rawState, subState, meaning, node.line)]
-    : segments12(ctx, segSourceEl, targetEl, rawState, subState, meaning, id);
+    : segments12(ctx, segSourceEl, targetEl, rawState, subState, meaning, id, perSegment, approved);
+  if (perSegment !== undefined) {
+    const summary = summarize(segments);
+    meaning = { state: summary.state, needsReview: summary.needsReview, known: true };
+  }
 
   let notes: readonly ParsedNote[] = NONE;
   let candidates: readonly ParsedCandidate[] = NONE;
@@ -145,6 +167,8 @@ function segments12(
   subState: string | undefined,
   meaning: StateMeaning,
   unitId: string,
+  toolBySegment: ReadonlyMap<string, ToolState> | undefined,
+  approved: boolean | undefined,
 ): ParsedSegment[] {
   const sourceMarks = segmentMarks(toInline(segSource.children));
   if (sourceMarks.length === 0) {
@@ -164,15 +188,23 @@ function segments12(
     }
     const targetMark = mid === undefined ? undefined : byMid.get(mid);
     const target = targetMark === undefined ? undefined : contentOf(targetMark.children, true);
-    const segMeaning = stateFrom12(rawState, target !== undefined && target.text.trim() !== '', undefined);
+    const hasText = target !== undefined && target.text.trim() !== '';
+    const tool = mid === undefined ? undefined : toolBySegment?.get(mid);
+    if (tool !== undefined) {
+      const own = fromTool(tool, hasText, approved);
+      const tracked = target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type));
+      return { id: mid, source: contentOf(mark.children), target, rawState, subState, state: own.state, needsReview: own.needsReview || (tracked && own.state !== 'initial'), line: mark.line };
+    }
+    const segMeaning = stateFrom12(rawState, hasText, undefined);
+    const initial = target === undefined || segMeaning.state === 'initial' || (toolBySegment !== undefined && !hasText);
     return {
       id: mid,
       source: contentOf(mark.children),
       target,
       rawState,
       subState,
-      state: target === undefined ? 'initial' : segMeaning.state === 'initial' ? 'initial' : meaning.state,
-      needsReview: target === undefined ? false : meaning.needsReview,
+      state: initial ? 'initial' : meaning.state,
+      needsReview: initial ? false : meaning.needsReview,
       line: mark.line,
     };
   });
@@ -191,4 +223,91 @@ function altTrans(ctx: ReadContext, node: XmlTreeElement): ParsedCandidate | und
     type: node.attrs.get('alttranstype'),
     ref: node.attrs.get('mid'),
   };
+}
+
+/** A state a tool writes in its own namespace, read as ours. */
+interface ToolState {
+  readonly state: StateMeaning['state'];
+  readonly needsReview: boolean;
+}
+
+const NS_SDL = 'http://sdl.com/FileTypes/SdlXliff/1.0';
+const NS_MEMOQ = 'MQXliff';
+const NS_PHRASE = 'http://www.memsource.com/mxlf/2.0';
+
+const UNCONFIRMED: ToolState = { state: 'translated', needsReview: true };
+const TRANSLATED: ToolState = { state: 'translated', needsReview: false };
+const REVIEWED: ToolState = { state: 'reviewed', needsReview: false };
+const FINAL: ToolState = { state: 'final', needsReview: false };
+const UNTOUCHED: ToolState = { state: 'initial', needsReview: false };
+
+/**
+ * Trados Studio confirmation levels (`<sdl:seg conf>` in `<sdl:seg-defs>`, one per segment mid).
+ * Draft and rejected work is kept and marked for review; `Unspecified` says nothing.
+ */
+const SDL_CONF: ReadonlyMap<string, ToolState> = new Map([
+  ['Draft', UNCONFIRMED],
+  ['Translated', TRANSLATED],
+  ['RejectedTranslation', UNCONFIRMED],
+  ['ApprovedTranslation', REVIEWED],
+  ['RejectedSignOff', UNCONFIRMED],
+  ['ApprovedSignOff', FINAL],
+]);
+
+/**
+ * memoQ row statuses (`mq:status` on the trans-unit). Pre-translated, machine-translated, assembled
+ * and edited-but-unconfirmed rows hold work nobody confirmed: kept, marked for review.
+ */
+const MEMOQ_STATUS: ReadonlyMap<string, ToolState> = new Map([
+  ['NotStarted', UNTOUCHED],
+  ['PartiallyEdited', UNCONFIRMED],
+  ['Pretranslated', UNCONFIRMED],
+  ['MachineTranslated', UNCONFIRMED],
+  ['AssembledFromFragments', UNCONFIRMED],
+  ['Rejected', UNCONFIRMED],
+  ['ManuallyConfirmed', TRANSLATED],
+  ['Confirmed', TRANSLATED],
+  ['Proofread', REVIEWED],
+  ['Reviewer1Confirmed', REVIEWED],
+  ['Reviewer2Confirmed', FINAL],
+]);
+
+/** Phrase (Memsource) MXLIFF: `m:confirmed="1"` on a confirmed trans-unit, `"0"` otherwise. */
+const PHRASE_CONFIRMED: ReadonlyMap<string, ToolState> = new Map([
+  ['1', TRANSLATED],
+  ['0', UNCONFIRMED],
+]);
+
+/**
+ * The states a unit's tool wrote in its own namespace: for the whole unit (memoQ, Phrase) or per
+ * segment mid (Trados `sdl:seg-defs`). Values we do not know are left out (the XLIFF reading holds).
+ */
+function toolStates(node: XmlTreeElement, hasOthers: boolean): { unit: ToolState | undefined; segments: Map<string, ToolState> } | undefined {
+  let unit: ToolState | undefined;
+  if (node.foreignAttrs.size > 0) {
+    const memoq = node.foreignAttrs.get(`{${NS_MEMOQ}}status`);
+    const phrase = node.foreignAttrs.get(`{${NS_PHRASE}}confirmed`);
+    unit = (memoq === undefined ? undefined : MEMOQ_STATUS.get(memoq)) ?? (phrase === undefined ? undefined : PHRASE_CONFIRMED.get(phrase));
+  }
+  const segments = new Map<string, ToolState>();
+  if (hasOthers) {
+    for (const child of node.children) {
+      if (child.type !== 'element' || child.uri !== NS_SDL || child.local !== 'seg-defs') continue;
+      for (const seg of elementsOf(child)) {
+        if (seg.uri !== NS_SDL || seg.local !== 'seg') continue;
+        const conf = SDL_CONF.get(seg.attrs.get('conf') ?? '');
+        const segId = seg.attrs.get('id');
+        if (conf !== undefined && segId !== undefined) segments.set(segId, conf);
+      }
+    }
+  }
+  if (unit === undefined && segments.size === 0) return undefined;
+  return { unit, segments };
+}
+
+/** A tool's state for a target: an empty target is untranslated whatever the tool says. */
+function fromTool(tool: ToolState, hasText: boolean, approved: boolean | undefined): StateMeaning {
+  if (!hasText) return { state: 'initial', needsReview: false, known: true };
+  if (approved === true && tool.state === 'translated' && !tool.needsReview) return { state: 'reviewed', needsReview: false, known: true };
+  return { state: tool.state, needsReview: tool.needsReview, known: true };
 }

@@ -5,7 +5,7 @@
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
-import { compact, EMPTY_MAP, IdSet, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
+import { applyXmlSpace, compact, EMPTY_MAP, IdSet, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
 import { stateFrom2x } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
 
@@ -76,9 +76,12 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
       if (sourceEl === undefined) {
         ctx.fail('xliff/no-source', `A <${child.local}> of unit "${id}" has no <source>.`, 'The unit was damaged; export the file again.', child, { unit: id });
       }
+      const targetEl = kids.find((k) => ctx.isCore(k, 'target'));
+      applyXmlSpace(sourceEl, child, node, groups);
+      applyXmlSpace(targetEl, child, node, groups);
       // An ignorable's source stands in for its target in the unit's whole target: keep its tree too.
       const source = ctx.content(sourceEl, ignorable) as InlineContent;
-      const target = ctx.content(kids.find((k) => ctx.isCore(k, 'target')), true);
+      const target = ctx.content(targetEl, true);
       wholeSource.push(source);
       if (target !== undefined) anyTarget = true;
       const standIn = target ?? (ignorable ? source : undefined);

@@ -8,8 +8,11 @@ import type { Message, TargetState } from '../model.js';
 /** XLIFF versions the exporter writes. */
 export type XliffVersion = '1.2' | '2.1';
 
-/** XLIFF versions the reader accepts. */
-export type ReadVersion = '1.2' | '2.0' | '2.1' | '2.2';
+/**
+ * XLIFF versions the reader accepts. 1.1 (Translate Toolkit, Weblate, Virtaal, Pootle) has the
+ * elements, attributes and states of 1.2 that the reader uses, and is read as the 1.2 family.
+ */
+export type ReadVersion = '1.1' | '1.2' | '2.0' | '2.1' | '2.2';
 
 /** An inline node of source or target content, as it was in the file (namespace-resolved). */
 export type InlineNode = InlineTextNode | InlineElementNode;
@@ -173,7 +176,7 @@ export interface ParsedXliff {
   /** The name the file was read under (for messages). */
   readonly file: string;
   readonly version: ReadVersion;
-  /** `urn:oasis:names:tc:xliff:document:…`, or '' for a 1.2 file without namespace. */
+  /** `urn:oasis:names:tc:xliff:document:…`, or '' for a 1.2 file without namespace. 1.1 files are read as the 1.2 family (`isFamily12`). */
   readonly namespace: string;
   /** 2.x `srcLang`; 1.2 the first file's `source-language`. */
   readonly sourceLanguage: string | undefined;
