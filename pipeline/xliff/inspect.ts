@@ -26,7 +26,11 @@ export interface XliffSummary {
   readonly segments: number;
   /** Segments whose target holds text (an empty or missing target does not count). */
   readonly targets: number;
-  /** Segments per state value as written (`(none)` when the file gives none). */
+  /**
+   * Segments per state value as written. Without an XLIFF state: `(none)` for a segment read as
+   * untranslated, else `(none: read as <state>)`, e.g. from a Trados confirmation level or a memoQ
+   * status, so a vendor's confirmed work is visible before the build.
+   */
   readonly states: Readonly<Record<string, number>>;
   /** Inline codes per element name, sources and targets together (`{uri}local` for foreign ones). */
   readonly inlineCodes: Readonly<Record<string, number>>;
@@ -77,7 +81,7 @@ export function inspectXliff(parsed: ParsedXliff): XliffSummary {
     notes += unit.notes.length;
     candidates += unit.candidates.length;
     for (const segment of unit.segments) {
-      bump(states, segment.rawState ?? '(none)');
+      bump(states, stateKey(segment));
       if (segment.target !== undefined && segment.target.text.trim() !== '') targets += 1;
       countInline(segment.source, codes, markers);
       countInline(segment.target, codes, markers);
@@ -129,4 +133,11 @@ export function summaryText(s: XliffSummary): string {
     ...s.warnings.map((w) => `warning: ${w}`),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** The state key of a segment: its XLIFF state as written, or what the reader made of its absence. */
+function stateKey(segment: ParsedXliff['units'][number]['segments'][number]): string {
+  if (segment.rawState !== undefined) return segment.rawState;
+  if (segment.state === 'initial' && !segment.needsReview) return '(none)';
+  return `(none: read as ${segment.state}${segment.needsReview ? ', needs review' : ''})`;
 }

@@ -12,7 +12,6 @@
  * only what consumers read is kept (text, codes and markers; inline trees only of targets with
  * markup), so a 50 MB file is read in well under its own size in memory.
  */
-import { InputError } from '../model.js';
 import { checkLimits, parseXmlTree, type XmlTreeElement } from '../xml/index.js';
 import { XLIFF_FORMAT } from './format.js';
 import { isXliffNs, NS_11, NS_12, NS_20, NS_22 } from './inline.js';
@@ -34,29 +33,11 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../xml/index.js';
 export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions = {}): ParsedXliff {
   const { maxBytes, maxDepth } = checkLimits(options, 'readXliff');
   const interpreter = new XliffInterpreter(file);
-  try {
-    parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth }, {
-      open: (node, ancestors) => interpreter.open(node, ancestors),
-      close: (node, ancestors) => interpreter.close(node, ancestors),
-    });
-  } catch (error) {
-    throw explained(error);
-  }
-  return interpreter.finish();
-}
-
-/**
- * The parser's message for an entity XML does not define (`&nbsp;`, `&eacute;`: HTML habits of
- * some exporters and of hand edits) says neither what to do nor that the file is otherwise whole:
- * say it.
- */
-function explained(error: unknown): unknown {
-  if (!(error instanceof InputError) || error.detail.ruleId !== 'xliff/not-well-formed' || !/undefined entity/iu.test(error.detail.reason)) return error;
-  return new InputError({
-    ...error.detail,
-    reason: 'The file uses a named entity XML does not define (an HTML name such as &nbsp; or &eacute;); it is not well-formed XML.',
-    hint: 'Replace the entity with the character itself or a numeric reference (&#160; for &nbsp;), or export the file again; nothing was imported.',
+  parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth }, {
+    open: (node, ancestors) => interpreter.open(node, ancestors),
+    close: (node, ancestors) => interpreter.close(node, ancestors),
   });
+  return interpreter.finish();
 }
 
 /** The namespace each version must use. */

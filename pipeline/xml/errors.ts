@@ -45,7 +45,7 @@ export function xmlError(
   problem: XmlProblem,
   reason: string,
   place: XmlPlace = {},
-  extra: Partial<Pick<Message, 'actual' | 'expected'>> = {},
+  extra: Partial<Pick<Message, 'actual' | 'expected' | 'hint'>> = {},
 ): InputError {
   return new InputError({
     reason,
@@ -57,6 +57,6 @@ export function xmlError(
     ...(place.line === undefined ? {} : { line: place.line }),
     ...(place.column === undefined ? {} : { column: place.column }),
     ...extra,
-    hint: format.hints?.[problem] ?? defaultHint(problem, format.name),
+    hint: extra.hint ?? format.hints?.[problem] ?? defaultHint(problem, format.name),
   });
 }

@@ -169,6 +169,9 @@ class SafeParse {
   doctype: string | undefined;
   /** Text written before the root element (up to MAX_PROLOG), to point at a DOCTYPE. */
   private prolog: string | undefined = '';
+  /** The chunk being parsed and the parser's position at its start, to quote an entity in errors. */
+  private chunk = '';
+  private chunkStart = 0;
   private tagLine = 1;
   private tagColumn = 1;
 
@@ -230,8 +233,16 @@ class SafeParse {
       textHandler: onText,
       cdataHandler: onText,
       errorHandler: (err) => {
-        const reason = err.message.replace(/^[^:]*:\d+:\d+: /u, '').replace(/^\d+:\d+: /u, '');
-        throw xmlError(o.format, o.file, 'not-well-formed', `The file is not well-formed XML: ${reason}.`, { line: parser().line, column: parser().column + 1 });
+        const reason = err.message.replace(/^[^:]*:\d+:\d+: /u, '').replace(/^\d+:\d+: /u, '').replace(/\.+$/u, '');
+        const at = { line: parser().line, column: parser().column + 1 };
+        const entity = /undefined entity/iu.test(reason) ? this.entityAtError() : undefined;
+        if (entity !== undefined) {
+          // An HTML habit of exporters and hand edits (&nbsp;, &eacute;): say what to do instead.
+          throw xmlError(o.format, o.file, 'not-well-formed', `The file uses the entity ${entity}, which XML does not define (an HTML name); it is not well-formed XML.`, at, {
+            hint: `Replace ${entity} with the character itself or a numeric reference (&#160; for &nbsp;), or export the file again; nothing was imported.`,
+          });
+        }
+        throw xmlError(o.format, o.file, 'not-well-formed', `The file is not well-formed XML: ${reason}.`, at);
       },
     };
   }
@@ -282,7 +293,20 @@ class SafeParse {
   private write(chunk: string): void {
     // Past MAX_PROLOG the prolog is dropped: a DOCTYPE is then placed at its end, not its start.
     if (this.prolog !== undefined) this.prolog = this.prolog.length + chunk.length <= MAX_PROLOG ? this.prolog + chunk : undefined;
+    this.chunk = chunk;
+    this.chunkStart = this.parser.position;
     this.parser.write(chunk);
+  }
+
+  /**
+   * The entity reference that ends at the parser's position (`&nbsp;`), read from the chunk being
+   * parsed, so an "undefined entity" error can name it; undefined when it is not in that chunk.
+   */
+  private entityAtError(): string | undefined {
+    const end = this.parser.position - this.chunkStart;
+    const start = this.chunk.lastIndexOf('&', end);
+    if (start < 0 || end - start > 64) return undefined;
+    return /^&[^\s&;<]+;?/u.exec(this.chunk.slice(start, end + 1))?.[0];
   }
 }
 

@@ -27,6 +27,16 @@ describe('l10n inspect', () => {
     expect(Object.keys(summary.states as object).sort()).toEqual(['final', 'reviewed', 'translated']);
   });
 
+  it('shows what a tool-specific status was read as when the file has no XLIFF state (Trados confirmation levels)', async () => {
+    const summary = JSON.parse((await project.run(['inspect', fixture('corpus/trados-studio.sdlxliff'), '--json'])).stdout) as { states: Record<string, number> };
+    expect(summary.states).toMatchObject({
+      '(none: read as final)': 1,
+      '(none: read as reviewed)': 1,
+      '(none: read as translated)': 1,
+      '(none: read as translated, needs review)': 3,
+    });
+  });
+
   it('counts inline codes per element and raw states of a 1.2 file', async () => {
     const summary = JSON.parse((await project.run(['inspect', fixture('inline-12.xlf'), '--json'])).stdout) as { inlineCodes: Record<string, number>; markers: Record<string, number> };
     expect(summary.inlineCodes).toMatchObject({ g: 1, x: 1, bx: 1, ex: 1, ph: 1, bpt: 1, ept: 1, it: 1 });

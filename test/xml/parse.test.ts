@@ -24,6 +24,13 @@ function tags(input: Uint8Array | string, extra: Partial<SafeXmlOptions> = {}): 
 }
 
 describe('parseXml', () => {
+  it('names an HTML entity that XML does not define, with its place and what to write instead', () => {
+    const error = refusal(utf8('<root>\n  <p>8&nbsp;Uhr</p>\n</root>'));
+    expect(error.detail).toMatchObject({ ruleId: 'demo/syntax', file: 'in.xml', line: 2 });
+    expect(error.detail.reason).toContain('the entity &nbsp;');
+    expect(error.detail.hint).toContain('&#160;');
+  });
+
   it('relies on saxes 6 handler field names that saxes itself still uses (pinned: see parse.ts)', () => {
     // parse.ts assigns these fields by name instead of calling on(); a saxes that renamed one would
     // silently drop that handler (a DOCTYPE or encoding check among them), so the pin is checked here.
