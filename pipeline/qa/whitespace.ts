@@ -34,6 +34,8 @@ export const whitespace: Check = {
       for (const m of inner.matchAll(/(.)([:;!?])/gu)) {
         const space = m[1] ?? '';
         if (space === '\u00A0' || space === '\u202F') continue;
+        // "?!", "!!", "?»": the space stands before the first mark of a run only.
+        if (/[!?]/u.test(space)) continue;
         // "http://", "10:30" and the like are no punctuation.
         if (/\d/u.test(space) || inner[(m.index ?? 0) + 2] === '/') continue;
         const at = m.index ?? 0;

@@ -124,6 +124,9 @@ describe('the other checks', () => {
     expect(run('qa/doubled-word', block([segment('Wir treffen uns.', 'Nous nous rencontrons.')]), context('fr'))).toEqual([]);
     expect(run('qa/whitespace', block([segment('Er kam.', ' He  came .')]), context('en'))).toHaveLength(3);
     expect(run('qa/whitespace', block([segment('Er fügte hinzu:', 'Il a ajouté :')]), context('fr'))).toHaveLength(1);
+    // A run of marks takes one no-break space, before its first mark.
+    expect(run('qa/whitespace', block([segment('Wirklich?!', 'Vraiment\u00A0?!')]), context('fr'))).toHaveLength(0);
+    expect(run('qa/whitespace', block([segment('Wirklich?!', 'Vraiment ?!')]), context('fr'))).toHaveLength(1);
     expect(run('qa/brackets', block([segment('Er (der Diplomat) kam.', 'He (the diplomat came.')]), context('en'))).toHaveLength(1);
     // An enumeration "1) … 2) …" leaves the source unbalanced too: keeping it is correct.
     expect(run('qa/brackets', block([segment('Drei Punkte: 1) Handel, 2) Energie.', 'Three points: 1) trade, 2) energy.')]), context('en'))).toEqual([]);
