@@ -156,6 +156,8 @@ const wordCount = (text: string): number => text.split(/\s+/u).filter((w) => w.l
 const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
 const isLower = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
+/** Quotation marks that open a German quotation: „…“, »…«, and the straight and French forms scrapers leave. */
+const OPENING_QUOTES = ['„', '»', '«', '"'];
 
 /** A short last line without a sentence's final punctuation is an attribution ("Expansion", "dpa/AFP"). */
 function isCredit(line: string, rules: TextReaderRules): boolean {
@@ -174,11 +176,12 @@ function wordAround(line: string, offset: number): string {
 /**
  * Where the paragraph starts when a heading is glued to the front of the line, or undefined.
  *
- * Two kinds of glue are recognised at the first place they occur in the line:
+ * Three kinds of glue are recognised at the first place they occur in the line:
  * - a lower-case word running into a capitalised one ("NeonazismusKim"), with enough lower-case
  *   letters before the capital that names like "iPhone", "eBay" or "McDonald" stay whole;
  * - a full stop, question or exclamation mark directly followed by a capitalised word ("USA.Der"),
- *   unless the word before it is a listed abbreviation.
+ *   unless the word before it is a listed abbreviation;
+ * - a letter directly followed by an opening quotation mark and a capital ("Wohnungsmarkt„Wir").
  * The text before the glue must then look like a heading: a few words, no sentence punctuation
  * inside, no quotation marks, no comma (headings are short), and enough text must follow it.
  */
@@ -188,6 +191,9 @@ export function findGluedHeading(line: string, rules: TextReaderRules): number |
     const before = line[i - 1];
     const here = line[i];
     const after = line[i + 1];
+    // An opening quotation mark straight after a letter ("…Wohnungsmarkt„Wir …") never happens in
+    // German typography: a paragraph that starts with a quotation had its heading glued to it.
+    if (OPENING_QUOTES.includes(here ?? '') && isLetter(before) && isUpper(after)) return acceptHeading(line, i, 'quote', rules);
     if (!isUpper(here) || !isLower(after)) continue;
     if (isLower(before)) {
       let run = 0;
@@ -205,7 +211,7 @@ export function findGluedHeading(line: string, rules: TextReaderRules): number |
   return undefined;
 }
 
-function acceptHeading(line: string, at: number, kind: 'camel' | 'stop', rules: TextReaderRules): number | undefined {
+function acceptHeading(line: string, at: number, kind: 'camel' | 'stop' | 'quote', rules: TextReaderRules): number | undefined {
   const heading = line.slice(0, at);
   const body = kind === 'stop' ? heading.slice(0, -1) : heading;
   const words = wordCount(heading);

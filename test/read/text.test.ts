@@ -134,3 +134,14 @@ describe('a document without text', () => {
     expect(read('Titel\n').messages.filter((m) => m.ruleId === 'read/empty')).toEqual([]);
   });
 });
+
+describe('a heading glued to a paragraph that opens with a quotation', () => {
+  const rules = defaultTextReaderRules();
+  it('splits "…Wohnungsmarkt„Wir …" before the quotation mark', () => {
+    const line = 'Neue Regeln für den Wohnungsmarkt„Wir werden die Mieten begrenzen“, sagte die Ministerin.';
+    expect(line.slice(findGluedHeading(line, rules))).toBe('„Wir werden die Mieten begrenzen“, sagte die Ministerin.');
+  });
+  it('leaves a quotation after a space alone', () => {
+    expect(findGluedHeading('Die Ministerin sagte: „Wir werden die Mieten begrenzen“, und ging.', rules)).toBeUndefined();
+  });
+});
