@@ -53,6 +53,16 @@ function unpublishable(translation: Translation | undefined, publishState: Targe
   return undefined;
 }
 
+/** What the translator or reviewer does about an unpublishable segment (see `unpublishable`). */
+function fixFor(translation: Translation | undefined, publishState: TargetState): string {
+  if (translation === undefined) return 'run `l10n extract` to add the unit, then translate it';
+  if (translation.target === undefined || translation.target.trim() === '') return 'translate the segment and set its state';
+  if (translation.needsReview) {
+    return 'review the translation (after a source change the previous version is in the unit\'s candidates) and confirm it in the CAT tool';
+  }
+  return `have it reviewed and set its state to "${publishState}" or above`;
+}
+
 /** Rules whose finding already says that a segment cannot be published (the policy need not repeat it). */
 const SAYS_UNPUBLISHABLE: ReadonlySet<string> = new Set(['qa/untranslated', 'qa/empty']);
 
@@ -132,9 +142,7 @@ export async function buildLanguage(config: Config, doc: Document, language: str
       ...(translation?.line === undefined ? {} : { line: translation.line }),
       unit: segment.id,
       actual: segment.text.length > 80 ? `${segment.text.slice(0, 77)}…` : segment.text,
-      hint: useSource
-        ? 'translate the segment, or set its state'
-        : 'translate the segment and set its state, or set policies.untranslated: source in l10n.config.yaml to publish the source instead',
+      hint: fixFor(translation, config.policies.publishState) + (useSource ? '' : ', or set policies.untranslated: source in l10n.config.yaml to publish the source instead'),
     });
   }
 

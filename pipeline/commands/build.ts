@@ -152,14 +152,22 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   if (options.format === 'json') io.stdout(JSON.stringify(reports, null, 2) + '\n');
   if (options.format === 'github') io.stdout(formatGithub(allMessages));
   if (options.format === 'text') io.stderr(formatTerminal(allMessages, { color: io.isTTY && process.env.NO_COLOR === undefined }));
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   for (const report of reports) {
     const published = report.documents.reduce((n, d) => n + d.counts.published, 0);
     const total = report.documents.reduce((n, d) => n + d.counts.segments, 0);
     const written = report.documents.flatMap((d) => d.outputs);
     const verb = options.outputs === 'write' ? 'wrote' : 'checked';
+    const { errors, warnings, notices } = report.summary;
+    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+    const blocking = [plural(errors, 'error'), ...(failOn === 'error' ? [] : [plural(warnings, 'warning')]), ...(failOn === 'info' ? [plural(notices, 'notice')] : [])];
     io.stderr(
       `${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ` +
-        (options.outputs === 'none' ? `${report.summary.errors} errors, ${report.summary.warnings} warnings` : written.length === 0 ? 'nothing written' : `${verb} ${written.join(', ')}`) +
+        (options.outputs === 'none'
+          ? counts
+          : written.length === 0
+            ? `nothing written: ${blocking.join(', ')} at or above --fail-on ${failOn} (a language is written only when it has none)`
+            : `${verb} ${written.join(', ')}`) +
         '\n',
     );
   }

@@ -70,7 +70,17 @@ export const extract: Command = {
           original: doc.path,
           leverage: memories.leverage(language),
         });
-        messages.push(...result.messages);
+        // Merge messages are about this language's file, not the source: name the file the
+        // translator works on (or the aside file), so the three languages' notices differ.
+        const workRelative = projectRelative(config.root, workFile);
+        const asideRelative = projectRelative(config.root, asideFile);
+        messages.push(
+          ...result.messages.map((m) =>
+            m.source === 'xliff-export' && m.file === doc.path && m.severity === 'info'
+              ? { ...m, file: m.ruleId === 'xliff/set-aside' ? asideRelative : workRelative }
+              : m,
+          ),
+        );
         // A previous file for another language must not be merged into this one: leave it be.
         if (result.messages.some((m) => m.fatal === true)) continue;
         const changed = writeIfChanged(workFile, result.xliff);

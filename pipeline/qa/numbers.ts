@@ -157,7 +157,10 @@ export function targetNumbers(text: string, language: string): FoundNumber[] {
     const token = m[0];
     const end = (m.index ?? 0) + token.length;
     const endingMatch = ORDINAL_ENDING[lang]?.exec(text.slice(end));
-    const ending = endingMatch?.[0] ?? '';
+    // A German ordinal dot left in the target ("le 10. octobre", "the 80. anniversary"): a full
+    // stop followed by a lower-case word ends no sentence in English, French or Spanish.
+    const germanDot = endingMatch === null && /^\.\s+\p{Ll}/u.test(text.slice(end));
+    const ending = endingMatch?.[0] ?? (germanDot ? '.' : '');
     let value = valueOf(token, seps);
     if (value === undefined) value = token.replace(/\D/gu, '');
     out.push({ value, digits: token.replace(/\D/gu, ''), kind: ending === '' ? 'cardinal' : 'ordinal', surface: token + ending });

@@ -35,6 +35,16 @@ export const QUOTE_STYLES: Readonly<Record<string, QuoteStyle>> = {
 const ALL_MARKS = new Set(['"', '„', '“', '”', '‚', '‘', '’', '«', '»', '‹', '›']);
 const NO_BREAK = new Set(['\u00A0', '\u202F']);
 const LETTER = /[\p{L}\p{N}]/u;
+/** Marks that open a quotation in some language (what may follow an elided article: d’«, l’“). */
+const OPENING = new Set(['«', '“', '„', '‚', '‹', '"']);
+/**
+ * Pairs of other languages' marks, opener → closer, so that a whole foreign pair (German „…“ left
+ * in a French target) is one finding about foreign marks, not also an unbalanced quotation of the
+ * target language (German “ is the English and French opening mark).
+ */
+const FOREIGN_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['„', '“'], ['‚', '‘'], ['"', '"'], ['»', '«'], ['›', '‹'], ['«', '»'], ['‹', '›'], ['“', '”'], ['‘', '’'],
+]);
 
 /** True when ’ (or ‘) at `i` is an apostrophe rather than a quotation mark. */
 function isApostrophe(text: string, i: number, innerOpen: boolean): boolean {
@@ -42,6 +52,7 @@ function isApostrophe(text: string, i: number, innerOpen: boolean): boolean {
   const before = text[i - 1] ?? '';
   const after = text[i + 1] ?? '';
   if (ch === '’' && LETTER.test(before) && LETTER.test(after)) return true; // d’État, army’s
+  if (ch === '’' && LETTER.test(before) && OPENING.has(after)) return true; // French elision before a quote: d’« irresponsable »
   if (ch === '’' && /s/iu.test(before) && !innerOpen) return true; // soldiers’ (plural possessive)
   if (ch === '‘' && /\d/u.test(after)) return true; // ‘90s
   return false;
@@ -64,6 +75,13 @@ export function checkQuotes(block: QaBlock, language: string): Finding[] {
   const stack: Mark[] = [];
   const innerOpen = (): boolean => stack.some((m) => m.char === style.pairs[1]?.[0] || m.char === style.pairs[2]?.[0]);
   const wrong = new Map<QaSegment, Set<string>>();
+  const addWrong = (segment: QaSegment, ch: string): void => {
+    const set = wrong.get(segment) ?? new Set<string>();
+    set.add(ch);
+    wrong.set(segment, set);
+  };
+  // Closers expected for foreign opening marks seen so far (innermost last).
+  const foreign: string[] = [];
   for (const segment of block.segments) {
     const text = segment.target;
     if (text === undefined || text.trim() === '') continue;
@@ -71,6 +89,11 @@ export function checkQuotes(block: QaBlock, language: string): Finding[] {
       const ch = text[i]!;
       if (!ALL_MARKS.has(ch)) continue;
       if ((ch === '’' || ch === '‘') && isApostrophe(text, i, innerOpen())) continue;
+      if (foreign.length > 0 && foreign[foreign.length - 1] === ch) {
+        foreign.pop(); // closes a foreign pair: reported with its opener
+        addWrong(segment, ch);
+        continue;
+      }
       const mark: Mark = { segment, char: ch, index: i };
       const top = stack[stack.length - 1];
       // In styles where a mark both opens and closes (en ’ closes ‘; de “ closes „), closing wins.
@@ -95,9 +118,9 @@ export function checkQuotes(block: QaBlock, language: string): Finding[] {
         findings.push({ segment, reason: `the closing mark ${ch} closes no open quotation in this paragraph`, actual: excerptAt(text, i), hint: 'add the opening mark, or remove this one' });
         continue;
       }
-      const set = wrong.get(segment) ?? new Set<string>();
-      set.add(ch);
-      wrong.set(segment, set);
+      addWrong(segment, ch);
+      const closer = FOREIGN_PAIRS.get(ch);
+      if (closer !== undefined) foreign.push(closer);
     }
   }
   for (const [segment, chars] of wrong) {

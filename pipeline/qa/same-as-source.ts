@@ -29,8 +29,12 @@ export const sameAsSource: Check = {
   id: 'qa/same-as-source',
   severity: 'warning',
   description: 'the target is the source, unchanged (except names-only segments)',
-  run: perSegment((segment, context) => {
+  run: perSegment((segment, context, block) => {
     if (!isSameAsSource(segment) || mayStaySame(segment, context.language)) return [];
-    return [{ segment, reason: 'the target is identical to the source', actual: segment.target, hint: 'translate the segment' }];
+    const hint =
+      block.kind === 'credit'
+        ? 'a credit that names agencies ("dpa/AFP") stays as it is: add them to the glossary with dnt: true, or accept the finding with <note from="l10n-accept">qa/same-as-source: agency names</note>'
+        : 'translate the segment';
+    return [{ segment, reason: 'the target is identical to the source', actual: segment.target, hint }];
   }),
 };

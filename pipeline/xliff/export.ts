@@ -120,13 +120,14 @@ export function exportXliff(
   }
   for (const p of plan.bySegment.values()) {
     if (p.kind === 'candidate') {
-      messages.push(info('xliff/candidate', `Sentence changed; the previous translation (${p.quality ?? 0}% similar) is offered for review.`, p.segment.id, options.original));
+      messages.push(info('xliff/candidate', `unit ${p.segment.id}: the sentence changed; the previous translation (${p.quality ?? 0}% similar) is its target again, marked for review`, p.segment.id, options.original));
     } else if (p.kind === 'restored') {
-      messages.push(info('xliff/restored', 'Sentence returned; its set-aside translation was restored.', p.segment.id, options.original));
+      messages.push(info('xliff/restored', `unit ${p.segment.id}: the sentence is back in the source; its set-aside translation was restored`, p.segment.id, options.original));
     }
   }
   if (plan.stats.setAside > 0) {
-    messages.push(info('xliff/set-aside', `${plan.stats.setAside} translated unit(s) no longer in the source were set aside.`, undefined, options.original));
+    const n = plan.stats.setAside;
+    messages.push(info('xliff/set-aside', `${n} translated ${n === 1 ? 'unit' : 'units'} of sentences no longer in the source set aside in this file; restored when the sentence returns`, undefined, options.original));
   }
   const fromMemory = blocks.reduce((n, b) => n + b.segments.filter((s) => s.fromMemory === true).length, 0);
   return { xliff, aside: asideText, messages, stats: plan.stats, fromMemory };

@@ -94,3 +94,38 @@ describe('extract on an empty source file', () => {
     expect(result.stderr).toContain('source/leer.txt:1:1: warning: the document has no text');
   });
 });
+
+describe('what an editor sees after changing a sentence of a translated article', () => {
+  const before = 'Im Gegenzug dankte Kim laut';
+  const after = 'Im Gegenzug dankte Kim Jong-un laut';
+
+  it('extract names each language\'s XLIFF file and the unit in its merge notices', async () => {
+    const p = shipped();
+    p.write(`source/${DOC}.txt`, p.read(`source/${DOC}.txt`).replace(before, after));
+    const extracted = await p.run(['extract']);
+    expect(extracted.code).toBe(0);
+    for (const lang of ['en', 'fr', 'es']) {
+      expect(extracted.stderr).toMatch(new RegExp(`translations/${lang}/${DOC}\\.xlf: info: unit s[0-9a-f]+: the sentence changed; the previous translation \\(\\d+% similar\\) is its target again, marked for review \\[xliff/candidate\\]`, 'u'));
+      expect(extracted.stderr).toContain(`translations/${lang}/${DOC}.aside.xlf: info: 1 translated unit of sentences no longer in the source set aside in this file; restored when the sentence returns [xliff/set-aside]`);
+    }
+    expect(extracted.stderr).not.toContain(`source/${DOC}.txt: info: Sentence`);
+
+    // The build says what to do with the candidate, and why nothing was written.
+    const built = await p.run(['build', '--lang', 'fr']);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain('error: segment not published: its translation is marked for review [build/untranslated]');
+    expect(built.stderr).toContain('→ review the translation (after a source change the previous version is in the unit\'s candidates) and confirm it in the CAT tool');
+    expect(built.stderr).toMatch(/^fr: 28\/29 segments published; nothing written: 1 error at or above --fail-on error \(a language is written only when it has none\)$/mu);
+  });
+
+  it('check counts warnings with the right plural', async () => {
+    const p = shipped();
+    const file = `translations/fr/${DOC}.xlf`;
+    // One warning: a doubled word in the title.
+    const xliff = p.read(file);
+    expect(xliff).toContain('>Poutine rencontre Kim Jong-un');
+    p.write(file, xliff.replace('>Poutine rencontre Kim Jong-un', '>Poutine rencontre rencontre Kim Jong-un'));
+    const checked = await p.run(['check', '--lang', 'fr']);
+    expect(checked.stderr).toMatch(/^fr: 29\/29 segments publishable; 0 errors, 1 warning$/mu);
+  });
+});

@@ -87,6 +87,14 @@ describe('qa/numbers', () => {
     expect(check('am 3. September 2025', 'el 3 de septiembre de 2025', 'es')).toEqual([]);
     expect(check('im Juni 2024.', 'in June 2,024.', 'en')).toHaveLength(1);
   });
+  it('reports a German ordinal dot left in the target (day and ordinal)', () => {
+    expect(check('bis zum 10. Oktober', 'jusqu’au 10. octobre', 'fr')).toEqual(['the day of the month 10. is not written the fr way | 10']);
+    expect(check('bis zum 10. Oktober', 'hasta el 10. de octubre', 'es')).toEqual(['the day of the month 10. is not written the es way | 10']);
+    expect(check('zum 80. Jahrestag', 'pour le 80. anniversaire', 'fr')).toEqual(['the ordinal number 80. is not written the fr way | 80e']);
+    // A full stop after a number that ends the sentence is no ordinal dot.
+    expect(check('Er kam im Jahr 2024.', 'Il est venu en 2024.', 'fr')).toEqual([]);
+    expect(check('Er kam am 3. Oktober.', 'He came on October 3. Then he left.', 'en')).toEqual([]);
+  });
   it('reports a missing and an added number', () => {
     expect(check('im Juni 2024', 'in June', 'en')).toHaveLength(1);
     expect(check('im Juni', 'in June 2024', 'en')).toHaveLength(1);
@@ -105,6 +113,14 @@ describe('qa/quotes', () => {
   });
   it('takes apostrophes for what they are', () => {
     expect(run('qa/quotes', block([segment('Er sagte „nie“.', 'The army’s soldiers’ view: “never”.')]), context('en'))).toEqual([]);
+    // French elision before a quotation: d’« … », l’“ … ”.
+    expect(run('qa/quotes', block([segment('Er nannte es „unverantwortlich“.', 'Il l’a qualifié d’«\u00A0irresponsable\u00A0».')]), context('fr'))).toEqual([]);
+  });
+  it('reports a German pair in a French or English target once, as foreign marks', () => {
+    const source = '„Wir haben verhandelt“, sagte er.';
+    expect(run('qa/quotes', block([segment(source, '„Nous avons négocié“, a-t-il dit.')]), context('fr'))).toEqual(['quotation marks of another language or straight quotes: „ “']);
+    expect(run('qa/quotes', block([segment(source, '„We negotiated“, he said.')]), context('en'))).toEqual(['quotation marks of another language or straight quotes: „ “']);
+    expect(run('qa/quotes', block([segment(source, '"We negotiated", he said.')]), context('en'))).toEqual(['quotation marks of another language or straight quotes: "']);
   });
 });
 
@@ -118,6 +134,13 @@ describe('the other checks', () => {
     const s = 'Expansion';
     expect(run('qa/same-as-source', block([segment(s, s, [term(s, s, {}, true)])], 'credit'), context('en'))).toEqual([]);
     expect(run('qa/same-as-source', block([segment('Das Treffen.', 'Das Treffen.')]), context('en'))).toHaveLength(1);
+  });
+  it('qa/same-as-source tells how to keep an agency credit, and to translate anything else', () => {
+    const check = CHECKS.find((x) => x.id === 'qa/same-as-source')!;
+    const [credit] = check.run(block([segment('dpa/AFP', 'dpa/AFP')], 'credit'), context('fr'));
+    expect(credit?.hint).toMatch(/dnt: true.*l10n-accept/u);
+    const [paragraph] = check.run(block([segment('Das Treffen.', 'Das Treffen.')]), context('fr'));
+    expect(paragraph?.hint).toBe('translate the segment');
   });
   it('qa/doubled-word, qa/whitespace, qa/brackets, qa/empty, qa/untranslated', () => {
     expect(run('qa/doubled-word', block([segment('Er kam.', 'He came the the day.')]), context('en'))).toHaveLength(1);
