@@ -4,7 +4,7 @@
  *
  *     ::error file=translations/fr/a.xlf,line=27,title=qa/numbers::the ordinal number 80. …
  *
- * Levels: error → `error`, warning → `warning`, info → `notice`. Escaping follows the runner's
+ * Levels: error → `error`, warning → `warning`; notices are counted in one `notice`. Escaping follows the runner's
  * rules: in the message, `%`, CR and LF become %25, %0D, %0A; in property values also `:` and
  * `,` (%3A, %2C), which would otherwise end the value.
  */
@@ -40,7 +40,18 @@ export function githubAnnotation(m: Message): string {
   return `::${LEVEL[m.severity]} ${props.join(',')}::${escapeData(body)}`;
 }
 
-/** All messages as workflow commands, one per line, in a stable order. */
+/**
+ * All messages as workflow commands, one per line, in a stable order. Errors and warnings are one
+ * annotation each; notices (the reader's repairs, accepted findings) would decorate every pull
+ * request with the same lines, so they are counted per rule in one notice instead.
+ */
 export function formatGithub(messages: readonly Message[]): string {
-  return sortMessages(messages).map((m) => githubAnnotation(m) + '\n').join('');
+  const sorted = sortMessages(messages);
+  const annotations = sorted.filter((m) => m.severity !== 'info').map((m) => githubAnnotation(m) + '\n');
+  const notices = new Map<string, number>();
+  for (const m of sorted) if (m.severity === 'info') notices.set(m.ruleId, (notices.get(m.ruleId) ?? 0) + 1);
+  if (notices.size === 0) return annotations.join('');
+  const counts = [...notices].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  const total = [...notices.values()].reduce((a, b) => a + b, 0);
+  return annotations.join('') + `::notice title=l10n notices::${escapeData(`${total} notice(s): ${counts}; run l10n check locally to see them`)}\n`;
 }
