@@ -50,6 +50,8 @@ export function matchTranslations(
 
   const segments = new Map(segmentsOf(doc).map((s) => [s.id, s] as const));
   const seen = new Map<string, Entry>();
+  /** Units translated while their state still says new: one tool habit, reported once per file. */
+  const notUpdated: Entry[] = [];
   for (const entry of entriesOf(parsed, indexes)) {
     const before = seen.get(entry.id);
     if (before !== undefined) {
@@ -94,16 +96,7 @@ export function matchTranslations(
     const { target, state } = importedTarget(entry);
     // A unit whose state claims a translation but whose target has no text keeps its state: the
     // check qa/untranslated reports it as lost work, and the publishing policy never publishes it.
-    if (target !== undefined && state !== entry.state) {
-      msg({
-        reason: `Unit "${entry.id}" has a translation but its state still says "${entry.rawState ?? 'initial'}"; read as translated.`,
-        ruleId: 'xliff/state-not-updated',
-        severity: 'info',
-        line: entry.line,
-        unit: entry.id,
-        hint: 'Some tools (OmegaT) never update states; set the state in the tool if it can.',
-      });
-    }
+    if (target !== undefined && state !== entry.state) notUpdated.push(entry);
     bySegment.set(entry.id, {
       id: entry.id,
       source: entry.source,
@@ -114,6 +107,7 @@ export function matchTranslations(
       notes: entry.allNotes.map((n) => n.text),
     });
   }
+  reportStatesNotUpdated(notUpdated, msg);
   for (const id of segments.keys()) {
     if (seen.has(id)) continue;
     msg({
@@ -170,5 +164,26 @@ function checkLanguage(
     actual,
     expected,
     hint: samePrimary ? 'Regional variants differ; check the project settings.' : 'This file is for another language: put it under the right translations/<lang>/ folder.',
+  });
+}
+
+/**
+ * Tools that never update states (OmegaT) leave every translated unit at "new": one message per
+ * file says so, pointing at the first such unit, instead of one per unit.
+ */
+function reportStatesNotUpdated(entries: readonly Entry[], msg: (m: Omit<Message, 'source' | 'file'>) => void): void {
+  const first = entries[0];
+  if (first === undefined) return;
+  const count = entries.length;
+  msg({
+    reason:
+      count === 1
+        ? `Unit "${first.id}" has a translation but its state still says "${first.rawState ?? 'initial'}"; read as translated.`
+        : `${count} units have a translation but their state still says "${first.rawState ?? 'initial'}" (the first is "${first.id}"); read as translated.`,
+    ruleId: 'xliff/state-not-updated',
+    severity: 'info',
+    line: first.line,
+    unit: first.id,
+    hint: 'Some tools (OmegaT) never update states; nothing to do unless your tool can set them.',
   });
 }

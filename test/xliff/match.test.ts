@@ -27,6 +27,18 @@ describe('matchTranslations', () => {
     ]);
   });
 
+  it('reads translated units whose state still says new as translated, with one notice for the file', () => {
+    const doc = fixtureDocument();
+    const fresh = exportXliff(doc, undefined, undefined, { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: doc.path }).xliff;
+    // The way OmegaT returns a file: targets filled in, states left at "new".
+    let n = 0;
+    const translated = fresh.replace(/<\/source>/gu, () => `</source><target state="new">Translation ${(n += 1)}</target>`);
+    const { bySegment, messages } = matchTranslations(doc, read(translated), expectDeEn);
+    expect([...bySegment.values()].map((t) => t.state)).toEqual(['translated', 'translated', 'translated']);
+    expect(messages.map((m) => [m.ruleId, m.severity, m.unit])).toEqual([['xliff/state-not-updated', 'info', TITLE]]);
+    expect(messages[0]?.reason).toContain('3 units have a translation but their state still says "new"');
+  });
+
   it('reads a 2.1 file segment by segment', () => {
     const { bySegment, messages } = matchTranslations(fixtureDocument(), fixture('tool-21.xlf'), expectDeEn);
     expect(messages).toEqual([]);
