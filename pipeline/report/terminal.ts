@@ -18,6 +18,12 @@ export interface TerminalOptions {
   readonly color?: boolean;
   /** Longest excerpt of a source or target, in characters; default 100. */
   readonly width?: number;
+  /**
+   * Most messages of one rule shown per file; the rest are counted in one line (a new article's
+   * 40 untranslated segments would otherwise bury everything else). Default 5; the JSON report
+   * always has them all.
+   */
+  readonly perRuleAndFile?: number;
 }
 
 const COLOURS: Readonly<Record<Severity, string>> = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' };
@@ -46,7 +52,8 @@ export function formatTerminal(messages: readonly Message[], options: TerminalOp
   const dim = (t: string): string => (options.color === true ? `${DIM}${t}${RESET}` : t);
   const out: string[] = [];
   const groups = new Map<string, (Message & Extras)[]>();
-  for (const m of sortMessages(messages) as (Message & Extras)[]) {
+  const { shown, hidden } = limitPerRuleAndFile(sortMessages(messages), options.perRuleAndFile ?? 5);
+  for (const m of shown as (Message & Extras)[]) {
     if (m.unit === undefined || m.file === undefined) {
       out.push(formatMessage(m));
       continue;
@@ -71,5 +78,35 @@ export function formatTerminal(messages: readonly Message[], options: TerminalOp
     }
     for (const m of group) out.push(findingLines(m, paint));
   }
+  for (const { file, ruleId, severity, count } of hidden) {
+    out.push(`${file}: ${paint(severity, `${severity}:`)} ${count} more like the above [${ruleId}] (all are in --format json and output/<lang>/report.json)`);
+  }
   return out.length === 0 ? '' : out.join('\n') + '\n';
+}
+
+/** Keeps the first `limit` messages of each rule in each file and counts the others. */
+function limitPerRuleAndFile(
+  messages: readonly Message[],
+  limit: number,
+): { shown: Message[]; hidden: Array<{ file: string; ruleId: string; severity: Severity; count: number }> } {
+  const seen = new Map<string, number>();
+  const hidden = new Map<string, { file: string; ruleId: string; severity: Severity; count: number }>();
+  const shown: Message[] = [];
+  for (const m of messages) {
+    if (m.file === undefined) {
+      shown.push(m);
+      continue;
+    }
+    const key = `${m.file}\u0000${m.ruleId}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= limit) {
+      shown.push(m);
+      continue;
+    }
+    const entry = hidden.get(key) ?? { file: m.file, ruleId: m.ruleId, severity: m.severity, count: 0 };
+    entry.count += 1;
+    hidden.set(key, entry);
+  }
+  return { shown, hidden: [...hidden.values()] };
 }

@@ -135,9 +135,12 @@ describe('l10n build with checks', () => {
   it('publishState reviewed keeps translated segments out', async () => {
     const p = shipped();
     p.write('l10n.config.yaml', p.read('l10n.config.yaml').replace('publishState: translated', 'publishState: reviewed'));
-    const result = await p.run(['build', '--lang', 'en']);
+    const result = await p.run(['build', '--lang', 'en', '--format', 'json']);
     expect(result.code).toBe(1);
-    expect(result.stderr.match(/its state is "translated", below the published state "reviewed" \[build\/untranslated\]/gu)).toHaveLength(29);
+    const [report] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; reason: string }> }>;
+    const untranslated = report!.messages.filter((m) => m.ruleId === 'build/untranslated');
+    expect(untranslated).toHaveLength(29);
+    expect(untranslated.every((m) => m.reason.includes('its state is "translated", below the published state "reviewed"'))).toBe(true);
     expect(existsSync(path.join(p.root, 'output', 'en'))).toBe(false);
   });
 });
