@@ -9,6 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundledFile } from '../paths.js';
 import { parseGolden, scoreBoundaries, type BoundaryScore, type GoldenCase } from '../segment/golden.js';
+import { seededRandom } from './random.js';
 import { createSegmenter, type Segmenter } from '../segment/engine.js';
 
 /** Size of the full corpus in UTF-16 code units (at least 5 MB of text). */
@@ -33,24 +34,13 @@ const SENTENCES: readonly string[] = [
   'Der Termin wurde auf den 3.10.2025 verschoben.',
 ];
 
-/** A small deterministic pseudo-random generator (mulberry32), so every run sees the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Paragraphs totalling at least `chars` characters: article lines and generated paragraphs. */
 export function buildCorpus(chars: number): string[] {
   const article = readFileSync(bundledFile('source/putin-kim-treffen-peking.txt'), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
-  const next = random(20251003);
+  const next = seededRandom(20251003);
   const paragraphs: string[] = [];
   let total = 0;
   while (total < chars) {

@@ -10,19 +10,9 @@ import { performance } from 'node:perf_hooks';
 import type { Glossary, GlossaryEntry, TermKind } from '../terms/glossary.js';
 import { makeEntry } from '../terms/glossary.js';
 import { compileMatcher } from '../terms/matcher.js';
+import { seededRandom } from './random.js';
 import type { TermMatcher } from '../terms/matcher.js';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ba', 'ko', 'len', 'mi', 'tov', 'ra', 'schu', 'wen', 'dor', 'el', 'fa', 'gri', 'han', 'jo', 'ki', 'lu', 'mar', 'no', 'pe', 'ru', 'sa', 'ti', 'vol', 'zek', 'ber', 'stein', 'au', 'ei'];
 const ADJECTIVES = ['Nationale', 'Föderale', 'Zentrale', 'Demokratische', 'Vereinigte', 'Oberste', 'Königliche', 'Europäische'];
@@ -56,7 +46,7 @@ function generatedEntry(random: () => number, index: number): GlossaryEntry {
 
 /** A glossary of `size` generated entries (duplicates of a source are skipped). */
 export function generateGlossary(size: number, seed = 42): Glossary {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const seen = new Set<string>();
   const entries: GlossaryEntry[] = [];
   for (let i = 0; entries.length < size; i += 1) {
@@ -70,7 +60,7 @@ export function generateGlossary(size: number, seed = 42): Glossary {
 
 /** About `bytes` characters of German-looking news text, mentioning some of the entries. */
 export function generateText(bytes: number, mentions: readonly GlossaryEntry[], seed = 7): string {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const sentences: string[] = [];
   let length = 0;
   while (length < bytes) {
