@@ -12,6 +12,7 @@ import { InputError, type Message, type Severity, type TargetState } from './mod
 import type { XliffVersion } from './xliff/index.js';
 import { RULE_IDS } from './qa/registry.js';
 import type { CheckSetting } from './qa/types.js';
+import { closest } from './suggest.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
 
@@ -109,6 +110,13 @@ const XLIFF_FIELDS = {
   profile: { type: 'enum', values: ['default', 'omegat'] },
 } as const satisfies Record<string, FieldType>;
 
+const SCHEMA_CHECKS: FieldType = {
+  type: 'map',
+  keyPattern: new RegExp(`^(?:${RULE_IDS.map((id) => id.replace('/', '\\/')).join('|')})$`),
+  keyDescribe: `a check's rule id (${RULE_IDS.join(', ')})`,
+  of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
+};
+
 const SCHEMA: FieldType = {
   type: 'object',
   fields: {
@@ -151,12 +159,7 @@ const SCHEMA: FieldType = {
         failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
       },
     },
-    checks: {
-      type: 'map',
-      keyPattern: new RegExp(`^(?:${RULE_IDS.map((id) => id.replace('/', '\\/')).join('|')})$`),
-      keyDescribe: `a check's rule id (${RULE_IDS.join(', ')})`,
-      of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
-    },
+    checks: SCHEMA_CHECKS,
   },
 };
 
@@ -182,7 +185,8 @@ function check(node: YamlNode | null, schema: FieldType, where: string, report: 
     case 'enum': {
       const value = isScalar(node) ? String(node.value) : undefined;
       if (value === undefined || !schema.values.includes(value)) {
-        report(node, `${where}: expected one of ${schema.values.map((v) => `"${v}"`).join(', ')}, got ${describeNode(node)}`);
+        const suggestion = value === undefined ? undefined : closest(value, schema.values);
+        report(node, `${where}: expected one of ${schema.values.map((v) => `"${v}"`).join(', ')}, got ${describeNode(node)}${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`);
         return undefined;
       }
       return value;
@@ -211,13 +215,17 @@ function check(node: YamlNode | null, schema: FieldType, where: string, report: 
         if (schema.type === 'object') {
           const field = schema.fields[key];
           if (!Object.hasOwn(schema.fields, key) || field === undefined) {
-            report(keyNode, `${where}: unknown key "${key}"`, `expected one of ${Object.keys(schema.fields).join(', ')}`);
+            const suggestion = closest(key, Object.keys(schema.fields));
+            report(keyNode, `${where}: unknown key "${key}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`,
+              `expected one of ${Object.keys(schema.fields).join(', ')}`);
             continue;
           }
           out.set(key, check(valueNode, field, where === '' ? key : `${where}.${key}`, report));
         } else {
           if (!schema.keyPattern.test(key)) {
-            report(keyNode, `${where}: expected ${schema.keyDescribe}, got "${key}"`);
+            const ids = schema === SCHEMA_CHECKS ? RULE_IDS : [];
+            const suggestion = closest(key, ids);
+            report(keyNode, `${where}: expected ${schema.keyDescribe}, got "${key}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`);
             continue;
           }
           out.set(key, check(valueNode, schema.of, `${where}.${key}`, report));

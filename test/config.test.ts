@@ -53,6 +53,15 @@ describe('mistakes are refused with file, line and column', () => {
     expect(problem.hint).toContain('untranslated');
   });
 
+  it('suggests the key, value or check a typo stands for (the same suggestion as the glossary)', () => {
+    expect(problemOf('sourceLanguage: de\ntargetLanguages: [en]\npolicies:\n  untranslatd: fail\n').reason)
+      .toBe('policies: unknown key "untranslatd": did you mean `untranslated`?');
+    expect(problemOf('targetLanguage: [en]\n').reason).toBe('unknown key "targetLanguage": did you mean `targetLanguages`?');
+    expect(problemOf('targetLanguages: [en]\npolicies:\n  publishState: reviewd\n').reason).toContain('got "reviewd": did you mean `reviewed`?');
+    expect(problemOf('targetLanguages: [en]\nchecks:\n  qa/number: off\n').reason).toContain('got "qa/number": did you mean `qa/numbers`?');
+    expect(problemOf('targetLanguages: [en]\nfoo: 1\n').reason).toBe('unknown key "foo"');
+  });
+
   it('names a wrong type with what was expected and what arrived', () => {
     const problem = problemOf('targetLanguages: en\n');
     expect(problem).toMatchObject({ line: 1, column: 18 });

@@ -17,7 +17,7 @@ import { formatGithub } from '../report/github.js';
 import { buildReport, reportToJson, type BuildReport } from '../report/json.js';
 import { atLeast, exitCodeFor, summarize } from '../report/messages.js';
 import { formatTerminal } from '../report/terminal.js';
-import { EXIT, UsageError, type CommandIo, type Command, type ExitCode } from './command.js';
+import { EXIT, UsageError, type CommandIo, type Command, type ExitCode, exitCodesHelp } from './command.js';
 import { languagesFrom, severityFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n build [--lang <code>]… [--check] [--fail-on error|warning|info] [--format text|json|github]
@@ -32,8 +32,7 @@ A language with findings at or above --fail-on writes nothing.
   --format <fmt>    text (default, on stderr), json (the reports on stdout) or github
                     (GitHub Actions annotations on stdout)
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error,
-3 a file could not be read or written.`;
+${exitCodesHelp({ 0: 'clean: nothing at or above --fail-on', 1: 'findings at or above --fail-on (default error)', 2: 'usage or config error, bad glossary', 3: 'a file could not be read, decoded or parsed; a language could not be built' })}`;
 
 /** Output formats of `build` and `check`. */
 export type ReportFormat = 'text' | 'json' | 'github';

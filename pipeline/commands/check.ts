@@ -3,6 +3,7 @@
  * writing. The command for pull requests: it says whether the build would publish, and why not.
  */
 import { parseArgs } from 'node:util';
+import { exitCodesHelp } from './command.js';
 import type { Command } from './command.js';
 import { formatFrom, runBuild } from './build.js';
 
@@ -21,8 +22,7 @@ Which checks run and at what severity: the checks section of l10n.config.yaml.
 A reviewer accepts one finding with a note in the XLIFF unit:
   <note from="l10n-accept">qa/final-punctuation: headline style drops the full stop</note>
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error,
-3 a file could not be read or a language could not be built.`;
+${exitCodesHelp({ 0: 'clean: nothing at or above --fail-on', 1: 'findings at or above --fail-on (default error)', 2: 'usage or config error, bad glossary', 3: 'a file could not be read, decoded or parsed; a language could not be built' })}`;
 
 export const check: Command = {
   name: 'check',

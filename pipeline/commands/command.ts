@@ -43,6 +43,15 @@ export interface Command {
   run(args: readonly string[], io: CommandIo): Promise<ExitCode>;
 }
 
+/**
+ * The "Exit codes:" paragraph of a command's usage text, one code per line, in the words of
+ * README.md "Exit codes"; a command lists only the codes it can return, with what they mean for it.
+ */
+export function exitCodesHelp(codes: Partial<Record<ExitCode, string>>): string {
+  const lines = (Object.entries(codes) as [string, string][]).sort(([a], [b]) => Number(a) - Number(b)).map(([code, meaning]) => `  ${code}  ${meaning}`);
+  return ['Exit codes:', ...lines].join('\n');
+}
+
 /** Raised by a command for wrong arguments; the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

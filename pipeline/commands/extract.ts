@@ -12,7 +12,7 @@ import { InputError, type Message } from '../model.js';
 import { documentPaths, prepareDocument, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
 import { DEFAULT_MAX_BYTES, exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
-import { EXIT, type Command } from './command.js';
+import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n extract [--lang <code>]…
@@ -23,7 +23,9 @@ translations of unchanged sentences are kept, the old translation of a changed s
 offered as a candidate, and units of removed sentences are kept aside in
 <document>.aside.xlf until the sentence comes back.
 
-  --lang <code>   only this target language (repeatable); default: all in l10n.config.yaml`;
+  --lang <code>   only this target language (repeatable); default: all in l10n.config.yaml
+
+${exitCodesHelp({ 0: 'written', 1: 'written, with errors (a document that could not be read or merged)', 2: 'usage or config error, bad glossary', 3: 'a file could not be read or written' })}`;
 
 /** Reads an XLIFF file if it exists; a file that cannot be read is a fatal message, never overwritten. */
 function readExisting(file: string, root: string, messages: Message[]): ParsedXliff | undefined | 'unreadable' {

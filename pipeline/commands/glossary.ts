@@ -14,24 +14,27 @@ import type { TermKind } from '../terms/glossary.js';
 import { exportTbx, glossaryLanguages, importTbx } from '../terms/tbx.js';
 import type { ImportResult } from '../terms/tbx.js';
 import { glossaryToYaml } from '../terms/write.js';
-import { EXIT, UsageError } from './command.js';
+import { EXIT, UsageError, exitCodesHelp } from './command.js';
 import type { Command, CommandIo, ExitCode } from './command.js';
 import { asUsageError, printMessages } from './options.js';
 
 const USAGE = `Usage:
   l10n glossary check [<file or folder>…]
   l10n glossary export --format tbx|csv|tsv [--lang <code>]… [--out <file>] [--glossary <path>]…
-  l10n glossary import <file.tbx|.csv|.tsv> [--out <file>] [--lang <code>] [--kind <kind>]
-                       [--source-lang <code>] [--force]
+  l10n glossary import <file.tbx|.csv|.tsv> [--format tbx|csv|tsv] [--out <file>] [--lang <code>]
+                       [--kind <kind>] [--source-lang <code>] [--force]
 
-check   validates glossary files (default: glossary/); prints file:line:column: message;
-        exit 0 when there are no errors (warnings allowed), 2 when there are.
+check   validates glossary files (default: glossary/); prints file:line:column: message.
 export  writes the glossary as TBX-Basic (TBX 2 martif, for CAT tools) or as CSV/TSV in the
         form DeepL's glossary API takes (one target language: --lang, required when the
         glossary has several); to stdout, or to --out.
 import  reads a TBX (2 or 3), CSV or TSV glossary and writes a YAML glossary file
         (default glossary/imported.yaml; --force to overwrite). CSV/TSV rows without a
-        language column need --lang; --kind sets the kind of imported entries (default other).`;
+        language column need --lang; --kind sets the kind of imported entries (default other);
+        --format when the file name does not end in .tbx, .csv or .tsv; --source-lang is the
+        language of the terms (default de).
+
+${exitCodesHelp({ 0: 'done; check: no errors (warnings allowed)', 2: 'usage error; errors in a glossary (check, export, import)', 3: 'a file could not be read or written' })}`;
 
 const FORMATS = ['tbx', 'csv', 'tsv'] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -171,7 +174,7 @@ export const glossary: Command = {
       case 'export': return exportCommand(rest, io);
       case 'import': return importCommand(rest, io);
       default:
-        throw new UsageError(sub === undefined ? 'expected a subcommand: check, export or import' : `unknown subcommand "${sub}": expected check, export or import`);
+        throw new UsageError(sub === undefined ? 'missing subcommand: expected check, export or import' : `unknown subcommand "${sub}": expected check, export or import`);
     }
   },
 };

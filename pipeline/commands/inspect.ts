@@ -8,7 +8,7 @@ import { formatMessage } from '../report/messages.js';
 import { readBoundedFile } from '../files.js';
 import { DEFAULT_MAX_BYTES, readXliff } from '../xliff/index.js';
 import { inspectXliff, summaryText } from '../xliff/inspect.js';
-import { EXIT, UsageError, type Command } from './command.js';
+import { EXIT, UsageError, type Command, exitCodesHelp } from './command.js';
 
 const USAGE = `Usage: l10n inspect <file.xlf> [--json]
 
@@ -17,7 +17,7 @@ files, units, segments, targets that hold text, states, inline codes, markers an
 
   --json   the summary as JSON on stdout (fields documented in README.md, "Inspecting a file")
 
-Exit codes: 0 read, 2 usage error, 3 the file cannot be read or is refused.`;
+${exitCodesHelp({ 0: 'read', 2: 'usage error', 3: 'the file cannot be read or is refused' })}`;
 
 export const inspect: Command = {
   name: 'inspect',

@@ -18,7 +18,7 @@ import { InputError, type Message } from '../model.js';
 import { documentPaths, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
 import { readXliff } from '../xliff/index.js';
-import { UsageError, type Command, type CommandIo } from './command.js';
+import { UsageError, type Command, type CommandIo, exitCodesHelp } from './command.js';
 import { languagesFrom } from './options.js';
 
 const USAGE = `Usage: l10n memory update [--lang <code>]…
@@ -32,7 +32,7 @@ import   merges a TMX file (Trados, memoQ, Phrase, OmegaT…) into the memories 
 
   --lang <code>   only this target language (repeatable); default: all in l10n.config.yaml
 
-Exit codes: 0 done, 2 usage or config error, 3 a file could not be read.`;
+${exitCodesHelp({ 0: 'done', 2: 'usage or config error', 3: 'a file could not be read or written' })}`;
 
 export const memory: Command = {
   name: 'memory',
@@ -43,7 +43,10 @@ export const memory: Command = {
     const [action, ...files] = positionals;
     if (action === 'update' && files.length === 0) return update(values.lang, io);
     if (action === 'import' && files.length === 1) return importTmx(files[0] as string, values.lang, io);
-    throw new UsageError(action === 'update' || action === 'import' ? `wrong number of files for "${action}"` : `expected "update" or "import", got ${JSON.stringify(action ?? '')}`);
+    if (action === undefined) throw new UsageError('missing subcommand: expected update or import');
+    if (action === 'update') throw new UsageError(`update takes no file, got ${files.map((f) => `"${f}"`).join(', ')}`);
+    if (action === 'import') throw new UsageError(files.length === 0 ? 'import: expected the TMX file to import' : `import: expected one TMX file, got ${files.length}`);
+    throw new UsageError(`unknown subcommand "${action}": expected update or import`);
   },
 };
 

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createSegmenter } from '../segment/engine.js';
-import { EXIT, type Command } from './command.js';
+import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { lines, readAll } from './stdin.js';
 
 const USAGE = `Usage: l10n segment [--jsonl] [--srx <file>] [--abbreviation <abbr>]… [--language <code>]
@@ -15,7 +15,9 @@ Reads text on stdin and prints one sentence per line (each input line is a parag
                        {"sentences": [...]} per input line, in order; messages go to stderr
   --srx <file>         segmentation rules in SRX 2.0 instead of the bundled German rules
   --abbreviation <a>   an extra abbreviation (without its full stop); repeatable
-  --language <code>    language of the text, for the SRX language maps (default: de)`;
+  --language <code>    language of the text, for the SRX language maps (default: de)
+
+${exitCodesHelp({ 0: 'segmented', 2: 'usage error, bad SRX file', 3: 'the input or a file could not be read' })}`;
 
 export const segment: Command = {
   name: 'segment',

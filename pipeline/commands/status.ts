@@ -9,7 +9,7 @@ import { InputError, TARGET_STATES, type Message, type TargetState } from '../mo
 import { documentPaths, prepareDocument, xliffPath } from '../project.js';
 import { formatMessage, sortMessages } from '../report/messages.js';
 import { matchTranslations, readXliff } from '../xliff/index.js';
-import { EXIT, type Command } from './command.js';
+import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
@@ -18,7 +18,9 @@ Counts segments and source words per language, document and state (initial, tran
 reviewed, final; "review" counts targets marked for review, whatever their state).
 
   --json                 machine-readable output on stdout (schema: README.md, "Reports")
-  --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review`;
+  --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review
+
+${exitCodesHelp({ 0: 'counted', 1: 'with --fail-if-incomplete: a segment is not translated or needs review', 2: 'usage or config error, bad glossary', 3: 'a file could not be read or parsed' })}`;
 
 type Bucket = TargetState | 'review';
 const BUCKETS: readonly Bucket[] = [...TARGET_STATES, 'review'];

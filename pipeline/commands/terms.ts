@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { loadGlossary } from '../terms/glossary.js';
 import { compileMatcher } from '../terms/matcher.js';
 import type { TermMatch } from '../terms/matcher.js';
-import { EXIT } from './command.js';
+import { EXIT, exitCodesHelp } from './command.js';
 import { asUsageError, printMessages } from './options.js';
 import type { Command, ExitCode } from './command.js';
 import { lines } from './stdin.js';
@@ -25,7 +25,9 @@ and compound forms included ("Putins", "des Weißen Hauses", "Kreml-Chef").
   --glossary <path>  glossary file or folder (repeatable); default: glossary/ in the project
   --jsonl            input lines are {"text": "…"}; output one line per input line:
                      {"matches": [{"term": "<entry source>", "start": n, "end": n}]}
-                     (offsets in UTF-16 code units, end exclusive)`;
+                     (offsets in UTF-16 code units, end exclusive)
+
+${exitCodesHelp({ 0: 'done', 2: 'usage error, bad glossary' })}`;
 
 function listing(lineNumber: number, text: string, matches: readonly TermMatch[]): string {
   if (matches.length === 0) return `${lineNumber}: (no terms)\n`;

@@ -76,7 +76,7 @@ export function readTmx(bytes: Uint8Array, file: string, options: TmxReadOptions
     open: (node, ancestors) => {
       if (ancestors.length === 0) {
         root = node;
-        if (node.local !== 'tmx') fail(file, 'tmx/not-tmx', `The root element is <${node.name}>, not <tmx>.`, 'Export the memory as TMX from the translation tool.', node);
+        if (node.local !== 'tmx') fail(file, 'tmx/not-tmx', `the root element is <${node.name}>, not <tmx>`, 'Export the memory as TMX from the translation tool.', node);
       }
     },
     close: (node, ancestors) => {
@@ -91,7 +91,7 @@ export function readTmx(bytes: Uint8Array, file: string, options: TmxReadOptions
   });
   const header = root === undefined ? undefined : elementsOf(root).find((e) => e.local === 'header');
   if (root === undefined || header === undefined) {
-    fail(file, 'tmx/no-header', 'The TMX file has no <header>.', 'Every TMX file has a header naming its source language; export it again.', root);
+    fail(file, 'tmx/no-header', 'the TMX file has no <header>', 'Every TMX file has a header naming its source language; export it again.', root);
   }
   return { file, sourceLanguage: header.attrs.get('srclang'), tool: header.attrs.get('creationtool'), units, messages };
 }
@@ -106,7 +106,7 @@ function readUnit(node: XmlTreeElement, file: string, messages: Message[]): TmxU
     const seg = elementsOf(child).find((e) => e.local === 'seg');
     if (language === undefined || seg === undefined) {
       messages.push({
-        reason: `A <tuv> ${language === undefined ? 'without a language' : 'without a <seg>'} was skipped.`,
+        reason: `a <tuv> ${language === undefined ? 'without a language' : 'without a <seg>'} was skipped`,
         ruleId: 'tmx/incomplete-variant',
         source: 'memory-import',
         severity: 'warning',

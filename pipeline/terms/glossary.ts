@@ -13,6 +13,9 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yam
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { decodeUtf8, projectRelative } from '../files.js';
 import { InputError, type Message } from '../model.js';
+import { sortMessages } from '../report/messages.js';
+import { closest } from '../suggest.js';
+import { explainYamlErrors } from './yaml-errors.js';
 
 /** What a term names; drives the default inflection (names take only the genitive). */
 export type TermKind = 'person' | 'place' | 'organization' | 'institution' | 'title' | 'other';
@@ -163,19 +166,19 @@ function describe(node: unknown): string {
 /** Reads a non-empty single-line string, reporting anything else. */
 function readString(node: unknown, key: string, r: FileReporter, at: number): string | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') {
-    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be text, got ${describe(node)}.`,
-      `Write ${key}: followed by the text (quote it if YAML reads it as a number or boolean).`,
+    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be text, got ${describe(node)}`,
+      `write ${key}: followed by the text (quote it if YAML reads it as a number or boolean)`,
       { expected: 'text', actual: describe(node) });
     return undefined;
   }
   const value = node.value.normalize('NFC');
   if (value.trim() === '') {
-    r.report('glossary/empty-value', offsetOf(node), `"${key}" is empty.`, `Give ${key} a value or remove the key.`);
+    r.report('glossary/empty-value', offsetOf(node), `"${key}" is empty`, `give ${key} a value or remove the key`);
     return undefined;
   }
   if (value !== value.trim()) {
-    r.report('glossary/whitespace', offsetOf(node), `"${key}" has leading or trailing white space.`,
-      'Remove the spaces around the value.', { actual: JSON.stringify(value) });
+    r.report('glossary/whitespace', offsetOf(node), `"${key}" has leading or trailing white space`,
+      'remove the spaces around the value', { actual: JSON.stringify(value) });
     return value.trim();
   }
   return value;
@@ -190,7 +193,7 @@ function readStringList(node: unknown, key: string, r: FileReporter, at: number)
       if (value !== undefined) out.push(value);
     }
     if (node.items.length === 0) {
-      r.report('glossary/empty-value', offsetOf(node), `"${key}" is an empty list.`, `List at least one value or remove ${key}.`);
+      r.report('glossary/empty-value', offsetOf(node), `"${key}" is an empty list`, `list at least one value or remove ${key}`);
     }
     return out;
   }
@@ -202,8 +205,11 @@ function readEnum<T extends string>(node: unknown, key: string, allowed: readonl
   const value = readString(node, key, r, at);
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    r.report('glossary/invalid-value', offsetOf(node), `"${key}" must be one of ${allowed.join(', ')}, got "${value}".`,
-      `Use one of: ${allowed.join(' | ')}.`, { expected: allowed.join(' | '), actual: value });
+    const suggestion = closest(value, allowed);
+    r.report('glossary/invalid-value', offsetOf(node),
+      `"${key}" must be one of ${allowed.join(', ')}, got "${value}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`,
+      suggestion === undefined ? `use one of: ${allowed.join(' | ')}` : `write ${key}: ${suggestion}`,
+      { expected: allowed.join(' | '), actual: value });
     return undefined;
   }
   return value as T;
@@ -211,8 +217,8 @@ function readEnum<T extends string>(node: unknown, key: string, allowed: readonl
 
 function readBoolean(node: unknown, key: string, r: FileReporter, at: number): boolean | undefined {
   if (!isScalar(node) || typeof node.value !== 'boolean') {
-    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be true or false, got ${describe(node)}.`,
-      `Write ${key}: true or ${key}: false.`, { expected: 'true | false', actual: describe(node) });
+    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be true or false, got ${describe(node)}`,
+      `write ${key}: true or ${key}: false`, { expected: 'true | false', actual: describe(node) });
     return undefined;
   }
   return node.value;
@@ -221,8 +227,8 @@ function readBoolean(node: unknown, key: string, r: FileReporter, at: number): b
 /** Reads a `language → string | list` mapping (targets, forbidden), checking the language codes. */
 function readLanguageMap(node: unknown, key: string, r: FileReporter, at: number): Record<string, string[]> | undefined {
   if (!isMap(node)) {
-    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be a mapping from language code to text, got ${describe(node)}.`,
-      `Write ${key}: {en: …, fr: …}.`, { expected: 'a mapping', actual: describe(node) });
+    r.report('glossary/wrong-type', node ? offsetOf(node) : at, `"${key}" must be a mapping from language code to text, got ${describe(node)}`,
+      `write ${key}: {en: …, fr: …}`, { expected: 'a mapping', actual: describe(node) });
     return undefined;
   }
   const out: Record<string, string[]> = {};
@@ -230,8 +236,8 @@ function readLanguageMap(node: unknown, key: string, r: FileReporter, at: number
     const language = isScalar(pair.key) ? String(pair.key.value) : '';
     const keyAt = offsetOf(pair.key);
     if (!LANGUAGE_TAG.test(language)) {
-      r.report('glossary/invalid-language', keyAt, `"${language}" in ${key} is not a language code.`,
-        'Use a BCP 47 code: a lower-case language (en, fr, es), optionally a script and region (zh-Hant, pt-BR).',
+      r.report('glossary/invalid-language', keyAt, `"${language}" in ${key} is not a language code`,
+        'use a BCP 47 code: a lower-case language (en, fr, es), optionally a script and region (zh-Hant, pt-BR)',
         { expected: 'a BCP 47 language code', actual: language });
       continue;
     }
@@ -279,8 +285,8 @@ function readEntryField(raw: RawEntry, key: (typeof ENTRY_KEYS)[number], value: 
     case 'id': {
       const id = readString(value, key, r, at);
       if (id !== undefined && !ID_PATTERN.test(id)) {
-        r.report('glossary/invalid-id', offsetOf(value), `id "${id}" is not a valid id.`,
-          'Start with a letter or _, then use letters, digits, _, - or . (ids become XML ids in TBX).', { actual: id });
+        r.report('glossary/invalid-id', offsetOf(value), `id "${id}" is not a valid id`,
+          'start with a letter or _, then use letters, digits, _, - or . (ids become XML ids in TBX)', { actual: id });
       } else raw.id = id;
       return;
     }
@@ -298,8 +304,10 @@ function readEntryField(raw: RawEntry, key: (typeof ENTRY_KEYS)[number], value: 
       if (text === undefined) return;
       const gender = GENDER_ALIASES[text.toLowerCase()];
       if (gender === undefined) {
-        r.report('glossary/invalid-value', offsetOf(value), `"gender" must be m, f or n, got "${text}".`,
-          'Use m (masculine), f (feminine) or n (neuter).', { expected: 'm | f | n', actual: text });
+        const suggestion = closest(text, Object.keys(GENDER_ALIASES).filter((g) => g.length > 1));
+        r.report('glossary/invalid-value', offsetOf(value),
+          `"gender" must be m, f or n, got "${text}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`,
+          'use m (masculine), f (feminine) or n (neuter)', { expected: 'm | f | n', actual: text });
       }
       raw.gender = gender;
       return;
@@ -315,36 +323,36 @@ function readEntryField(raw: RawEntry, key: (typeof ENTRY_KEYS)[number], value: 
 }
 
 /** Checks the relations between fields and fills in defaults; undefined when the entry is unusable. */
-function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefore: number): GlossaryEntry | undefined {
+function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefore: number, misspelled: ReadonlySet<string>): GlossaryEntry | undefined {
   const at = offsetOf(item);
   if (raw.source === undefined) {
-    if (!item.items.some((p) => isScalar(p.key) && p.key.value === 'source')) {
-      r.report('glossary/missing-source', at, 'Entry has no "source".', 'Add source: with the base form of the term as German authors write it.');
+    if (!misspelled.has('source') && !item.items.some((p) => isScalar(p.key) && p.key.value === 'source')) {
+      r.report('glossary/missing-source', at, 'the entry has no "source"', 'add source: with the base form of the term as German authors write it');
     }
     return undefined;
   }
-  if (raw.kind === undefined && !item.items.some((p) => isScalar(p.key) && p.key.value === 'kind')) {
-    r.report('glossary/missing-kind', at, `Entry "${raw.source}" has no "kind".`,
-      `Add kind: with one of ${TERM_KINDS.join(', ')} (it decides how the term is inflected).`);
+  if (raw.kind === undefined && !misspelled.has('kind') && !item.items.some((p) => isScalar(p.key) && p.key.value === 'kind')) {
+    r.report('glossary/missing-kind', at, `entry "${raw.source}" has no "kind"`,
+      `add kind: with one of ${TERM_KINDS.join(', ')} (it decides how the term is inflected)`);
   }
   const targets = raw.targets ?? {};
   const dnt = raw.dnt ?? false;
   if (dnt) {
     for (const [language, values] of Object.entries(targets)) {
       if (values.some((v) => v !== raw.source)) {
-        r.warn('glossary/dnt-target', at, `Entry "${raw.source}" is dnt but has a different target for ${language}.`,
-          'A dnt term keeps its source form in every language: remove the targets or drop dnt.');
+        r.warn('glossary/dnt-target', at, `entry "${raw.source}" is dnt but has a different target for ${language}`,
+          'a dnt term keeps its source form in every language: remove the targets or drop dnt');
       }
     }
-  } else if (Object.keys(targets).length === 0 && raw.status !== 'deprecated') {
-    r.warn('glossary/missing-targets', at, `Entry "${raw.source}" has no targets and is not dnt.`,
-      'Add targets: {en: …} or dnt: true, so translators know what to write.');
+  } else if (Object.keys(targets).length === 0 && raw.status !== 'deprecated' && !misspelled.has('targets') && !misspelled.has('dnt')) {
+    r.warn('glossary/missing-targets', at, `entry "${raw.source}" has no targets and is not dnt`,
+      'add targets: {en: …} or dnt: true, so translators know what to write');
   }
   for (const [language, bad] of Object.entries(raw.forbidden ?? {})) {
     const clash = bad.find((b) => targets[language]?.includes(b));
     if (clash !== undefined) {
-      r.report('glossary/forbidden-target', at, `"${clash}" is both an approved and a forbidden ${language} target of "${raw.source}".`,
-        'Remove it from one of the two lists.', { actual: clash });
+      r.report('glossary/forbidden-target', at, `"${clash}" is both an approved and a forbidden ${language} target of "${raw.source}"`,
+        'remove it from one of the two lists', { actual: clash });
     }
   }
   if (r.messages.slice(errorsBefore).some((m) => m.severity === 'error')) return undefined;
@@ -380,23 +388,31 @@ export function defaultPos(kind: TermKind): PartOfSpeech {
 
 function readEntry(item: unknown, r: FileReporter): GlossaryEntry | undefined {
   if (!isMap(item)) {
-    r.report('glossary/wrong-type', offsetOf(item), `Each item of "terms" must be a mapping, got ${describe(item)}.`,
-      'Start each entry with "- source: …" followed by its other keys.', { expected: 'a mapping', actual: describe(item) });
+    r.report('glossary/wrong-type', offsetOf(item), `each item of "terms" must be a mapping, got ${describe(item)}`,
+      'start each entry with "- source: …" followed by its other keys', { expected: 'a mapping', actual: describe(item) });
     return undefined;
   }
   const before = r.messages.length;
   const raw: RawEntry = {};
+  /** Keys a misspelled key stands for: their "missing" messages would repeat the same mistake. */
+  const misspelled = new Set<string>();
   for (const pair of item.items as Pair<unknown, unknown>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const at = offsetOf(pair.key);
     if (!(ENTRY_KEYS as readonly string[]).includes(key)) {
-      r.report('glossary/unknown-key', at, `Unknown key "${key}" in a glossary entry.`,
-        `Allowed keys: ${ENTRY_KEYS.join(', ')}. Check the spelling, or put free text into note.`, { actual: key });
+      const suggestion = closest(key, ENTRY_KEYS);
+      if (suggestion !== undefined) misspelled.add(suggestion);
+      r.report('glossary/unknown-key', at,
+        suggestion === undefined ? `unknown key "${key}" in a glossary entry` : `unknown key "${key}" in a glossary entry: did you mean \`${suggestion}\`?`,
+        suggestion === undefined
+          ? `Allowed keys: ${ENTRY_KEYS.join(', ')}. Check the spelling, or put free text into note.`
+          : `Write ${suggestion}: instead of ${key}:. Allowed keys: ${ENTRY_KEYS.join(', ')}.`,
+        { actual: key, ...(suggestion === undefined ? {} : { expected: suggestion }) });
       continue;
     }
     readEntryField(raw, key as (typeof ENTRY_KEYS)[number], pair.value, r, at);
   }
-  return completeEntry(raw, item, r, before);
+  return completeEntry(raw, item, r, before, misspelled);
 }
 
 /** The parsed content of one file. */
@@ -416,52 +432,53 @@ export function parseGlossary(text: string, file: string): ParsedGlossaryFile {
   const messages: Message[] = [];
   const r = new FileReporter(file, lines, messages);
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    r.report(duplicate ? 'glossary/duplicate-key' : 'glossary/yaml-syntax', error.pos[0], error.message.split('\n')[0] ?? error.message,
-      duplicate ? 'Each key may appear once per entry: merge the two values.' : 'Fix the YAML syntax (indentation, quotes, brackets).');
-  }
-  if (doc.errors.length > 0) return { language: undefined, entries: [], messages };
+  for (const problem of explainYamlErrors(text, doc.errors, lines)) r.report(problem.ruleId, problem.offset, problem.reason, problem.hint);
+  if (doc.errors.length > 0) return { language: undefined, entries: [], messages: sortMessages(messages) };
   const root = doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null)) {
-    r.warn('glossary/empty-file', 0, 'The glossary file is empty.', 'Add a "terms:" list or delete the file.');
-    return { language: undefined, entries: [], messages };
+    r.warn('glossary/empty-file', 0, 'the glossary file is empty', 'add a "terms:" list or delete the file');
+    return { language: undefined, entries: [], messages: sortMessages(messages) };
   }
   if (!isMap(root)) {
-    r.report('glossary/wrong-type', offsetOf(root), `A glossary file must be a mapping with a "terms" list, got ${describe(root)}.`,
-      'Start the file with "terms:" and list the entries below it.', { expected: 'a mapping', actual: describe(root) });
-    return { language: undefined, entries: [], messages };
+    r.report('glossary/wrong-type', offsetOf(root), `a glossary file must be a mapping with a "terms" list, got ${describe(root)}`,
+      'start the file with "terms:" and list the entries below it', { expected: 'a mapping', actual: describe(root) });
+    return { language: undefined, entries: [], messages: sortMessages(messages) };
   }
   let language: string | undefined;
   let termsNode: unknown;
+  let termsMisspelled = false;
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const at = offsetOf(pair.key);
     if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
-      r.report('glossary/unknown-key', at, `Unknown top-level key "${key}".`, `Allowed top-level keys: ${TOP_LEVEL_KEYS.join(', ')}.`, { actual: key });
+      const suggestion = closest(key, TOP_LEVEL_KEYS);
+      if (suggestion === 'terms') termsMisspelled = true;
+      r.report('glossary/unknown-key', at,
+        `unknown top-level key "${key}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`,
+        `Allowed top-level keys: ${TOP_LEVEL_KEYS.join(', ')}.`, { actual: key, ...(suggestion === undefined ? {} : { expected: suggestion }) });
     } else if (key === 'terms') termsNode = pair.value ?? null;
     else if (key === 'language') {
       const value = readString(pair.value, key, r, at);
       if (value !== undefined && !LANGUAGE_TAG.test(value)) {
-        r.report('glossary/invalid-language', offsetOf(pair.value), `"${value}" is not a language code.`, 'Use a BCP 47 code such as de or de-CH.', { actual: value });
+        r.report('glossary/invalid-language', offsetOf(pair.value), `"${value}" is not a language code`, 'use a BCP 47 code such as de or de-CH', { actual: value });
       } else language = value;
     } else readString(pair.value, key, r, at);
   }
   if (termsNode === undefined) {
-    r.report('glossary/missing-terms', offsetOf(root), 'The file has no "terms" list.', 'Add "terms:" with the entries as a list below it.');
-    return { language, entries: [], messages };
+    if (!termsMisspelled) r.report('glossary/missing-terms', offsetOf(root), 'the file has no "terms" list', 'add "terms:" with the entries as a list below it');
+    return { language, entries: [], messages: sortMessages(messages) };
   }
   if (!isSeq(termsNode)) {
-    r.report('glossary/wrong-type', offsetOf(termsNode), `"terms" must be a list, got ${describe(termsNode)}.`,
-      'Write each entry as a list item starting with "- source: …".', { expected: 'a list', actual: describe(termsNode) });
-    return { language, entries: [], messages };
+    r.report('glossary/wrong-type', offsetOf(termsNode), `"terms" must be a list, got ${describe(termsNode)}`,
+      'write each entry as a list item starting with "- source: …"', { expected: 'a list', actual: describe(termsNode) });
+    return { language, entries: [], messages: sortMessages(messages) };
   }
   const entries: GlossaryEntry[] = [];
   for (const item of termsNode.items) {
     const entry = readEntry(item, r);
     if (entry !== undefined) entries.push(entry);
   }
-  return { language, entries, messages };
+  return { language, entries, messages: sortMessages(messages) };
 }
 
 /** Files a path stands for: the file itself, or a folder's *.yaml/*.yml files, sorted. */
@@ -470,8 +487,8 @@ function expandPath(input: string, display: (file: string) => string, messages: 
   try {
     stats = statSync(input);
   } catch {
-    messages.push({ reason: `Glossary path "${display(input)}" does not exist.`, ruleId: 'glossary/not-found', source: 'glossary',
-      severity: 'error', file: display(input), hint: 'Check the path, or create the glossary/ folder.' });
+    messages.push({ reason: `glossary path "${display(input)}" does not exist`, ruleId: 'glossary/not-found', source: 'glossary',
+      severity: 'error', file: display(input), hint: 'check the path, or create the glossary/ folder' });
     return [];
   }
   if (!stats.isDirectory()) return [input];
@@ -492,9 +509,9 @@ function checkDuplicates(entries: readonly GlossaryEntry[], messages: Message[])
     if (first !== undefined) {
       const what = bySource.has(sourceKey) ? `source "${entry.source}"` : `id "${entry.id}"`;
       messages.push({
-        reason: `Duplicate entry: ${what} is already defined at ${first.origin.file}:${first.origin.line}:${first.origin.column}.`,
+        reason: `duplicate entry: ${what} is already defined at ${first.origin.file}:${first.origin.line}:${first.origin.column}`,
         ruleId: 'glossary/duplicate-entry', source: 'glossary', severity: 'error', ...entry.origin,
-        hint: 'Merge the two entries, or give them different domains if they are different concepts.',
+        hint: 'merge the two entries, or give them different domains if they are different concepts',
       });
       continue;
     }
@@ -531,8 +548,8 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      messages.push({ reason: `Cannot read ${display(file)}: ${(error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
-        severity: 'error', file: display(file), hint: 'Check that the file exists and is readable.' });
+      messages.push({ reason: `cannot read ${display(file)}: ${(error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
+        severity: 'error', file: display(file), hint: 'check that the file exists and is readable' });
       continue;
     }
     let text: string;
@@ -551,7 +568,8 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
     entries.push(...parsed.entries);
     language ??= parsed.language;
   }
-  return { glossary: { language: language ?? 'de', entries: checkDuplicates(entries, messages), files }, messages };
+  const kept = checkDuplicates(entries, messages);
+  return { glossary: { language: language ?? 'de', entries: kept, files }, messages: sortMessages(messages) };
 }
 
 /** Builds a glossary from entries (imports, tests), checking duplicates like `loadGlossary`. */

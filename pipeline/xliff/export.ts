@@ -147,7 +147,7 @@ function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, 
   if (wrong === undefined && variant !== undefined) {
     // Tools often set a regional variant ('en-US' for 'en'): the work is the same language, keep it.
     messages.push({
-      reason: `The ${role} file is for "${variant}", the project for "${options.targetLanguage}"; merged, written as "${options.targetLanguage}".`,
+      reason: `the ${role} file is for "${variant}", the project for "${options.targetLanguage}"; merged, written as "${options.targetLanguage}"`,
       ruleId: 'xliff/language-variant',
       source: 'xliff-export',
       severity: 'warning',
@@ -159,7 +159,7 @@ function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, 
   }
   if (wrong !== undefined) {
     messages.push({
-      reason: `The ${role} file is for target language "${wrong}", not "${options.targetLanguage}"; its work was not merged.`,
+      reason: `the ${role} file is for target language "${wrong}", not "${options.targetLanguage}"; its work was not merged`,
       ruleId: 'xliff/wrong-language',
       source: 'xliff-export',
       severity: 'error',
@@ -176,8 +176,8 @@ function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, 
     messages.push({
       reason:
         indexes.size === 0
-          ? `The ${role} file has no <file> for ${options.original} (it has ${originals}); its work was not merged.`
-          : `The ${role} file's <file original="${originals}"> differs from ${options.original}; merged by sentence id.`,
+          ? `the ${role} file has no <file> for ${options.original} (it has ${originals}); its work was not merged`
+          : `the ${role} file's <file original="${originals}"> differs from ${options.original}; merged by sentence id`,
       ruleId: 'xliff/other-document',
       source: 'xliff-export',
       severity: 'warning',
@@ -204,7 +204,7 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
       const out = segmentOut(p, segment, options);
       if (out.target !== undefined && losesMarkup(out.target, family)) {
         messages.push({
-          reason: 'The kept target has inline codes or markers that cannot be carried into another XLIFF version; its text was kept.',
+          reason: 'the kept target has inline codes or markers that cannot be carried into another XLIFF version; its text was kept',
           ruleId: 'xliff/markup-dropped',
           source: 'xliff-export',
           severity: 'warning',

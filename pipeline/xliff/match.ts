@@ -35,7 +35,7 @@ export function matchTranslations(
   if (!matched) {
     const originals = parsed.files.map((f) => f.original ?? '(none)').join(', ');
     msg({
-      reason: indexes.size === 0 ? `No <file> in the XLIFF is for ${doc.path} (found ${originals}).` : `The XLIFF is for ${originals}, not ${doc.path}; matched by sentence id.`,
+      reason: indexes.size === 0 ? `no <file> in the XLIFF is for ${doc.path} (found ${originals})` : `the XLIFF is for ${originals}, not ${doc.path}; matched by sentence id`,
       ruleId: 'xliff/other-document',
       severity: indexes.size === 0 ? 'error' : 'warning',
       hint: 'Check that the translator sent back the file for this document.',
@@ -56,7 +56,7 @@ export function matchTranslations(
     const before = seen.get(entry.id);
     if (before !== undefined) {
       msg({
-        reason: `Sentence id "${entry.id}" occurs twice (first at line ${before.line}); the second is ignored.`,
+        reason: `sentence id "${entry.id}" occurs twice (first at line ${before.line}); the second is ignored`,
         ruleId: 'xliff/duplicate-id',
         severity: 'error',
         line: entry.line,
@@ -69,7 +69,7 @@ export function matchTranslations(
     const segment = segments.get(entry.id);
     if (segment === undefined) {
       msg({
-        reason: `Unit "${entry.id}" is not a sentence of the current document; it is ignored.`,
+        reason: `unit "${entry.id}" is not a sentence of the current document; it is ignored`,
         ruleId: 'xliff/unknown-id',
         severity: 'warning',
         line: entry.line,
@@ -83,7 +83,7 @@ export function matchTranslations(
     const stale = !sameSource(entry.source, segment.text);
     if (stale) {
       msg({
-        reason: `The source of unit "${entry.id}" differs from the document's sentence; the translation is kept but needs review.`,
+        reason: `the source of unit "${entry.id}" differs from the document's sentence; the translation is kept but needs review`,
         ruleId: 'xliff/stale-source',
         severity: 'warning',
         line: entry.line,
@@ -111,7 +111,7 @@ export function matchTranslations(
   for (const id of segments.keys()) {
     if (seen.has(id)) continue;
     msg({
-      reason: `Sentence "${id}" has no unit in the XLIFF file.`,
+      reason: `sentence "${id}" has no unit in the XLIFF file`,
       ruleId: 'xliff/missing-id',
       severity: 'warning',
       unit: id,
@@ -145,7 +145,7 @@ function checkLanguage(
 ): void {
   if (actual === undefined) {
     msg({
-      reason: `The file does not name its ${role} language; expected "${expected}".`,
+      reason: `the file does not name its ${role} language; expected "${expected}"`,
       ruleId: 'xliff/no-language',
       severity: 'warning',
       line,
@@ -157,7 +157,7 @@ function checkLanguage(
   if (actual.toLowerCase() === expected.toLowerCase()) return;
   const samePrimary = actual.split('-')[0]?.toLowerCase() === expected.split('-')[0]?.toLowerCase();
   msg({
-    reason: `The file's ${role} language is "${actual}", expected "${expected}".`,
+    reason: `the file's ${role} language is "${actual}", expected "${expected}"`,
     ruleId: 'xliff/wrong-language',
     severity: samePrimary ? 'warning' : 'error',
     line,
@@ -178,8 +178,8 @@ function reportStatesNotUpdated(entries: readonly Entry[], msg: (m: Omit<Message
   msg({
     reason:
       count === 1
-        ? `Unit "${first.id}" has a translation but its state still says "${first.rawState ?? 'initial'}"; read as translated.`
-        : `${count} units have a translation but their state still says "${first.rawState ?? 'initial'}" (the first is "${first.id}"); read as translated.`,
+        ? `unit "${first.id}" has a translation but its state still says "${first.rawState ?? 'initial'}"; read as translated`
+        : `${count} units have a translation but their state still says "${first.rawState ?? 'initial'}" (the first is "${first.id}"); read as translated`,
     ruleId: 'xliff/state-not-updated',
     severity: 'info',
     line: first.line,

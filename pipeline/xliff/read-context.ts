@@ -98,7 +98,7 @@ export class ReadContext {
     if (before === undefined) return;
     this.fail(
       'xliff/duplicate-id',
-      `Duplicate ${what} id "${id}" (first at line ${before}).`,
+      `duplicate ${what} id "${id}" (first at line ${before})`,
       'Ids must be unique; a tool or a hand edit copied a unit. Remove the copy or export the file again.',
       node,
       { unit: id },
@@ -109,7 +109,7 @@ export class ReadContext {
     if (!meaning.known && raw !== undefined) {
       this.warn(
         'xliff/unknown-state',
-        `Unknown state "${raw}"; read as translated and needing review.`,
+        `unknown state "${raw}"; read as translated and needing review`,
         'Use one of the XLIFF states (1.2: new … final; 2.x: initial, translated, reviewed, final).',
         node,
         unit,

@@ -99,7 +99,7 @@ class XliffInterpreter {
       const unit = ctx.isCore(node, 'trans-unit');
       if ((!unit && !group && !ctx.isCore(node, 'bin-unit')) || !inBody12(ctx, ancestors)) return false;
       if (unit) readUnit12(ctx, node, current.index, ancestors.slice(3), current.seen);
-      else if (!group) ctx.warn('xliff/bin-unit', 'A <bin-unit> (binary resource) was skipped.', 'Binary units are not translated by this pipeline.', node);
+      else if (!group) ctx.warn('xliff/bin-unit', 'a <bin-unit> (binary resource) was skipped', 'Binary units are not translated by this pipeline.', node);
       return true;
     }
     const unit = ctx.isCore(node, 'unit');
@@ -114,7 +114,7 @@ class XliffInterpreter {
     const root = ctx.root;
     if (root === undefined) throw new RangeError('XliffInterpreter.finish: no root element was seen');
     if (ctx.files.length === 0) {
-      ctx.fail('xliff/no-file', 'The file has no <file> element.', 'A translator file holds at least one <file>; export it again.', root);
+      ctx.fail('xliff/no-file', 'the file has no <file> element', 'A translator file holds at least one <file>; export it again.', root);
     }
     const version = ctx.version;
     const first = ctx.files[0];
@@ -135,33 +135,33 @@ class XliffInterpreter {
     if (root.local !== 'xliff' || !isXliffNs(root.uri)) {
       ctx.fail(
         'xliff/not-xliff',
-        `The root element is <${root.name}>${root.uri === '' ? '' : ` in namespace ${root.uri}`}, not an XLIFF <xliff> element.`,
+        `the root element is <${root.name}>${root.uri === '' ? '' : ` in namespace ${root.uri}`}, not an XLIFF <xliff> element`,
         'Check that this is the translated XLIFF file and not another export format.',
         root,
       );
     }
     const version = root.attrs.get('version');
     if (version === undefined) {
-      ctx.fail('xliff/no-version', 'The <xliff> element has no version attribute.', 'Export the file again; every XLIFF file names its version.', root);
+      ctx.fail('xliff/no-version', 'the <xliff> element has no version attribute', 'Export the file again; every XLIFF file names its version.', root);
     }
     const expectedNs = NAMESPACE_OF.get(version);
     if (expectedNs === undefined) {
       ctx.fail(
         'xliff/unsupported-version',
-        `XLIFF version "${version}" is not supported.`,
+        `XLIFF version "${version}" is not supported`,
         'Export as XLIFF 1.2 or 2.1 (1.1, 2.0 and 2.2 are read too).',
         root,
         { actual: version, expected: '1.1, 1.2, 2.0, 2.1 or 2.2' },
       );
     }
     if (root.uri === '' && (version === '1.2' || version === '1.1')) {
-      ctx.warn('xliff/no-namespace', `The <xliff> element has no namespace; read as XLIFF ${version}.`, `Tools should write xmlns="${NAMESPACE_OF.get(version) ?? NS_12}".`, root);
+      ctx.warn('xliff/no-namespace', `the <xliff> element has no namespace; read as XLIFF ${version}`, `Tools should write xmlns="${NAMESPACE_OF.get(version) ?? NS_12}".`, root);
       return version;
     }
     if (root.uri !== expectedNs) {
       ctx.fail(
         'xliff/version-mismatch',
-        `version="${version}" disagrees with the namespace ${root.uri === '' ? '(none)' : root.uri}.`,
+        `version="${version}" disagrees with the namespace ${root.uri === '' ? '(none)' : root.uri}`,
         `An XLIFF ${version} file uses the namespace ${expectedNs}; the file was changed by hand or by a faulty tool.`,
         root,
         { actual: version, expected: expectedNs },

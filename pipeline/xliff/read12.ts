@@ -48,7 +48,7 @@ export function readUnit12(
 ): void {
   const id = node.attrs.get('id');
   if (id === undefined || id === '') {
-    ctx.fail('xliff/no-id', '<trans-unit> without an id.', 'Every unit needs the id it was exported with; export the file again.', node);
+    ctx.fail('xliff/no-id', '<trans-unit> without an id', 'Every unit needs the id it was exported with; export the file again.', node);
   }
   ctx.checkUnique(seen, id, node, 'trans-unit');
   // One pass over the children (the first of each kind counts, as `find` would), no closures.
@@ -64,7 +64,7 @@ export function readUnit12(
     else others = true;
   }
   if (sourceEl === undefined) {
-    ctx.fail('xliff/no-source', `<trans-unit id="${id}"> has no <source>.`, 'The unit was damaged; export the file again.', node, { unit: id });
+    ctx.fail('xliff/no-source', `<trans-unit id="${id}"> has no <source>`, 'The unit was damaged; export the file again.', node, { unit: id });
   }
   applyXmlSpace(sourceEl, undefined, node, groups);
   applyXmlSpace(segSourceEl, undefined, node, groups);
@@ -84,7 +84,7 @@ export function readUnit12(
   if (target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type))) {
     ctx.warn(
       'xliff/tracked-changes',
-      `The target of unit "${id}" holds tracked changes nobody accepted; read with the insertions and without the deletions, and marked for review.`,
+      `the target of unit "${id}" holds tracked changes nobody accepted; read with the insertions and without the deletions, and marked for review`,
       'Accept or reject the changes in the translation tool before sending the file back.',
       targetEl ?? node,
       id,
@@ -182,7 +182,7 @@ function segments12(
     const mid = mark.attrs.get('mid');
     if (mid !== undefined) {
       if (seenMids.has(mid)) {
-        ctx.fail('xliff/duplicate-id', `Duplicate segment mid "${mid}" in unit "${unitId}".`, 'Each <mrk mtype="seg"> needs its own mid; export the file again.', segSource, { unit: unitId, line: mark.line, column: mark.column });
+        ctx.fail('xliff/duplicate-id', `duplicate segment mid "${mid}" in unit "${unitId}"`, 'Each <mrk mtype="seg"> needs its own mid; export the file again.', segSource, { unit: unitId, line: mark.line, column: mark.column });
       }
       seenMids.add(mid);
     }

@@ -19,10 +19,10 @@ export function inFile2x(ctx: ReadContext, ancestors: readonly XmlTreeElement[])
 export function checkFileId2x(ctx: ReadContext, node: XmlTreeElement): void {
   const id = node.attrs.get('id');
   if (id === undefined) {
-    ctx.fail('xliff/no-id', '<file> without an id.', 'XLIFF 2 files need an id on every <file>; export the file again.', node);
+    ctx.fail('xliff/no-id', '<file> without an id', 'XLIFF 2 files need an id on every <file>; export the file again.', node);
   }
   if (ctx.fileIds.has(id)) {
-    ctx.fail('xliff/duplicate-id', `Duplicate file id "${id}".`, 'File ids must be unique; export the file again.', node);
+    ctx.fail('xliff/duplicate-id', `duplicate file id "${id}"`, 'File ids must be unique; export the file again.', node);
   }
   ctx.fileIds.add(id);
 }
@@ -55,7 +55,7 @@ function notes2x(ctx: ReadContext, node: XmlTreeElement): ParsedNote[] {
 export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: number, groups: readonly XmlTreeElement[], seen: IdSet): void {
   const id = node.attrs.get('id');
   if (id === undefined || id === '') {
-    ctx.fail('xliff/no-id', '<unit> without an id.', 'Every unit needs the id it was exported with; export the file again.', node);
+    ctx.fail('xliff/no-id', '<unit> without an id', 'Every unit needs the id it was exported with; export the file again.', node);
   }
   ctx.checkUnique(seen, id, node, 'unit');
   const segments: ParsedSegment[] = [];
@@ -74,7 +74,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
       const kids = elementsOf(child);
       const sourceEl = kids.find((k) => ctx.isCore(k, 'source'));
       if (sourceEl === undefined) {
-        ctx.fail('xliff/no-source', `A <${child.local}> of unit "${id}" has no <source>.`, 'The unit was damaged; export the file again.', child, { unit: id });
+        ctx.fail('xliff/no-source', `a <${child.local}> of unit "${id}" has no <source>`, 'The unit was damaged; export the file again.', child, { unit: id });
       }
       const targetEl = kids.find((k) => ctx.isCore(k, 'target'));
       applyXmlSpace(sourceEl, child, node, groups);

@@ -100,7 +100,7 @@ export function decodeXmlChunks(bytes: Uint8Array, file: string, format: XmlForm
       format,
       file,
       'invalid-utf8',
-      `Invalid UTF-8 at byte offset ${bad} (byte 0x${value}).`,
+      `invalid UTF-8 at byte offset ${bad} (byte 0x${value})`,
       { line: lineOfByte(bytes, bad) },
       { actual: `0x${value} at byte ${bad}`, expected: 'UTF-8' },
     );
@@ -150,7 +150,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file:
       format,
       file,
       'invalid-encoding',
-      `The file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}.`,
+      `the file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}`,
       { line: at.line, column: at.column },
     );
   }

@@ -88,7 +88,7 @@ export function parseXml(input: Uint8Array | string, options: SafeXmlOptions, ha
   const o = resolveXmlOptions(options);
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
   if (size > o.maxBytes) {
-    throw xmlError(o.format, o.file, 'too-large', `The file is ${size} bytes, more than the limit of ${o.maxBytes}.`, {}, {
+    throw xmlError(o.format, o.file, 'too-large', `the file is ${size} bytes, more than the limit of ${o.maxBytes}`, {}, {
       actual: String(size),
       expected: `at most ${o.maxBytes} bytes`,
     });
@@ -196,7 +196,7 @@ class SafeParse {
         this.declaredEncoding = decl.encoding;
         const declared = decl.encoding?.toLowerCase();
         if (declared !== undefined && !UTF_NAMES.has(declared)) {
-          throw xmlError(o.format, o.file, 'encoding', `The XML declaration names the encoding "${decl.encoding}"; only UTF-8 and UTF-16 are read.`,
+          throw xmlError(o.format, o.file, 'encoding', `the XML declaration names the encoding "${decl.encoding}"; only UTF-8 and UTF-16 are read`,
             { line: 1, column: 1 }, { actual: decl.encoding, expected: 'UTF-8' });
         }
       },
@@ -206,7 +206,7 @@ class SafeParse {
         this.tagLine = parser().line;
         this.tagColumn = Math.max(1, parser().column - tag.name.length - 1);
         if (this.open.length + 1 > o.maxDepth) {
-          throw xmlError(o.format, o.file, 'too-deep', `Elements are nested deeper than ${o.maxDepth} levels.`, { line: this.tagLine, column: this.tagColumn });
+          throw xmlError(o.format, o.file, 'too-deep', `elements are nested deeper than ${o.maxDepth} levels`, { line: this.tagLine, column: this.tagColumn });
         }
       },
       openTagHandler: (tag) => {
@@ -238,11 +238,11 @@ class SafeParse {
         const entity = /undefined entity/iu.test(reason) ? this.entityAtError() : undefined;
         if (entity !== undefined) {
           // An HTML habit of exporters and hand edits (&nbsp;, &eacute;): say what to do instead.
-          throw xmlError(o.format, o.file, 'not-well-formed', `The file uses the entity ${entity}, which XML does not define (an HTML name); it is not well-formed XML.`, at, {
+          throw xmlError(o.format, o.file, 'not-well-formed', `the file uses the entity ${entity}, which XML does not define (an HTML name); it is not well-formed XML`, at, {
             hint: `Replace ${entity} with the character itself or a numeric reference (&#160; for &nbsp;), or export the file again; nothing was imported.`,
           });
         }
-        throw xmlError(o.format, o.file, 'not-well-formed', `The file is not well-formed XML: ${reason}.`, at);
+        throw xmlError(o.format, o.file, 'not-well-formed', `the file is not well-formed XML: ${reason}`, at);
       },
     };
   }
@@ -262,8 +262,8 @@ class SafeParse {
       o.file,
       'doctype',
       subset
-        ? `The file has a DOCTYPE with an internal subset (declarations in [ … ]); ${o.format.name} files never need one and it is refused for safety (entity expansion, external entities).`
-        : `The file has a DOCTYPE declaration; ${o.format.name} files never need one and it is refused for safety (external entities, entity expansion).`,
+        ? `the file has a DOCTYPE with an internal subset (declarations in [ … ]); ${o.format.name} files never need one and it is refused for safety (entity expansion, external entities)`
+        : `the file has a DOCTYPE declaration; ${o.format.name} files never need one and it is refused for safety (external entities, entity expansion)`,
       { line: at.line, column: at.column },
     );
   }
@@ -286,7 +286,7 @@ class SafeParse {
       }
       this.write(chunk);
     }
-    if (!started) throw xmlError(this.o.format, this.o.file, 'empty', 'The file is empty.', { line: 1, column: 1 });
+    if (!started) throw xmlError(this.o.format, this.o.file, 'empty', 'the file is empty', { line: 1, column: 1 });
     this.parser.close();
   }
 

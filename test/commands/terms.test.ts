@@ -48,7 +48,7 @@ describe('l10n terms', () => {
   it('exits 2 with the messages when the glossary has errors', async () => {
     const io = fakeIo('x\n');
     expect(await terms.run(['--glossary', 'bad.yaml'], io)).toBe(2);
-    expect(io.err.join('')).toMatch(/bad\.yaml:4:5: error: Unknown key "colour"/);
+    expect(io.err.join('')).toMatch(/bad\.yaml:4:5: error: unknown key "colour"/);
     expect(io.out).toEqual([]);
   });
 

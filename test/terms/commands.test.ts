@@ -25,7 +25,7 @@ describe('l10n glossary check', () => {
     const io = fakeIo();
     expect(await glossary.run(['check', 'bad.yaml', 'syntax.yaml'], io)).toBe(2);
     const err = io.err.join('');
-    expect(err).toMatch(/^bad\.yaml:4:5: error: Unknown key "colour" in a glossary entry\. \[glossary\/unknown-key\]/m);
+    expect(err).toMatch(/^bad\.yaml:4:5: error: unknown key "colour" in a glossary entry \[glossary\/unknown-key\]/m);
     expect(err).toMatch(/^bad\.yaml:5:15: error: "english" in targets is not a language code/m);
     expect(err).toMatch(/^syntax\.yaml:4:\d+: error: .*\[glossary\/yaml-syntax\]/m);
   });

@@ -66,7 +66,8 @@ describe('parseGlossary', () => {
 
   it('requires a kind and rejects an approved target that is also forbidden', () => {
     const { messages } = parseGlossary('terms:\n  - source: Kreml\n    targets: {en: Kremlin}\n    forbidden: {en: Kremlin}\n', 'x.yaml');
-    expect(messages.map((m) => m.ruleId)).toEqual(['glossary/missing-kind', 'glossary/forbidden-target']);
+    // Both are reported at the entry; messages at one place are ordered by rule id.
+    expect(messages.map((m) => m.ruleId)).toEqual(['glossary/forbidden-target', 'glossary/missing-kind']);
   });
 
   it('warns about an entry without targets that is not dnt', () => {
@@ -77,7 +78,7 @@ describe('parseGlossary', () => {
 
   it('rejects unknown top-level keys and a missing terms list', () => {
     const { messages } = parseGlossary('entries: []\n', 'x.yaml');
-    expect(messages.map((m) => m.ruleId)).toEqual(['glossary/unknown-key', 'glossary/missing-terms']);
+    expect(messages.map((m) => m.ruleId)).toEqual(['glossary/missing-terms', 'glossary/unknown-key']);
   });
 
   it('accepts long gender names, a language header and region subtags', () => {
@@ -150,5 +151,76 @@ describe('loadGlossary on files that are not what they should be', () => {
     const { glossary, messages } = loadGlossary([file], { root: path.dirname(file) });
     expect(messages[0]).toMatchObject({ ruleId: 'glossary/missing-targets', file: 'extra.yaml', line: 2 });
     expect(glossary.entries[0]?.origin.file).toBe('extra.yaml');
+  });
+});
+
+describe('glossary YAML mistakes, explained for terminologists', () => {
+  const brief = (text: string): string[] =>
+    parseGlossary(text, 'g.yaml').messages.map((m) => `${m.line}:${m.column} ${m.reason} [${m.ruleId}]`);
+
+  it('a line indented deeper than the key above it: one message, at that line', () => {
+    const text = 'terms:\n  - source: Weißes Haus\n    kind: institution\n    targets:\n      en: White House\n      fr: Maison-Blanche\n'
+      + '        es: Casa Blanca\n';
+    expect(brief(text)).toEqual([
+      '7:9 this line is indented deeper than the key above it: "es:" starts in column 9, "fr:" (line 6) in column 7 [glossary/yaml-syntax]',
+    ]);
+    expect(parseGlossary(text, 'g.yaml').messages[0]?.hint).toBe('move "es:" to column 7, under "fr:"');
+  });
+
+  it('a line indented less than the key above it', () => {
+    expect(brief('terms:\n  - source: A\n    kind: place\n    targets:\n      en: X\n     fr: Y\n')).toEqual([
+      '6:6 this line is indented less than the key above it: "fr:" starts in column 6, "en:" (line 5) in column 7 [glossary/yaml-syntax]',
+    ]);
+    // The line after a misplaced key is not blamed as well.
+    expect(brief('terms:\n  - source: A\n   kind: place\n    dnt: true\n')).toEqual([
+      '3:4 this line is indented less than the key above it: "kind:" starts in column 4, "- source:" (line 2) in column 5 [glossary/yaml-syntax]',
+    ]);
+  });
+
+  it('a list item indented under the entry before it', () => {
+    expect(brief('terms:\n  - source: A\n    kind: place\n    - source: B\n      kind: place\n')).toEqual([
+      '4:5 this list item is indented deeper than the item above it: "- source:" starts in column 5, "- source:" (line 2) in column 3 [glossary/yaml-syntax]',
+    ]);
+  });
+
+  it('tabs, colons in values, unclosed quotes and brackets, a missing space or colon', () => {
+    expect(brief('terms:\n  - source: A\n\tkind: place\n')).toEqual(['3:1 this line is indented with a tab [glossary/yaml-syntax]']);
+    expect(brief('terms:\n  - source: A\n    kind: place\n    note: Seat: president\n    dnt: true\n')).toEqual([
+      '4:11 the value of "note" contains ": ", which YAML reads as the start of another key [glossary/yaml-syntax]',
+    ]);
+    expect(brief('terms:\n  - source: "A\n    kind: place\n    dnt: true\n')).toEqual([
+      '2:13 the quotation mark " opened here is never closed [glossary/yaml-syntax]',
+    ]);
+    expect(brief('terms:\n  - source: A\n    kind: place\n    targets: {en: X\n    dnt: true\n  - source: B\n    kind: place\n')).toEqual([
+      '4:14 the { opened here is never closed [glossary/yaml-syntax]',
+    ]);
+    expect(brief('terms:\n  - source: A\n    kind: place\n  -source: B\n    kind: place\n')).toEqual([
+      '4:3 a list item needs a space after "-" [glossary/yaml-syntax]',
+    ]);
+    expect(brief('terms:\n  - source: A\n    kind place\n    dnt: true\n')).toEqual([
+      '3:5 this line has no ":" after its key [glossary/yaml-syntax]',
+    ]);
+    expect(brief('terms:\n  - source: A\n    kind: place\n    kind: title\n')).toEqual([
+      '4:5 "kind" appears twice in the same entry [glossary/duplicate-key]',
+    ]);
+  });
+
+  it('suggests the key or value a typo stands for, and does not repeat the mistake as a missing field', () => {
+    const text = 'terms:\n  - source: Interfax\n    kind: organisation\n    target:\n      en: Interfax\n    status: aproved\n';
+    expect(brief(text)).toEqual([
+      '3:11 "kind" must be one of person, place, organization, institution, title, other, got "organisation": did you mean `organization`? [glossary/invalid-value]',
+      '4:5 unknown key "target" in a glossary entry: did you mean `targets`? [glossary/unknown-key]',
+      '6:13 "status" must be one of approved, proposed, deprecated, got "aproved": did you mean `approved`? [glossary/invalid-value]',
+    ]);
+    expect(brief('term:\n  - source: A\n')).toEqual(['1:1 unknown top-level key "term": did you mean `terms`? [glossary/unknown-key]']);
+    // No suggestion when nothing is close.
+    expect(brief('terms:\n  - {source: A, kind: place, dnt: true, colour: red}\n')[0]).toBe('2:41 unknown key "colour" in a glossary entry [glossary/unknown-key]');
+  });
+
+  it('sorts messages by line and column, also across the checks of one entry', () => {
+    const { messages } = parseGlossary('terms:\n  - source: Interfax\n    kindd: place\n    targets: {english: X}\n', 'g.yaml');
+    const places = messages.map((m) => [m.line ?? 0, m.column ?? 0] as const);
+    expect(places).toEqual([...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect(messages.map((m) => m.ruleId)).toEqual(['glossary/missing-targets', 'glossary/unknown-key', 'glossary/invalid-language']);
   });
 });

@@ -53,6 +53,6 @@ describe('IdSet (duplicate ids by hash, ids compared only when hashes repeat)', 
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toMatch(/Duplicate trans-unit id "ud6cd" \(first at line 3\)/u);
+    expect((error as InputError).message).toMatch(/duplicate trans-unit id "ud6cd" \(first at line 3\)/u);
   });
 });
