@@ -14,7 +14,7 @@ import { readXliff } from '../xliff/index.js';
 
 /** Size of the generated file. */
 const TARGET_BYTES = 50 * 1024 * 1024;
-/** What the issue asks of the reader on that file. */
+/** The import budget for that file: under 2 s and under 400 MB. */
 const BUDGET_MS = 2000;
 const BUDGET_MB = 400;
 
