@@ -4,7 +4,7 @@
  * entries, so they need not know which version a file was.
  */
 import type { TargetState } from '../model.js';
-import type { InlineContent, ParsedCandidate, ParsedNote, ParsedXliff } from './types.js';
+import type { InlineContent, ParsedCandidate, ParsedNote, ParsedSegment, ParsedXliff } from './types.js';
 import { replaceUnwritable } from './xml.js';
 
 /** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
@@ -74,8 +74,12 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
       });
       continue;
     }
+    const tiedIds = new Set(unit.segments.flatMap((segment) => [...noteRefs(segment)]));
     unit.segments.forEach((segment, index) => {
       const id = segment.id ?? (unit.segments.length === 1 ? unit.id : `${unit.id}#${index + 1}`);
+      const mine = noteRefs(segment);
+      const forSegment = (n: ParsedNote): boolean => n.id === undefined || !tiedIds.has(n.id) || mine.has(n.id);
+      const segmentNotes = tiedIds.size === 0 ? unit.notes : unit.notes.filter(forSegment);
       out.push({
         id,
         source: segment.source.text,
@@ -86,8 +90,8 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         subState: segment.subState,
         approved: undefined,
         family: '2x',
-        notes,
-        allNotes: unit.notes,
+        notes: tiedIds.size === 0 ? notes : notes.filter(forSegment),
+        allNotes: segmentNotes,
         candidates: unit.candidates.filter((c) => c.ref === `#${id}` || (c.ref === undefined && unit.segments.length === 1)),
         translate: unit.translate,
         fileIndex: unit.fileIndex,
@@ -95,6 +99,23 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         line: segment.line,
       });
     });
+  }
+  return out;
+}
+
+/**
+ * Ids of the unit notes a 2.x segment's content annotates: XLIFF 2 has notes only on units, and
+ * ties a note to part of the content with `<mrk type="comment" ref="#n=<note id>">` (core,
+ * "Comment Annotation"; the fragment `n=` names a note of the enclosing unit). A note some segment
+ * annotates this way belongs to those segments only; a note no marker refers to is unit-wide.
+ */
+export function noteRefs(segment: ParsedSegment): Set<string> {
+  const out = new Set<string>();
+  for (const content of [segment.source, segment.target]) {
+    for (const mark of content?.marks ?? []) {
+      const match = mark.type === 'comment' && mark.ref !== undefined ? /^#n=(.+)$/u.exec(mark.ref) : null;
+      if (match?.[1] !== undefined) out.add(match[1]);
+    }
   }
   return out;
 }

@@ -171,7 +171,9 @@ function visitElement(node: InlineElementNode, state: WalkState, copy: InlineNod
       return;
     }
     walkInto(node, state, copy);
-    state.marks.push({ type, id: VOCABULARY.get(node.attrs.get('mid') ?? node.attrs.get('id')), start, end: state.text.length });
+    const ref = node.attrs.get('ref');
+    const mark: InlineMark = { type, id: VOCABULARY.get(node.attrs.get('mid') ?? node.attrs.get('id')), start, end: state.text.length };
+    state.marks.push(ref === undefined ? mark : { ...mark, ref });
     return;
   }
   if (CONTAINERS.has(node.local)) {

@@ -59,6 +59,8 @@ export interface InlineMark {
   readonly id: string | undefined;
   readonly start: number;
   readonly end: number;
+  /** 2.x `ref` (e.g. `#n=n1` of a `type="comment"` marker tying content to a note); absent when none. */
+  readonly ref?: string;
 }
 
 /** Source or target content: the text a translator reads, its codes and markers, and for targets the tree. */

@@ -102,17 +102,35 @@ function state2x(
   return stateTo2x(state, needsReview);
 }
 
+/**
+ * A block as a `<unit>`. XLIFF 2 has notes only on units; a note that belongs to some of the
+ * block's sentences (a sentence's glossary note, a translator's note carried from a 1.2
+ * trans-unit) gets an `id` and each of its sentences' sources is wrapped in
+ * `<mrk type="comment" ref="#n=<note id>">` — the core's comment annotation, which ties content to
+ * a note of its unit (2.1 §4.7.2.2, fragment `n=`). The text is unchanged; the reader gives such a
+ * note only to the segments that refer to it. A note on every sentence of the block (and every
+ * note of a one-sentence block) stays untied: unit-wide is what it means.
+ */
 function unit(b: BlockOut, targetLanguage: string): XmlElement {
   const matches = b.segments.flatMap((s) => s.candidates.map((c) => match(c, s.segment.id, s.segment.text)));
+  const tiedBy: string[][] = b.segments.map(() => []);
+  let nextId = 0;
+  const tie = (attrs: Array<readonly [string, string | undefined]>, text: string, where: readonly number[]): XmlElement => {
+    if (where.length === b.segments.length) return el('note', attrs, [text], true);
+    nextId += 1;
+    const id = `n${nextId}`;
+    for (const i of where) tiedBy[i]?.push(id);
+    return el('note', [['id', id], ...attrs], [text], true);
+  };
   const notes: XmlElement[] = [
     ...b.context.map((text) => el('note', [['category', 'context']], [text], true)),
-    ...b.segments.flatMap((s) => (s.glossary === undefined ? [] : [el('note', [['category', 'glossary']], [s.glossary], true)])),
-    ...carriedNotes(b.segments).map(note2x),
+    ...b.segments.flatMap((s, i) => (s.glossary === undefined ? [] : [tie([['category', 'glossary']], s.glossary, [i])])),
+    ...carriedNotes(b.segments).map(({ note, where }) => tie(note2xAttrs(note), note.text, where)),
   ];
   const parts: XmlNode[] = [];
   b.segments.forEach((s, i) => {
     pushIgnorable(parts, b.gaps[i] ?? '');
-    parts.push(segment(s, targetLanguage, i));
+    parts.push(segment(s, targetLanguage, i, tiedBy[i] ?? []));
   });
   pushIgnorable(parts, b.gaps[b.segments.length] ?? '');
   return el('unit', [['id', b.block.id], ['name', `${b.block.kind}-${b.number}`], ['type', `l10n:${b.block.kind}`]], [
@@ -124,19 +142,18 @@ function unit(b: BlockOut, targetLanguage: string): XmlElement {
   ]);
 }
 
-/** Translators' notes of the block's sentences, each once, in order. */
-function carriedNotes(segments: readonly SegmentOut[]): ParsedNote[] {
-  const seen = new Set<string>();
-  const out: ParsedNote[] = [];
-  for (const s of segments) {
+/** Translators' notes of the block's sentences, each once, in order, with the sentences (indexes) that have it. */
+function carriedNotes(segments: readonly SegmentOut[]): Array<{ note: ParsedNote; where: number[] }> {
+  const byKey = new Map<string, { note: ParsedNote; where: number[] }>();
+  segments.forEach((s, i) => {
     for (const n of s.notes) {
       const key = `${n.from ?? ''}\u0000${n.annotates ?? ''}\u0000${n.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(n);
+      const seen = byKey.get(key);
+      if (seen === undefined) byKey.set(key, { note: n, where: [i] });
+      else if (!seen.where.includes(i)) seen.where.push(i);
     }
-  }
-  return out;
+  });
+  return [...byKey.values()];
 }
 
 function pushIgnorable(parts: XmlNode[], text: string): void {
@@ -144,18 +161,27 @@ function pushIgnorable(parts: XmlNode[], text: string): void {
   parts.push(el('ignorable', [], [el('source', [['xml:space', 'preserve']], [text], true)]));
 }
 
-function segment(s: SegmentOut, language: string, index: number): XmlElement {
+function segment(s: SegmentOut, language: string, index: number, noteIds: readonly string[]): XmlElement {
   const { state, subState } = s.target === undefined ? { state: 'initial', subState: undefined } : state2x(s.target.family, s.rawState, s.subState, s.state, s.needsReview);
+  // One comment marker per tied note, nested around the whole source (innermost: the first note).
+  let source = sourceWithTerms(s.segment, language, index);
+  noteIds.forEach((id, k) => {
+    source = [el('mrk', [['id', `c${index + 1}-${k + 1}`], ['type', 'comment'], ['ref', `#n=${id}`]], source, true)];
+  });
   return el('segment', [['id', s.segment.id], ['state', state], ['subState', subState]], [
-    el('source', [['xml:space', 'preserve']], sourceWithTerms(s.segment, language, index), true),
+    el('source', [['xml:space', 'preserve']], source, true),
     s.target === undefined ? undefined : el('target', [['xml:space', 'preserve']], targetNodes(s.target, '2x'), true),
   ]);
 }
 
 function note2x(note: ParsedNote): XmlElement {
+  return el('note', note2xAttrs(note), [note.text], true);
+}
+
+function note2xAttrs(note: ParsedNote): Array<readonly [string, string | undefined]> {
   const appliesTo = note.annotates === 'source' || note.annotates === 'target' ? note.annotates : undefined;
   const priority = note.priority !== undefined && note.priority >= 1 && note.priority <= 10 ? String(note.priority) : undefined;
-  return el('note', [['category', note.from], ['appliesTo', appliesTo], ['priority', priority]], [note.text], true);
+  return [['category', note.from], ['appliesTo', appliesTo], ['priority', priority]];
 }
 
 /** The matches module's own type values. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../pipeline/model.js';
-import { exportXliff, matchTranslations, readXliff, type ExportOptions, type ParsedXliff } from '../../pipeline/xliff/index.js';
+import { entriesOf, exportXliff, matchTranslations, readXliff, type ExportOptions, type ParsedXliff } from '../../pipeline/xliff/index.js';
 import { fixtureDocument, makeDocument } from '../helpers/document.js';
 import { schemasAvailable, SKIP_REASON, validateXliff } from '../helpers/xliff-schema.js';
 
@@ -244,5 +244,105 @@ describe('exportXliff on any text (property)', () => {
         expect((await validateXliff(xliff, version)).errors).toEqual([]);
       }
     }
+  });
+});
+
+describe('notes of one sentence through 2.1 (unit-level notes)', () => {
+  /** awkwardDocument, translated in 1.2, with a translator's note on the second sentence of the paragraph. */
+  function noted(): { doc: Document; xml12: string; id: string; others: string[] } {
+    const doc = awkwardDocument();
+    const paragraph = doc.blocks[2]!;
+    const id = paragraph.segments[1]!.id;
+    const xml12 = translate12(exportXliff(doc, undefined, undefined, options12).xliff).replace(
+      /(<trans-unit id="([^"]+)"[^>]*>[\s\S]*?<\/target>)/gu,
+      (m: string, _all: string, unitId: string) => (unitId === id ? `${m}<note from="translator">Only this sentence.</note>` : m),
+    );
+    expect(xml12.match(/Only this sentence/gu)).toHaveLength(1);
+    return { doc, xml12, id, others: paragraph.segments.filter((s) => s.id !== id).map((s) => s.id) };
+  }
+
+  it('1.2 → 2.1 → 1.2 keeps a translator\'s note on its sentence only', () => {
+    const { doc, xml12, id, others } = noted();
+    const xml21 = exportXliff(doc, read(xml12), undefined, options21).xliff;
+    expect(xml21).toMatch(/<note id="n\d+" category="translator">Only this sentence.<\/note>/u);
+    expect(xml21).toMatch(/<mrk id="c2-\d+" type="comment" ref="#n=n\d+">/u);
+    const parsed21 = read(xml21);
+    const entries = matchTranslations(doc, parsed21, { sourceLanguage: 'de', targetLanguage: 'en' });
+    expect(entries.messages).toEqual([]);
+    // Source text is unchanged by the marker.
+    expect(parsed21.units[2]?.segments[1]?.source.text).toBe(doc.blocks[2]!.segments[1]!.text);
+    const back = exportXliff(doc, parsed21, undefined, options12).xliff;
+    expect(back.match(/Only this sentence/gu)).toHaveLength(1);
+    const units = read(back).units;
+    expect(units.find((u) => u.id === id)?.notes.map((n) => [n.from, n.text])).toContainEqual(['translator', 'Only this sentence.']);
+    for (const other of others) expect(units.find((u) => u.id === other)?.notes.some((n) => n.text === 'Only this sentence.')).toBe(false);
+    // Per-sentence glossary notes of the 2.1 file belong to their sentence only.
+    const paragraphEntries = entriesOf(parsed21).filter((e) => e.unitId === doc.blocks[2]!.id);
+    expect(paragraphEntries.map((e) => e.allNotes.filter((n) => n.from === 'glossary').map((n) => n.text))).toEqual([
+      ['Peking → Beijing; Kim Jong-un → do not translate'],
+      ['Xi Jinping → (no approved target)'],
+      [],
+    ]);
+  });
+
+  it('re-exports are byte-identical (2.1 and 1.2)', () => {
+    const { doc, xml12 } = noted();
+    const xml21 = exportXliff(doc, read(xml12), undefined, options21).xliff;
+    const again21 = exportXliff(doc, read(xml21), undefined, options21).xliff;
+    expect(again21).toBe(xml21);
+    expect(exportXliff(doc, read(again21), undefined, options21).xliff).toBe(xml21);
+    const back = exportXliff(doc, read(xml21), undefined, options12).xliff;
+    const again12 = exportXliff(doc, read(back), undefined, options12).xliff;
+    expect(again12).toBe(back);
+    expect(exportXliff(doc, read(again12), undefined, options12).xliff).toBe(back);
+  });
+
+  it('a note on every sentence of a block, and a note without a marker, stay unit-wide', () => {
+    const { doc, xml12 } = noted();
+    const paragraph = doc.blocks[2]!;
+    const all = xml12.replace(/(<\/target>)/gu, '$1<note from="reviewer">Everywhere.</note>');
+    const xml21 = exportXliff(doc, read(all), undefined, options21).xliff;
+    expect(xml21).toContain('<note category="reviewer">Everywhere.</note>');
+    const entries = matchTranslations(doc, read(xml21), { sourceLanguage: 'de', targetLanguage: 'en' });
+    expect(entries.messages).toEqual([]);
+    const back = exportXliff(doc, read(xml21), undefined, options12).xliff;
+    const units = read(back).units;
+    for (const s of paragraph.segments) expect(units.find((u) => u.id === s.id)?.notes.filter((n) => n.text === 'Everywhere.')).toHaveLength(1);
+  });
+
+  it('reader: a note with an id no marker refers to belongs to the whole unit; a referenced one to its segments', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en">
+  <file id="f1">
+    <unit id="u1">
+      <notes>
+        <note id="a" category="translator">tied</note>
+        <note id="b">free</note>
+        <note>plain</note>
+      </notes>
+      <segment id="s1"><source>Eins.</source></segment>
+      <segment id="s2"><source><mrk id="c1" type="comment" ref="#n=a">Zwei.</mrk></source></segment>
+    </unit>
+  </file>
+</xliff>`;
+    const entries = entriesOf(read(xml));
+    expect(entries.map((e) => [e.id, e.notes.map((n) => n.text)])).toEqual([
+      ['s1', ['free', 'plain']],
+      ['s2', ['tied', 'free', 'plain']],
+    ]);
+  });
+});
+
+describe.skipIf(!schemasAvailable)('schema validity of tied notes', () => {
+  it('2.1 output with notes tied to segments is valid against 2.1 with modules', async () => {
+    const doc = awkwardDocument();
+    const id = doc.blocks[2]!.segments[1]!.id;
+    const xml12 = translate12(exportXliff(doc, undefined, undefined, options12).xliff).replace(
+      new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?</target>)`, 'u'),
+      '$1<note from="translator">Only this sentence.</note>',
+    );
+    const xml21 = exportXliff(doc, read(xml12), undefined, options21).xliff;
+    expect(xml21).toContain('type="comment"');
+    expect((await validateXliff(xml21, '2.1')).errors).toEqual([]);
   });
 });
