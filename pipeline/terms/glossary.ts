@@ -5,7 +5,8 @@
  * error, an unknown key, a value of the wrong type, a duplicate entry) becomes a `Message` with
  * file, line, column, rule id and a hint. Loading never throws for bad content: an entry with
  * errors is left out, the others load, and the caller decides from the messages whether to go on.
- * The format is documented field by field in `glossary/README.md`.
+ * The format is documented field by field in README.md, section "Glossary"; the entry model is
+ * `entry.ts`.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,91 +17,28 @@ import { InputError, type Message } from '../model.js';
 import { sortMessages } from '../report/messages.js';
 import { closest } from '../suggest.js';
 import { explainYamlErrors } from './yaml-errors.js';
+import {
+  CASE_RULES,
+  MATCH_MODES,
+  NUMBERS,
+  PARTS_OF_SPEECH,
+  TERM_KINDS,
+  TERM_STATUSES,
+  defaultPos,
+  derivedId,
+  isLanguageCode,
+  type CaseRule,
+  type Gender,
+  type GlossaryEntry,
+  type GlossaryLoadResult,
+  type GrammaticalNumber,
+  type MatchMode,
+  type PartOfSpeech,
+  type TermKind,
+  type TermStatus,
+} from './entry.js';
 
-/** What a term names; drives the default inflection (names take only the genitive). */
-export type TermKind = 'person' | 'place' | 'organization' | 'institution' | 'title' | 'other';
-export const TERM_KINDS: readonly TermKind[] = ['person', 'place', 'organization', 'institution', 'title', 'other'];
-
-/** How the matcher finds a term: with generated German forms, only as written, or as a word prefix. */
-export type MatchMode = 'inflect' | 'exact' | 'prefix';
-export const MATCH_MODES: readonly MatchMode[] = ['inflect', 'exact', 'prefix'];
-
-/** Whether letter case must agree (ß/ss and white space are always folded). */
-export type CaseRule = 'sensitive' | 'insensitive';
-export const CASE_RULES: readonly CaseRule[] = ['sensitive', 'insensitive'];
-
-/** Part of speech of the source term, the grammar hint the form generator follows. */
-export type PartOfSpeech = 'proper-noun' | 'noun' | 'adjective' | 'phrase';
-export const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['proper-noun', 'noun', 'adjective', 'phrase'];
-
-/** Grammatical gender of the (head) noun: masculine, feminine, neuter. */
-export type Gender = 'm' | 'f' | 'n';
-export const GENDERS: readonly Gender[] = ['m', 'f', 'n'];
-
-/** Grammatical number of the term as written ("Vereinigte Staaten" is plural). */
-export type GrammaticalNumber = 'singular' | 'plural';
-export const NUMBERS: readonly GrammaticalNumber[] = ['singular', 'plural'];
-
-/** Life cycle of an entry; deprecated entries stay in the file but are not matched. */
-export type TermStatus = 'approved' | 'proposed' | 'deprecated';
-export const TERM_STATUSES: readonly TermStatus[] = ['approved', 'proposed', 'deprecated'];
-
-/** Where an entry was defined, for messages. */
-export interface Origin {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-/** One glossary entry, with every default filled in. */
-export interface GlossaryEntry {
-  /** Stable id: given in the file, or derived from `source` ("weisses-haus"). Unique in a glossary. */
-  readonly id: string;
-  /** Base form as a glossary author writes it; identifies the entry in spans and exports. */
-  readonly source: string;
-  readonly kind: TermKind;
-  /** Approved targets per language (BCP 47 code); the first of each list is preferred. */
-  readonly targets: Readonly<Record<string, readonly string[]>>;
-  /** Do not translate: every target language keeps the source form. */
-  readonly dnt: boolean;
-  /** Other source spellings or short forms of the same term ("Putin" for "Wladimir Putin"); inflected like `source`. */
-  readonly variants: readonly string[];
-  /** Extra source forms matched as written (irregular forms the generator cannot know). */
-  readonly forms: readonly string[];
-  readonly match: MatchMode;
-  readonly case: CaseRule;
-  /** Part of speech; default from `kind` (names → proper-noun, titles and others → noun). */
-  readonly pos: PartOfSpeech;
-  readonly gender?: Gender;
-  readonly number?: GrammaticalNumber;
-  /** Plural forms of the (head) noun; given, they replace the guessed plural endings. */
-  readonly plural: readonly string[];
-  /** Note for translators. */
-  readonly note?: string;
-  /** An example sentence showing the term in use. */
-  readonly context?: string;
-  /** Subject field ("politics", "military"). */
-  readonly domain?: string;
-  readonly status: TermStatus;
-  /** Renderings a translator must not use, per language. */
-  readonly forbidden: Readonly<Record<string, readonly string[]>>;
-  readonly origin: Origin;
-}
-
-/** A loaded glossary: entries in file order, files sorted by path. */
-export interface Glossary {
-  /** Source language of the terms (BCP 47); `language:` at the top of the files, default `de`. */
-  readonly language: string;
-  readonly entries: readonly GlossaryEntry[];
-  /** The files the entries came from. */
-  readonly files: readonly string[];
-}
-
-/** The result of loading: what could be used, and every problem found. */
-export interface GlossaryLoadResult {
-  readonly glossary: Glossary;
-  readonly messages: Message[];
-}
+export * from './entry.js';
 
 const TOP_LEVEL_KEYS = ['terms', 'language', 'description'] as const;
 const ENTRY_KEYS = [
@@ -108,8 +46,7 @@ const ENTRY_KEYS = [
   'number', 'plural', 'note', 'context', 'domain', 'status', 'forbidden',
 ] as const;
 
-/** BCP 47 language tags as glossaries use them: language, optional script, optional region. */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+
 /** Ids end up as XML ids in TBX, so they follow XML's name rules (ASCII subset). */
 const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
@@ -235,7 +172,7 @@ function readLanguageMap(node: unknown, key: string, r: FileReporter, at: number
   for (const pair of node.items) {
     const language = isScalar(pair.key) ? String(pair.key.value) : '';
     const keyAt = offsetOf(pair.key);
-    if (!LANGUAGE_TAG.test(language)) {
+    if (!isLanguageCode(language)) {
       r.report('glossary/invalid-language', keyAt, `"${language}" in ${key} is not a language code`,
         'use a BCP 47 code: a lower-case language (en, fr, es), optionally a script and region (zh-Hant, pt-BR)',
         { expected: 'a BCP 47 language code', actual: language });
@@ -245,16 +182,6 @@ function readLanguageMap(node: unknown, key: string, r: FileReporter, at: number
     if (values !== undefined && values.length > 0) out[language] = values;
   }
   return out;
-}
-
-/** The id an entry gets when the file gives none: its source as an ASCII slug ("weisses-haus"). */
-export function derivedId(source: string): string {
-  const slug = source
-    .toLowerCase()
-    .replace(/ß/g, 'ss').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
-    .normalize('NFKD').replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return /^[a-z_]/.test(slug) ? slug : `t-${slug || 'term'}`;
 }
 
 /** Fields of an entry as read, before defaults; undefined means absent or invalid. */
@@ -381,11 +308,6 @@ function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefo
   };
 }
 
-/** Names inflect like proper nouns, titles and other terms like common nouns. */
-export function defaultPos(kind: TermKind): PartOfSpeech {
-  return kind === 'title' || kind === 'other' ? 'noun' : 'proper-noun';
-}
-
 function readEntry(item: unknown, r: FileReporter): GlossaryEntry | undefined {
   if (!isMap(item)) {
     r.report('glossary/wrong-type', offsetOf(item), `each item of "terms" must be a mapping, got ${describe(item)}`,
@@ -459,7 +381,7 @@ export function parseGlossary(text: string, file: string): ParsedGlossaryFile {
     } else if (key === 'terms') termsNode = pair.value ?? null;
     else if (key === 'language') {
       const value = readString(pair.value, key, r, at);
-      if (value !== undefined && !LANGUAGE_TAG.test(value)) {
+      if (value !== undefined && !isLanguageCode(value)) {
         r.report('glossary/invalid-language', offsetOf(pair.value), `"${value}" is not a language code`, 'use a BCP 47 code such as de or de-CH', { actual: value });
       } else language = value;
     } else readString(pair.value, key, r, at);
@@ -576,33 +498,4 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
 export function glossaryOf(entries: readonly GlossaryEntry[], language = 'de'): GlossaryLoadResult {
   const messages: Message[] = [];
   return { glossary: { language, entries: checkDuplicates(entries, messages), files: [] }, messages };
-}
-
-/** True when a string is a language code the glossary accepts. */
-export function isLanguageCode(value: string): boolean {
-  return LANGUAGE_TAG.test(value);
-}
-
-/** Fills the defaults of an entry built in code (imports, tests): only `source` and `kind` are required. */
-export function makeEntry(fields: Partial<GlossaryEntry> & Pick<GlossaryEntry, 'source' | 'kind'>): GlossaryEntry {
-  return {
-    id: fields.id ?? derivedId(fields.source),
-    targets: {}, dnt: false, variants: [], forms: [], match: 'inflect', case: 'sensitive',
-    pos: fields.pos ?? defaultPos(fields.kind), plural: [], status: 'approved', forbidden: {},
-    origin: { file: '<memory>', line: 1, column: 1 },
-    ...fields,
-  };
-}
-
-/**
- * The approved targets of an entry for the given languages: a dnt entry keeps its source in every
- * language; a language without an approved target is left out.
- */
-export function targetsFor(entry: GlossaryEntry, languages: readonly string[]): Record<string, readonly string[]> {
-  const out: Record<string, readonly string[]> = {};
-  for (const language of languages) {
-    const values = entry.dnt ? [entry.source] : entry.targets[language];
-    if (values !== undefined && values.length > 0) out[language] = values;
-  }
-  return out;
 }
