@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { DOCUMENT_NAME_CLASH_HINT, decodeUtf8, documentNameClashes } from './files.js';
 import { InputError, type Message, type Severity, type TargetState } from './model.js';
 import type { XliffVersion } from './xliff/index.js';
 import { RULE_IDS } from './qa/registry.js';
 import type { CheckSetting } from './qa/types.js';
-import { closest } from './suggest.js';
+import { checkYaml, type FieldType } from './yaml-check.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
 
@@ -83,16 +83,7 @@ export function xliffSettingsFor(config: Config, language: string): XliffSetting
   return config.xliffByLanguage.get(language) ?? config.xliff;
 }
 
-// ---------------------------------------------------------------------------------------------
-// A small declarative schema: enough to check this one file precisely, with positions.
-
-type FieldType =
-  | { readonly type: 'string'; readonly pattern?: RegExp; readonly describe?: string }
-  | { readonly type: 'enum'; readonly values: readonly string[] }
-  | { readonly type: 'list'; readonly of: FieldType; readonly minItems?: number }
-  | { readonly type: 'object'; readonly fields: Readonly<Record<string, FieldType>> }
-  | { readonly type: 'map'; readonly keyPattern: RegExp; readonly keyDescribe: string; readonly of: FieldType }
-  | { readonly type: 'null-or'; readonly of: FieldType };
+// The schema of the config file (checked by `checkYaml`, pipeline/yaml-check.ts).
 
 const LANGUAGE: FieldType = {
   type: 'string',
@@ -114,6 +105,7 @@ const SCHEMA_CHECKS: FieldType = {
   type: 'map',
   keyPattern: new RegExp(`^(?:${RULE_IDS.map((id) => id.replace('/', '\\/')).join('|')})$`),
   keyDescribe: `a check's rule id (${RULE_IDS.join(', ')})`,
+  keySuggestions: RULE_IDS,
   of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
 };
 
@@ -163,79 +155,6 @@ const SCHEMA: FieldType = {
   },
 };
 
-/** Checks a YAML node against a schema; returns plain data, or records messages and returns undefined. */
-function check(node: YamlNode | null, schema: FieldType, where: string, report: (node: YamlNode | null, reason: string, hint?: string) => void): unknown {
-  const describeNode = (n: YamlNode | null): string =>
-    n === null ? 'nothing' : isMap(n) ? 'a mapping' : isSeq(n) ? 'a list' : isScalar(n) ? `${typeof n.value === 'string' ? `"${n.value}"` : String(n.value)}`
-      : isAlias(n) ? `the alias *${n.source} (aliases are not expanded; write the value out)` : 'a value';
-  switch (schema.type) {
-    case 'null-or':
-      if (node === null || (isScalar(node) && node.value === null)) return undefined;
-      return check(node, schema.of, where, report);
-    case 'string':
-      if (!isScalar(node) || typeof node.value !== 'string') {
-        report(node, `${where}: expected ${schema.describe ?? 'a string'}, got ${describeNode(node)}`);
-        return undefined;
-      }
-      if (schema.pattern !== undefined && !schema.pattern.test(node.value)) {
-        report(node, `${where}: expected ${schema.describe ?? 'a string'}, got "${node.value}"`);
-        return undefined;
-      }
-      return node.value;
-    case 'enum': {
-      const value = isScalar(node) ? String(node.value) : undefined;
-      if (value === undefined || !schema.values.includes(value)) {
-        const suggestion = value === undefined ? undefined : closest(value, schema.values);
-        report(node, `${where}: expected one of ${schema.values.map((v) => `"${v}"`).join(', ')}, got ${describeNode(node)}${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`);
-        return undefined;
-      }
-      return value;
-    }
-    case 'list': {
-      if (!isSeq(node)) {
-        report(node, `${where}: expected a list, got ${describeNode(node)}`);
-        return undefined;
-      }
-      if (schema.minItems !== undefined && node.items.length < schema.minItems) {
-        report(node, `${where}: expected at least ${schema.minItems} item(s), got ${node.items.length}`);
-      }
-      return node.items.map((item, i) => check(item as YamlNode, schema.of, `${where}[${i}]`, report));
-    }
-    case 'object':
-    case 'map': {
-      if (!isMap(node)) {
-        report(node, `${where}: expected a mapping, got ${describeNode(node)}`);
-        return undefined;
-      }
-      const out = new Map<string, unknown>();
-      for (const pair of node.items) {
-        const keyNode = pair.key as YamlNode;
-        const key = isScalar(keyNode) ? String(keyNode.value) : '';
-        const valueNode = (pair.value ?? null) as YamlNode | null;
-        if (schema.type === 'object') {
-          const field = schema.fields[key];
-          if (!Object.hasOwn(schema.fields, key) || field === undefined) {
-            const suggestion = closest(key, Object.keys(schema.fields));
-            report(keyNode, `${where}: unknown key "${key}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`,
-              `expected one of ${Object.keys(schema.fields).join(', ')}`);
-            continue;
-          }
-          out.set(key, check(valueNode, field, where === '' ? key : `${where}.${key}`, report));
-        } else {
-          if (!schema.keyPattern.test(key)) {
-            const ids = schema === SCHEMA_CHECKS ? RULE_IDS : [];
-            const suggestion = closest(key, ids);
-            report(keyNode, `${where}: expected ${schema.keyDescribe}, got "${key}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`);
-            continue;
-          }
-          out.set(key, check(valueNode, schema.of, `${where}.${key}`, report));
-        }
-      }
-      return out;
-    }
-  }
-}
-
 /** Reads and checks the config file of a project. Throws InputError (exit 2) on any mistake. */
 export function loadConfig(root: string): Config {
   const file = path.resolve(root, CONFIG_FILE);
@@ -284,7 +203,7 @@ export function parseConfig(text: string, file: string): Config {
   }
   const schemaProblem = (node: YamlNode | null, reason: string, hint?: string, ruleId = 'config/schema'): void => {
     problems.push({
-      reason: reason.replace(/^: /, ''),
+      reason,
       ruleId,
       source: 'config',
       severity: 'error',
@@ -295,7 +214,7 @@ export function parseConfig(text: string, file: string): Config {
   };
   let data: Map<string, unknown> | undefined;
   if (problems.length === 0) {
-    data = check(doc.contents as YamlNode | null, SCHEMA, '', schemaProblem) as Map<string, unknown> | undefined;
+    data = checkYaml(doc.contents as YamlNode | null, SCHEMA, '', schemaProblem) as Map<string, unknown> | undefined;
     const documents = doc.get('documents', true);
     if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], schemaProblem);
   }

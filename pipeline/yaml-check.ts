@@ -1,0 +1,97 @@
+/**
+ * A small declarative schema for YAML files read with the document API: it checks a node tree
+ * precisely and reports each mistake at its node (the caller turns nodes into line and column),
+ * with what was expected, what arrived and, for a near miss, "did you mean …?".
+ */
+import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { closest } from './suggest.js';
+
+/** What a node of the checked YAML must be. */
+export type FieldType =
+  | { readonly type: 'string'; readonly pattern?: RegExp; readonly describe?: string }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'list'; readonly of: FieldType; readonly minItems?: number }
+  | { readonly type: 'object'; readonly fields: Readonly<Record<string, FieldType>> }
+  | {
+      readonly type: 'map';
+      readonly keyPattern: RegExp;
+      readonly keyDescribe: string;
+      /** Keys to suggest for one that does not match ("did you mean …?"). */
+      readonly keySuggestions?: readonly string[];
+      readonly of: FieldType;
+    }
+  | { readonly type: 'null-or'; readonly of: FieldType };
+
+/** Checks a YAML node against a schema; returns plain data, or records messages and returns undefined. */
+export function checkYaml(node: YamlNode | null, schema: FieldType, where: string, report: (node: YamlNode | null, reason: string, hint?: string) => void): unknown {
+  const describeNode = (n: YamlNode | null): string =>
+    n === null ? 'nothing' : isMap(n) ? 'a mapping' : isSeq(n) ? 'a list' : isScalar(n) ? `${typeof n.value === 'string' ? `"${n.value}"` : String(n.value)}`
+      : isAlias(n) ? `the alias *${n.source} (aliases are not expanded; write the value out)` : 'a value';
+  // The path of the node, as a prefix of the reason ("policies.untranslated: …"); none at the top.
+  const at = where === '' ? '' : `${where}: `;
+  switch (schema.type) {
+    case 'null-or':
+      if (node === null || (isScalar(node) && node.value === null)) return undefined;
+      return checkYaml(node, schema.of, where, report);
+    case 'string':
+      if (!isScalar(node) || typeof node.value !== 'string') {
+        report(node, `${at}expected ${schema.describe ?? 'a string'}, got ${describeNode(node)}`);
+        return undefined;
+      }
+      if (schema.pattern !== undefined && !schema.pattern.test(node.value)) {
+        report(node, `${at}expected ${schema.describe ?? 'a string'}, got "${node.value}"`);
+        return undefined;
+      }
+      return node.value;
+    case 'enum': {
+      const value = isScalar(node) ? String(node.value) : undefined;
+      if (value === undefined || !schema.values.includes(value)) {
+        const suggestion = value === undefined ? undefined : closest(value, schema.values);
+        report(node, `${at}expected one of ${schema.values.map((v) => `"${v}"`).join(', ')}, got ${describeNode(node)}${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`);
+        return undefined;
+      }
+      return value;
+    }
+    case 'list': {
+      if (!isSeq(node)) {
+        report(node, `${at}expected a list, got ${describeNode(node)}`);
+        return undefined;
+      }
+      if (schema.minItems !== undefined && node.items.length < schema.minItems) {
+        report(node, `${at}expected at least ${schema.minItems} item(s), got ${node.items.length}`);
+      }
+      return node.items.map((item, i) => checkYaml(item as YamlNode, schema.of, `${where}[${i}]`, report));
+    }
+    case 'object':
+    case 'map': {
+      if (!isMap(node)) {
+        report(node, `${at}expected a mapping, got ${describeNode(node)}`);
+        return undefined;
+      }
+      const out = new Map<string, unknown>();
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode;
+        const key = isScalar(keyNode) ? String(keyNode.value) : '';
+        const valueNode = (pair.value ?? null) as YamlNode | null;
+        if (schema.type === 'object') {
+          const field = schema.fields[key];
+          if (!Object.hasOwn(schema.fields, key) || field === undefined) {
+            const suggestion = closest(key, Object.keys(schema.fields));
+            report(keyNode, `${at}unknown key "${key}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`,
+              `expected one of ${Object.keys(schema.fields).join(', ')}`);
+            continue;
+          }
+          out.set(key, checkYaml(valueNode, field, where === '' ? key : `${where}.${key}`, report));
+        } else {
+          if (!schema.keyPattern.test(key)) {
+            const suggestion = closest(key, schema.keySuggestions ?? []);
+            report(keyNode, `${at}expected ${schema.keyDescribe}, got "${key}"${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`}`);
+            continue;
+          }
+          out.set(key, checkYaml(valueNode, schema.of, `${where}.${key}`, report));
+        }
+      }
+      return out;
+    }
+  }
+}
