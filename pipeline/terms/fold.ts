@@ -138,15 +138,14 @@ export function foldTables(): FoldTables {
 }
 
 /**
- * Folds a whole string the way the matcher folds text: used to build the automaton's keys.
- * White-space runs become one space and leading/trailing white space is dropped.
+ * Walks a string as the matcher reads text: ignorable characters (soft hyphens, joiners) are left
+ * out, white-space runs become one space, leading and trailing white space is dropped; every other
+ * character is written as `rewrite` says.
  */
-export function foldForMatch(text: string): string {
-  const { folds, multiFolds } = getTables();
+function normalize(text: string, rewrite: (code: number, index: number) => string): string {
   let out = '';
   let lastWasSpace = true;
   for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
     const cls = classAt(text, i);
     if (cls & IGNORABLE) continue;
     if (cls & SPACE) {
@@ -155,10 +154,18 @@ export function foldForMatch(text: string): string {
       continue;
     }
     lastWasSpace = false;
-    const folded = folds[code] ?? code;
-    out += folded === MULTI ? (multiFolds.get(code) ?? '') : String.fromCharCode(folded);
+    out += rewrite(text.charCodeAt(i), i);
   }
   return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+/** Folds a whole string the way the matcher folds text: used to build the automaton's keys. */
+export function foldForMatch(text: string): string {
+  const { folds, multiFolds } = getTables();
+  return normalize(text, (code) => {
+    const folded = folds[code] ?? code;
+    return folded === MULTI ? (multiFolds.get(code) ?? '') : String.fromCharCode(folded);
+  });
 }
 
 /**
@@ -167,27 +174,13 @@ export function foldForMatch(text: string): string {
  */
 export function caseKey(text: string): string {
   const { folds } = getTables();
-  let out = '';
-  let lastWasSpace = true;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const cls = classAt(text, i);
-    if (cls & IGNORABLE) continue;
-    if (cls & SPACE) {
-      if (!lastWasSpace) out += ' ';
-      lastWasSpace = true;
-      continue;
-    }
-    lastWasSpace = false;
-    if (code === 0x00df) out += 'ss';
-    else if (code === 0x1e9e) out += 'SS';
-    else {
-      const folded = folds[code] ?? code;
-      // Keep case, but take over the hyphen and apostrophe folding.
-      out += folded === 0x2d || folded === 0x27 ? String.fromCharCode(folded) : text[i];
-    }
-  }
-  return out.endsWith(' ') ? out.slice(0, -1) : out;
+  return normalize(text, (code, i) => {
+    if (code === 0x00df) return 'ss';
+    if (code === 0x1e9e) return 'SS';
+    const folded = folds[code] ?? code;
+    // Keep case, but take over the hyphen and apostrophe folding.
+    return folded === 0x2d || folded === 0x27 ? String.fromCharCode(folded) : (text[i] ?? '');
+  });
 }
 
 /** True for all-capital abbreviations such as "USA", "EU", "NATO", "G7": they match exactly. */
