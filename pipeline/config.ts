@@ -7,14 +7,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { DOCUMENT_NAME_CLASH_HINT, decodeUtf8, documentNameClashes } from './files.js';
+import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
 import { InputError, type Message, type Severity, type TargetState } from './model.js';
 import type { XliffVersion } from './xliff/index.js';
-import { RULE_IDS } from './qa/registry.js';
-import type { CheckSetting } from './qa/types.js';
 import { checkYaml, type FieldType } from './yaml-check.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
+
+/** The severity a config gives a check, or `off`. */
+export type CheckSetting = Severity | 'off';
+
+/**
+ * What the config is checked against besides its own schema: the names the project's registries
+ * know. The config module knows no check itself (checks sit above it), so the caller passes them.
+ */
+export interface ConfigVocabulary {
+  /** Every rule id the `checks:` section may name (the check registry's, `RULE_IDS`). */
+  readonly ruleIds: readonly string[];
+}
 
 /** What `build` does with a segment that has no publishable translation. */
 export type UntranslatedPolicy = 'fail' | 'source';
@@ -40,7 +50,8 @@ export interface Config {
   /** Target languages, BCP 47, in the order reports list them. At least one. */
   readonly targetLanguages: readonly string[];
   /**
-   * Source documents, relative to the root. Default: every `.txt` file in `paths.source`, sorted.
+   * Source documents, relative to the root: paths and globs (`source/news/*.txt`). Default (empty):
+   * every file under `paths.source` that a registered format reads (see `findDocuments`).
    */
   readonly documents: readonly string[];
   readonly paths: {
@@ -101,15 +112,19 @@ const XLIFF_FIELDS = {
   profile: { type: 'enum', values: ['default', 'omegat'] },
 } as const satisfies Record<string, FieldType>;
 
-const SCHEMA_CHECKS: FieldType = {
-  type: 'map',
-  keyPattern: new RegExp(`^(?:${RULE_IDS.map((id) => id.replace('/', '\\/')).join('|')})$`),
-  keyDescribe: `a check's rule id (${RULE_IDS.join(', ')})`,
-  keySuggestions: RULE_IDS,
-  of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
-};
+/** The `checks:` section: a severity (or off) per known rule id. */
+function checksSchema(ruleIds: readonly string[]): FieldType {
+  return {
+    type: 'map',
+    keyPattern: new RegExp(`^(?:${ruleIds.map((id) => id.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`),
+    keyDescribe: `a check's rule id (${ruleIds.join(', ')})`,
+    keySuggestions: ruleIds,
+    of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
+  };
+}
 
-const SCHEMA: FieldType = {
+function schema(vocabulary: ConfigVocabulary): FieldType {
+  return {
   type: 'object',
   fields: {
     sourceLanguage: LANGUAGE,
@@ -151,12 +166,13 @@ const SCHEMA: FieldType = {
         failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
       },
     },
-    checks: SCHEMA_CHECKS,
+    checks: checksSchema(vocabulary.ruleIds),
   },
-};
+  };
+}
 
 /** Reads and checks the config file of a project. Throws InputError (exit 2) on any mistake. */
-export function loadConfig(root: string): Config {
+export function loadConfig(root: string, vocabulary: ConfigVocabulary): Config {
   const file = path.resolve(root, CONFIG_FILE);
   let bytes: Uint8Array;
   try {
@@ -173,7 +189,7 @@ export function loadConfig(root: string): Config {
     });
   }
   try {
-    return parseConfig(decodeUtf8(bytes, file, 'config'), file);
+    return parseConfig(decodeUtf8(bytes, file, 'config'), file, vocabulary);
   } catch (error) {
     // Messages name the config file as the user knows it, not by its absolute path.
     if (error instanceof InputError) throw new InputError({ ...error.detail, file: CONFIG_FILE });
@@ -182,7 +198,7 @@ export function loadConfig(root: string): Config {
 }
 
 /** Parses and checks config text; `file` names it in messages and sets the project root. */
-export function parseConfig(text: string, file: string): Config {
+export function parseConfig(text: string, file: string, vocabulary: ConfigVocabulary): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Message[] = [];
@@ -214,9 +230,10 @@ export function parseConfig(text: string, file: string): Config {
   };
   let data: Map<string, unknown> | undefined;
   if (problems.length === 0) {
-    data = checkYaml(doc.contents as YamlNode | null, SCHEMA, '', schemaProblem) as Map<string, unknown> | undefined;
+    data = checkYaml(doc.contents as YamlNode | null, schema(vocabulary), '', schemaProblem) as Map<string, unknown> | undefined;
     const documents = doc.get('documents', true);
-    if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], schemaProblem);
+    const source = doc.getIn(['paths', 'source']);
+    if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', schemaProblem);
   }
   const first = problems[0];
   if (first !== undefined || data === undefined) {
@@ -230,17 +247,15 @@ export function parseConfig(text: string, file: string): Config {
   return toConfig(data, file);
 }
 
-/** Reports a listed document whose name another one already has (see `documentNameClashes`). */
-function checkDocumentNames(items: readonly YamlNode[], report: (node: YamlNode, reason: string, hint: string, ruleId: string) => void): void {
-  const paths = items.map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value : ''));
-  for (const clash of documentNameClashes(paths)) {
+/**
+ * Reports a listed document whose name another listed one already has (see
+ * `documentNameClashes`); globs are checked when they are expanded (`findDocuments`).
+ */
+function checkDocumentNames(items: readonly YamlNode[], sourceFolder: string, report: (node: YamlNode, reason: string, hint: string, ruleId: string) => void): void {
+  const paths = items.map((item) => (isScalar(item) && typeof item.value === 'string' && !/[*?[\]{}!]/u.test(item.value) ? item.value : ''));
+  for (const clash of documentNameClashes(paths, sourceFolder)) {
     if (clash.path === '') continue;
-    report(
-      items[clash.index] as YamlNode,
-      `documents[${clash.index}]: "${clash.path}" has the same document name as "${clash.first}", so both would write the same XLIFF and output files`,
-      DOCUMENT_NAME_CLASH_HINT,
-      'config/duplicate-document',
-    );
+    report(items[clash.index] as YamlNode, `documents[${clash.index}]: ${clashReason(clash)}`, clash.hint, 'config/duplicate-document');
   }
 }
 

@@ -3,8 +3,8 @@
  * returns, and how it is registered. A check is a pure function of this data: it reads no file
  * and prints nothing, so every check can be tested with a few literals.
  */
-import type { BlockKind, Message, Severity, Span, TargetState } from '../model.js';
-import type { InlineCode } from '../xliff/index.js';
+import type { CheckSetting } from '../config.js';
+import type { BlockKind, InlineCode, Message, Severity, Span, TargetState } from '../model.js';
 
 /** One translated sentence as the checks see it. */
 export interface QaSegment {
@@ -12,21 +12,24 @@ export interface QaSegment {
   readonly id: string;
   /** Source sentence of the current document. */
   readonly source: string;
-  /** Term and code spans of the source sentence (offsets into `source`). */
+  /** Term spans of the source sentence (offsets into `source`). */
   readonly spans: readonly Span[];
   /** Target text with inline codes removed; undefined when the unit has no target. */
   readonly target: string | undefined;
   /** True when the file has a unit for this sentence. */
   readonly hasUnit: boolean;
   readonly state: TargetState;
-  /** Inline codes of the unit's source and target, as the XLIFF reader reports them. */
+  /**
+   * Inline codes of the source the translator saw (the file's, mapped to the model; the
+   * document's sentence when the file has no unit for it) and of the target.
+   */
   readonly sourceCodes: readonly InlineCode[];
   readonly targetCodes: readonly InlineCode[];
   /** Line of the unit in the XLIFF file. */
   readonly line: number | undefined;
 }
 
-/** A block (title, heading, paragraph, credit) with its segments in reading order. */
+/** A block (title, heading, paragraph, credit, or a kind another format names) with its segments in reading order. */
 export interface QaBlock {
   readonly id: string;
   readonly kind: BlockKind;
@@ -66,8 +69,7 @@ export interface Check {
   readonly run: (block: QaBlock, context: QaContext) => readonly Finding[];
 }
 
-/** The severity a config gives a check, or `off`. */
-export type CheckSetting = Severity | 'off';
+export type { CheckSetting };
 
 /** A message from a check, with the segment's text for readers and, when accepted, the reason. */
 export interface QaMessage extends Message {

@@ -9,7 +9,7 @@
  * `,` (%3A, %2C), which would otherwise end the value.
  */
 import type { Message, Severity } from '../model.js';
-import { sortMessages } from './messages.js';
+import { sortMessages } from '../model.js';
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 

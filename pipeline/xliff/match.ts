@@ -2,8 +2,9 @@
  * matchTranslations: what a translator's file says about each sentence of the current document,
  * and what does not fit (unknown ids, missing ids, stale sources, wrong languages, duplicates).
  */
-import { segmentsOf, type Document, type Message, type Translation } from '../model.js';
+import { segmentsOf, type Document, type Message, type SegmentTarget, type TargetState } from '../model.js';
 import { entriesOf, filesFor, hasTarget, sameSource, type Entry } from './entries.js';
+import { entryTarget } from './targets.js';
 import type { ParsedXliff } from './types.js';
 
 /** What the importer expects of the file. */
@@ -17,19 +18,20 @@ export interface MatchExpectation {
  *
  * A unit whose source no longer equals the sentence (the translator's tool changed it) is still
  * returned, with `needsReview: true` and a warning, so the work is visible rather than dropped.
- * Units with an empty target are returned with `target: undefined`.
+ * Units with an empty target are returned with `target: undefined`, as are untouched copies of the
+ * source (origin `source-copy`). Codes, notes and candidates come in model types (see `targets.ts`).
  */
 export function matchTranslations(
   doc: Document,
   parsed: ParsedXliff,
   expect: MatchExpectation,
-): { bySegment: Map<string, Translation>; messages: Message[] } {
+): { bySegment: Map<string, SegmentTarget>; messages: Message[] } {
   const messages: Message[] = [];
   const file = parsed.file;
   const msg = (m: Omit<Message, 'source' | 'file'>): void => {
     messages.push({ source: 'xliff-import', file, ...m });
   };
-  const bySegment = new Map<string, Translation>();
+  const bySegment = new Map<string, SegmentTarget>();
 
   const { indexes, matched } = filesFor(parsed, doc.path);
   if (!matched) {
@@ -93,18 +95,16 @@ export function matchTranslations(
         hint: 'Source text must not be edited in the translation tool; check the translation against the current sentence.',
       });
     }
-    const { target, state } = importedTarget(entry);
+    const { hasText, state } = importedTarget(entry);
     // A unit whose state claims a translation but whose target has no text keeps its state: the
     // check qa/untranslated reports it as lost work, and the publishing policy never publishes it.
-    if (target !== undefined && state !== entry.state) notUpdated.push(entry);
+    if (hasText && state !== entry.state) notUpdated.push(entry);
+    const read = entryTarget(entry, segment.codes);
     bySegment.set(entry.id, {
-      id: entry.id,
-      source: entry.source,
-      target,
+      ...read,
+      target: hasText ? read.target : undefined,
       state,
-      needsReview: target !== undefined && (entry.needsReview || stale),
-      line: entry.line,
-      notes: entry.allNotes.map((n) => n.text),
+      needsReview: hasText && (entry.needsReview || stale),
     });
   }
   reportStatesNotUpdated(notUpdated, msg);
@@ -127,13 +127,13 @@ export function matchTranslations(
  * state (OmegaT profile, untouched) is no translation; a target that differs from the source while
  * the state still says new/initial was translated by a tool that does not update states.
  */
-function importedTarget(entry: Entry): { target: string | undefined; state: Translation['state'] } {
+function importedTarget(entry: Entry): { hasText: boolean; state: TargetState } {
   // No text (no target, an empty one, or only white space): nothing to publish, whatever the state says.
-  if (!hasTarget(entry.target)) return { target: undefined, state: entry.state };
+  if (!hasTarget(entry.target)) return { hasText: false, state: entry.state };
   const text = entry.target.text;
-  if (entry.state !== 'initial') return { target: text, state: entry.state };
-  if (sameSource(text, entry.source)) return { target: undefined, state: 'initial' };
-  return { target: text, state: 'translated' };
+  if (entry.state !== 'initial') return { hasText: true, state: entry.state };
+  if (sameSource(text, entry.source)) return { hasText: false, state: 'initial' };
+  return { hasText: true, state: 'translated' };
 }
 
 function checkLanguage(

@@ -6,7 +6,7 @@ import type { Block, Segment, TargetState } from '../model.js';
 import type { Entry } from './entries.js';
 import { isXliffNs } from './inline.js';
 import type { InlineContent, InlineNode, ParsedNote } from './types.js';
-import { el, type XmlNode } from './xml.js';
+import { el, type XmlNode } from '../xml/write.js';
 
 /** Target content to write: kept from a file (with its version family) or plain text. */
 export interface TargetOut {

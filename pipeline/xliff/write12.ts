@@ -8,7 +8,7 @@ import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { STATES_12, stateTo12 } from './states.js';
 import type { ParsedNote } from './types.js';
-import { el, renderDocument, type XmlElement, type XmlNode } from './xml.js';
+import { el, renderDocument, type XmlElement, type XmlNode } from '../xml/write.js';
 
 export const XLIFF_12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
@@ -16,6 +16,8 @@ export interface FileHeader12 {
   readonly original: string;
   readonly sourceLanguage: string;
   readonly targetLanguage: string;
+  /** The `datatype` of the source (`plaintext`, `html`, `x-markdown`). */
+  readonly datatype: string;
 }
 
 /** Writes the working file of one document and language. */
@@ -53,7 +55,7 @@ function root(header: FileHeader12, body: XmlNode[]): XmlElement {
         ['original', header.original],
         ['source-language', header.sourceLanguage],
         ['target-language', header.targetLanguage],
-        ['datatype', 'plaintext'],
+        ['datatype', header.datatype],
       ],
       [el('body', [], body)],
     ),
@@ -102,7 +104,7 @@ function altTrans(c: CandidateOut): XmlElement {
     [
       ['match-quality', c.quality === undefined ? undefined : String(c.quality)],
       ['origin', c.origin],
-      ['alttranstype', c.type === undefined || ALTTRANS_TYPES.has(c.type) || /^x-\S+$/u.test(c.type) ? c.type : undefined],
+      ['alttranstype', c.type === 'mt' ? 'x-mt' : c.type === undefined || ALTTRANS_TYPES.has(c.type) || /^x-\S+$/u.test(c.type) ? c.type : undefined],
     ],
     [
       c.source === undefined ? undefined : el('source', [['xml:space', 'preserve']], [c.source], true),

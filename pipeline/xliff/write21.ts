@@ -10,7 +10,7 @@ import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { STATES_2X, stateTo2x } from './states.js';
 import type { ParsedNote } from './types.js';
-import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from './xml.js';
+import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from '../xml/write.js';
 
 /** Inline content where a character XML cannot carry is written as `<cp/>`. */
 const RENDER: RenderOptions = { codePointParents: new Set(['source', 'target', 'mrk', 'pc']) };

@@ -73,11 +73,25 @@ describe('document names', () => {
     expect(result.stderr).toContain('[config/duplicate-document]');
   });
 
-  it('refuses listed documents with the same name in different folders, with the line of the second (exit 2)', async () => {
+  it('keeps documents of the same file name in different folders apart: their names are their paths below source/', async () => {
     project = tempProject();
     mkdirSync(path.join(project.root, 'source/b'));
-    project.write(`source/b/${DOC}.txt`, project.read(`source/${DOC}.txt`));
-    project.write('l10n.config.yaml', `targetLanguages: [en]\ndocuments:\n  - source/${DOC}.txt\n  - source/b/${DOC}.txt\n`);
+    project.write(`source/b/${DOC}.txt`, 'Ein anderer Titel\nEin anderer Absatz mit einem Satz.\n');
+    project.write('l10n.config.yaml', 'targetLanguages: [en]\npolicies:\n  untranslated: source\n');
+    const extracted = await project.run(['extract']);
+    expect(extracted.code).toBe(0);
+    expect(extracted.stderr).toContain(`extract: 2 documents: source/b/${DOC}.txt, source/${DOC}.txt`);
+    expect(project.read(`translations/en/b/${DOC}.xlf`)).toContain(`original="source/b/${DOC}.txt"`);
+    expect(project.read(`translations/en/${DOC}.xlf`)).toContain(`original="source/${DOC}.txt"`);
+    expect((await project.run(['build'])).code).toBe(0);
+    expect(project.read(`output/en/b/${DOC}.txt`)).toBe('Ein anderer Titel\nEin anderer Absatz mit einem Satz.\n');
+    expect(project.read(`output/en/${DOC}.md`).startsWith('# Putin trifft sich mit Kim Jong-un')).toBe(true);
+  });
+
+  it('refuses listed documents with the same name (the same path below source/ but for the extension), with the line of the second (exit 2)', async () => {
+    project = tempProject();
+    project.write(`source/${DOC}.text`, project.read(`source/${DOC}.txt`));
+    project.write('l10n.config.yaml', `targetLanguages: [en]\ndocuments:\n  - source/${DOC}.txt\n  - source/${DOC}.text\n`);
     const result = await project.run(['build']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^l10n\.config\.yaml:4:5: error: documents\[1\]/mu);

@@ -2,7 +2,7 @@
  * A throw-away copy of the project in a temporary folder, and a way to run the CLI in it without
  * a process: what the e2e and command tests share.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,11 +23,19 @@ export interface TempProject {
   remove(): void;
 }
 
-/** Copies the config, sources and glossary (not translations or output) into a fresh folder. */
-export function tempProject(options: { withTranslations?: boolean } = {}): TempProject {
+/**
+ * Copies the config, sources and glossary (not translations or output) into a fresh folder: of
+ * the bundled project by default (for the end-to-end tests), or of a fixture project of
+ * `test/fixtures/projects/<fixture>` (everything it has).
+ */
+export function tempProject(options: { withTranslations?: boolean; fixture?: string } = {}): TempProject {
   const root = mkdtempSync(path.join(tmpdir(), 'l10n-test-'));
-  const parts = ['l10n.config.yaml', 'source', 'glossary', ...(options.withTranslations === true ? ['translations'] : [])];
-  for (const part of parts) cpSync(part, path.join(root, part), { recursive: true });
+  if (options.fixture !== undefined) {
+    cpSync(path.join('test/fixtures/projects', options.fixture), root, { recursive: true });
+  } else {
+    const parts = ['l10n.config.yaml', 'source', 'glossary', ...(options.withTranslations === true ? ['translations'] : [])];
+    for (const part of parts) cpSync(part, path.join(root, part), { recursive: true });
+  }
   return {
     root,
     async run(args, input = '') {
@@ -48,7 +56,10 @@ export function tempProject(options: { withTranslations?: boolean } = {}): TempP
       return { code, stdout, stderr };
     },
     read: (relative) => readFileSync(path.join(root, relative), 'utf8'),
-    write: (relative, content) => writeFileSync(path.join(root, relative), content),
+    write: (relative, content) => {
+      mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      writeFileSync(path.join(root, relative), content);
+    },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

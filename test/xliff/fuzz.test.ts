@@ -8,16 +8,16 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/model.js';
-import { openProject, prepareDocument } from '../../pipeline/project.js';
+import { openProject, readDocument } from '../../pipeline/index.js';
 import { exportXliff, readXliff } from '../../pipeline/xliff/index.js';
 
 const FIXTURES = path.resolve('test/fixtures/xliff');
 /** Longest a single case may take; the slowest real case is a few milliseconds. */
 const CASE_BUDGET_MS = 250;
 
-function corpus(): Uint8Array[] {
+async function corpus(): Promise<Uint8Array[]> {
   const project = openProject(process.cwd());
-  const { doc } = prepareDocument(project, 'source/putin-kim-treffen-peking.txt');
+  const doc = (await readDocument(project, 'source/putin-kim-treffen-peking.txt')).document;
   if (doc === undefined) throw new Error('the bundled article did not load');
   const files = (['1.2', '2.1'] as const).map((version) =>
     new TextEncoder().encode(exportXliff(doc, undefined, undefined, { version, sourceLanguage: 'de', targetLanguage: 'en', original: doc.path }).xliff),
@@ -93,8 +93,9 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
   return enc(text.slice(0, tagEnd + 1) + '<g id="n">'.repeat(m.depth) + 'x' + '</g>'.repeat(m.depth) + text.slice(tagEnd + 1));
 }
 
+const files = await corpus();
+
 describe('readXliff fuzzing', () => {
-  const files = corpus();
 
   it('reads or refuses with a positioned InputError every mutated file, each within its time budget', () => {
     let cases = 0;

@@ -60,9 +60,9 @@ describe('OmegaT round trip', () => {
         const t = bySegment.get(segment.id);
         const expected = translated.get(segment.id);
         if (expected === undefined) {
-          expect(t).toMatchObject({ target: undefined, state: 'initial' });
+          expect(t).toMatchObject({ target: undefined, state: 'initial', origin: 'source-copy' });
         } else {
-          expect(t).toMatchObject({ target: expected, state: 'translated', needsReview: false });
+          expect(t).toMatchObject({ target: { text: expected }, state: 'translated', needsReview: false, origin: 'translator' });
         }
       }
     });

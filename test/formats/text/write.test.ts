@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assembleMarkdown, assembleText, escapeMarkdown } from '../../pipeline/assemble/index.js';
-import type { Document } from '../../pipeline/model.js';
-import { readText } from '../../pipeline/read/text.js';
+import { assembleMarkdown, assembleText, escapeMarkdown } from '../../../pipeline/formats/text/write.js';
+import { plainContent, type Document } from '../../../pipeline/model.js';
+import { readText } from '../../../pipeline/formats/text/read.js';
 
 /** A document whose every block is one segment with the block's text (segmentation is tested elsewhere). */
 function wholeBlockSegments(text: string): Document {
   const { doc } = readText(text, { name: 'doc', path: 'doc.txt', language: 'de' });
   doc.blocks.forEach((block, b) => {
     block.id = `b${b}`;
-    block.segments = [{ id: `s${b}`, text: text.slice(block.start, block.end), start: block.start, end: block.end, spans: [] }];
+    block.segments = [{ id: `s${b}`, text: text.slice(block.start, block.end), start: block.start, end: block.end, codes: [], spans: [] }];
   });
   return doc;
 }
@@ -33,7 +33,7 @@ describe('plain text', () => {
 
   it('puts each target in place of its segment', () => {
     const doc = wholeBlockSegments('Titel\nErster Absatz.\n');
-    expect(assembleText(doc, new Map([['s0', 'Title'], ['s1', 'First paragraph.']]))).toBe('Title\nFirst paragraph.\n');
+    expect(assembleText(doc, new Map([['s0', plainContent('Title')], ['s1', plainContent('First paragraph.')]]))).toBe('Title\nFirst paragraph.\n');
   });
 
   it('starts a recovered block on a line of its own with the document\'s CRLF', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../pipeline/model.js';
-import { exitCodeFor, sortMessages } from '../../pipeline/report/messages.js';
+import { sortMessages, type Message } from '../../pipeline/model.js';
 
 const message = (file: string, ruleId = 'qa/numbers', line?: number): Message => ({
   reason: 'r', ruleId, source: 'qa', severity: 'warning', file, ...(line === undefined ? {} : { line }),
@@ -16,15 +15,5 @@ describe('sortMessages', () => {
   it('orders by line within a file, then by rule id', () => {
     const sorted = sortMessages([message('f', 'qa/b', 2), message('f', 'qa/a', 2), message('f', 'qa/c', 1)]);
     expect(sorted.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 qa/c', '2 qa/a', '2 qa/b']);
-  });
-});
-
-describe('exitCodeFor', () => {
-  it('gives 2 for a fatal config problem, 3 for another fatal one, 1 for findings, 0 otherwise', () => {
-    const fatal = (ruleId: string): Message => ({ ...message('f', ruleId), severity: 'error', fatal: true });
-    expect(exitCodeFor([fatal('config/duplicate-document')], 'error')).toBe(2);
-    expect(exitCodeFor([fatal('read/io')], 'error')).toBe(3);
-    expect(exitCodeFor([message('f')], 'warning')).toBe(1);
-    expect(exitCodeFor([message('f')], 'error')).toBe(0);
   });
 });

@@ -9,9 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { Block, BlockKind, Document, Message } from '../model.js';
-import { pointAt } from '../model.js';
-import { bundledFile } from '../paths.js';
+import { pointAt, type Block, type BlockKind, type Document, type Message } from '../../model.js';
+import { bundledFile } from '../../paths.js';
 
 /** Limits of the structure recovery; the bundled values are in `rules/scraped-text.yaml`. */
 export interface TextReaderRules {
@@ -42,7 +41,7 @@ export interface TextReadOptions {
   readonly path: string;
   /** Source language, BCP 47. */
   readonly language: string;
-  /** Recovery rules. Default: the bundled `pipeline/read/rules/scraped-text.yaml`. */
+  /** Recovery rules. Default: the bundled `pipeline/formats/text/rules/scraped-text.yaml`. */
   readonly rules?: TextReaderRules;
 }
 
@@ -50,7 +49,7 @@ let bundledRules: TextReaderRules | undefined;
 
 /** The bundled reader rules (loaded once). */
 export function defaultTextReaderRules(): TextReaderRules {
-  bundledRules ??= parseYaml(readFileSync(bundledFile('pipeline/read/rules/scraped-text.yaml'), 'utf8')) as TextReaderRules;
+  bundledRules ??= parseYaml(readFileSync(bundledFile('pipeline/formats/text/rules/scraped-text.yaml'), 'utf8')) as TextReaderRules;
   return bundledRules;
 }
 

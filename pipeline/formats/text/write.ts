@@ -1,31 +1,19 @@
 /**
- * Reassembly: targets + skeleton → translated documents.
+ * The plain-text format's writers: targets + skeleton → the translated article as plain text (in
+ * the source's layout) and as Markdown.
  *
  * The skeleton is the source text outside the segments, so the plain-text writer walks the
  * source and replaces each segment's range with its target. With targets equal to sources it
  * gives back the source, except that a block the reader found glued to the one before it (a
  * recovered heading) now starts on a line of its own.
  */
-import type { Block, Document } from '../model.js';
-
-/** Target text per segment id. A segment without an entry keeps its source text. */
-export type Targets = ReadonlyMap<string, string>;
+import { blockText } from '../../assemble/skeleton.js';
+import type { Document } from '../../model.js';
+import type { Targets } from '../format.js';
 
 /** The line break a document uses (CRLF when its first line ends so). */
 function lineBreakOf(doc: Document): string {
   return /\r\n/.test(doc.text.slice(0, doc.text.indexOf('\n') + 1)) ? '\r\n' : '\n';
-}
-
-/** Text of a block with targets put in place of its segments; the space between sentences is kept. */
-export function blockText(doc: Document, block: Block, targets: Targets): string {
-  let out = '';
-  let cursor = block.start;
-  for (const segment of block.segments) {
-    out += doc.text.slice(cursor, segment.start);
-    out += targets.get(segment.id) ?? segment.text;
-    cursor = segment.end;
-  }
-  return out + doc.text.slice(cursor, block.end);
 }
 
 /** The document as plain text, in the source's layout; recovered headings stand on their own line. */
@@ -64,11 +52,11 @@ export function assembleMarkdown(doc: Document, targets: Targets): string {
       case 'heading':
         parts.push(`## ${text}`);
         break;
-      case 'paragraph':
-        parts.push(text);
-        break;
       case 'credit':
         credits.push(`*${text}*`);
+        break;
+      default:
+        parts.push(text);
         break;
     }
   }

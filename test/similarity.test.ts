@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuality, similarity } from '../../pipeline/xliff/similarity.js';
+import { matchQuality, similarity } from '../pipeline/similarity.js';
 
 describe('similarity', () => {
   it('is 1 for the same words and falls with each changed word', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultTextReaderRules, findGluedHeading, readText } from '../../pipeline/read/text.js';
+import { defaultTextReaderRules, findGluedHeading, readText } from '../../../pipeline/formats/text/read.js';
 
 const ARTICLE = 'source/putin-kim-treffen-peking.txt';
 const articleText = readFileSync(ARTICLE, 'utf8');

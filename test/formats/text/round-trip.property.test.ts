@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assembleText } from '../../pipeline/assemble/index.js';
-import { readText } from '../../pipeline/read/text.js';
-import { createSegmenter } from '../../pipeline/segment/engine.js';
-import { segmentDocument } from '../../pipeline/segment/stage.js';
+import { assembleText } from '../../../pipeline/formats/text/write.js';
+import { readText } from '../../../pipeline/formats/text/read.js';
+import { createSegmenter } from '../../../pipeline/segment/engine.js';
+import { segmentDocument } from '../../../pipeline/segment/stage.js';
 
 const segment = segmentDocument(createSegmenter({ language: 'de' }));
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readXliff } from '../../pipeline/xliff/index.js';
-import { el, escapeAttr, escapeText, renderDocument, replaceUnwritable } from '../../pipeline/xliff/xml.js';
+import { el, escapeAttr, escapeText, renderDocument, replaceUnwritable } from '../../pipeline/xml/write.js';
 
 describe('escaping', () => {
   it('escapes markup characters in text, and CR so parsers do not turn it into LF', () => {

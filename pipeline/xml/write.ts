@@ -1,7 +1,8 @@
 /**
- * A small XML serializer: escaping and a tree of elements rendered with two-space indentation.
+ * The project's one XML writer, shared by the XLIFF, TMX and TBX writers: escaping, attributes in
+ * a fixed order, and a tree of elements rendered with two-space indentation.
  *
- * Written for XLIFF output, where the rules are few but strict: text and attribute values must
+ * The rules are few but strict: text and attribute values must
  * survive any conforming parser unchanged (so `\r` and, in attributes, tabs and line breaks are
  * written as character references), characters XML 1.0 cannot carry are refused, and the same tree
  * always gives the same bytes.
