@@ -26,7 +26,8 @@ describe('the bundled l10n.config.yaml', () => {
     const config = parseConfig(readFileSync('l10n.config.yaml', 'utf8'), FILE, KNOWN);
     expect(config.sourceLanguage).toBe('de');
     expect(config.targetLanguages).toEqual(['en', 'fr', 'es']);
-    expect(config.documents).toEqual(['source/putin-kim-treffen-peking.txt']);
+    // No list: every document in source/ that a format reads is found on every run.
+    expect(config.documents).toEqual([]);
     expect(config.policies).toEqual({ untranslated: 'fail', publishState: 'translated', failOn: 'error' });
     expect(config.root).toBe('/project');
   });

@@ -1,7 +1,7 @@
 /**
  * exportXliff: the XLIFF of one document and language, merged with the previous file's work.
  */
-import { segmentsOf, type Document, type Message, type Segment } from '../model.js';
+import { blockGaps, segmentsOf, type Document, type Message, type Segment } from '../model.js';
 import { entriesOf, filesFor, hasTarget, type Entry } from './entries.js';
 import { planMerge, type PlannedSegment } from './merge.js';
 import { contextNotes, glossaryNote } from './notes.js';
@@ -246,13 +246,7 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
       }
       return { ...out, context: contextNotes(all[at - 1]?.text, all[at + 1]?.text) };
     });
-    const gaps: string[] = [];
-    let cursor = block.start;
-    for (const s of block.segments) {
-      gaps.push(doc.text.slice(cursor, s.start));
-      cursor = s.end;
-    }
-    gaps.push(doc.text.slice(cursor, Math.max(cursor, block.end)));
+    const gaps = blockGaps(doc, block);
     const prevBlock = doc.blocks[b - 1]?.segments.at(-1)?.text;
     const nextBlock = doc.blocks[b + 1]?.segments[0]?.text;
     return { block, number: b + 1, segments, gaps, context: contextNotes(prevBlock, nextBlock) };
@@ -336,7 +330,7 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
       notes: entry.notes,
     };
   }
-  const copy: TargetOut | undefined = options.profile === 'omegat' ? { content: undefined, family: undefined, text: segment.text } : undefined;
+  const copy: TargetOut | undefined = options.profile === 'omegat' ? { content: undefined, family: undefined, text: segment.text, codes: segment.codes } : undefined;
   return {
     ...base,
     target: copy,

@@ -169,7 +169,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
 
   it('a missing source file: exit 3 naming the file', async () => {
     project = tempProject();
-    project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace(ARTICLE, 'source/fehlt.txt'));
+    project.write('l10n.config.yaml', `${project.read('l10n.config.yaml')}\ndocuments: [source/fehlt.txt]\n`);
     const result = await project.run(['extract']);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('source/fehlt.txt: error: the source document does not exist [read/io]');
