@@ -63,6 +63,11 @@ export interface Config {
     readonly translations: string;
     /** Folder of generated documents, one sub-folder per language. Default 'output'. */
     readonly output: string;
+    /**
+     * Folder of the project's own language files (`<code>.yaml`), which add languages to the
+     * bundled ones or replace them. Default 'languages' (absent: only the bundled ones).
+     */
+    readonly languages: string;
   };
   readonly segmentation: {
     /** An SRX file (relative to the root) used instead of the bundled German rules. Default none. */
@@ -137,6 +142,7 @@ function schema(vocabulary: ConfigVocabulary): FieldType {
         glossary: { type: 'list', of: RELATIVE_PATH },
         translations: RELATIVE_PATH,
         output: RELATIVE_PATH,
+        languages: RELATIVE_PATH,
       },
     },
     segmentation: {
@@ -288,6 +294,7 @@ function toConfig(data: Map<string, unknown>, file: string): Config {
       glossary: (paths.get('glossary') as string[] | undefined) ?? ['glossary'],
       translations: (paths.get('translations') as string | undefined) ?? 'translations',
       output: (paths.get('output') as string | undefined) ?? 'output',
+      languages: (paths.get('languages') as string | undefined) ?? 'languages',
     },
     segmentation: {
       srx: segmentation.get('srx') as string | undefined,

@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { loadConfig, type Config } from './config.js';
 import { clashReason, documentName, documentNameClashes, projectRelative, resolveInside } from './files.js';
 import { FormatRegistry, FORMATS, type Format } from './formats/index.js';
+import { loadLanguages, type LanguageRegistry } from './languages/index.js';
 import { InputError, type Message } from './model.js';
 import { RULE_IDS } from './qa/index.js';
 import { createSegmenter, type Segmenter } from './segment/engine.js';
@@ -20,6 +21,8 @@ export interface Project {
   readonly config: Config;
   /** The formats documents are read and written with. */
   readonly formats: FormatRegistry;
+  /** What the checks know about each language (bundled language files and the project's own). */
+  readonly languages: LanguageRegistry;
   /** The sentence segmenter of the source language (the project's SRX rules). */
   readonly segmenter: Segmenter;
   /** The glossary, compiled for matching. */
@@ -48,9 +51,19 @@ export function openProject(root: string, options: OpenProjectOptions = {}): Pro
       ? {}
       : { srxPath: resolveInside(config.root, config.segmentation.srx, 'segmentation.srx', config.file) }),
   });
+  const languages = loadLanguages(resolveInside(config.root, config.paths.languages, 'paths.languages', config.file), config.root);
   const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
   const { glossary, messages } = loadGlossary(glossaryPaths, { root: config.root });
-  return { root: config.root, config, formats, segmenter, matcher: compileMatcher(glossary), messages };
+  const unknown = config.targetLanguages.filter((code) => !languages.has(code));
+  const notices: Message[] = unknown.map((code) => ({
+    reason: `no language file for "${code}": quotation marks, number forms and spacing are not checked, other checks use neutral values`,
+    ruleId: 'language/no-profile',
+    source: 'languages',
+    severity: 'info',
+    file: projectRelative(config.root, config.file),
+    hint: `add ${config.paths.languages}/${code}.yaml (README.md, "Languages", shows how)`,
+  }));
+  return { root: config.root, config, formats, languages, segmenter, matcher: compileMatcher(glossary), messages: [...messages, ...notices] };
 }
 
 /** A source document of the project. */

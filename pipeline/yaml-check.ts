@@ -20,7 +20,9 @@ export type FieldType =
       readonly keySuggestions?: readonly string[];
       readonly of: FieldType;
     }
-  | { readonly type: 'null-or'; readonly of: FieldType };
+  | { readonly type: 'null-or'; readonly of: FieldType }
+  | { readonly type: 'number'; readonly min?: number; readonly max?: number }
+  | { readonly type: 'boolean' };
 
 /** Checks a YAML node against a schema; returns plain data, or records messages and returns undefined. */
 export function checkYaml(node: YamlNode | null, schema: FieldType, where: string, report: (node: YamlNode | null, reason: string, hint?: string) => void): unknown {
@@ -40,6 +42,22 @@ export function checkYaml(node: YamlNode | null, schema: FieldType, where: strin
       }
       if (schema.pattern !== undefined && !schema.pattern.test(node.value)) {
         report(node, `${at}expected ${schema.describe ?? 'a string'}, got "${node.value}"`);
+        return undefined;
+      }
+      return node.value;
+    case 'number': {
+      const value = isScalar(node) ? node.value : undefined;
+      const ok = typeof value === 'number' && Number.isFinite(value) && (schema.min === undefined || value >= schema.min) && (schema.max === undefined || value <= schema.max);
+      if (!ok) {
+        const range = schema.min !== undefined && schema.max !== undefined ? ` from ${schema.min} to ${schema.max}` : schema.min !== undefined ? ` of at least ${schema.min}` : '';
+        report(node, `${at}expected a number${range}, got ${describeNode(node)}`);
+        return undefined;
+      }
+      return value;
+    }
+    case 'boolean':
+      if (!isScalar(node) || typeof node.value !== 'boolean') {
+        report(node, `${at}expected true or false, got ${describeNode(node)}`);
         return undefined;
       }
       return node.value;

@@ -36,7 +36,7 @@ describe('the bundled l10n.config.yaml', () => {
 describe('defaults', () => {
   it('fills every setting that is left out', () => {
     const config = parseConfig('targetLanguages: [en]\n', FILE, KNOWN);
-    expect(config.paths).toEqual({ source: 'source', glossary: ['glossary'], translations: 'translations', output: 'output' });
+    expect(config.paths).toEqual({ source: 'source', glossary: ['glossary'], translations: 'translations', output: 'output', languages: 'languages' });
     expect(config.xliff).toEqual({ version: '1.2', profile: 'default' });
     expect(config.policies.untranslated).toBe('fail');
     expect(config.segmentation).toEqual({ srx: undefined, abbreviations: [] });

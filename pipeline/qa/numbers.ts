@@ -3,9 +3,11 @@
  * language writes it, and the target adds none.
  *
  * Source numbers are read the German way: "1.000" (thousands), "3,5" (decimal), "80." followed
- * by more words (an ordinal: "zum 80. Jahrestag"), "3. September" (a day), four-digit years.
- * Targets are read with their language's separators and compared by value; a value that is
- * present but written in another form is reported with the expected form:
+ * by more words (an ordinal: "zum 80. Jahrestag"), "3. September" (a day), four-digit years; the
+ * separators and month names come from the source language's file. Targets are read with their
+ * language's separators and compared by value; a value that is present but written in another
+ * form is reported with the expected form. What each language accepts is data
+ * (`numbers` in `pipeline/languages/<code>.yaml`); for the bundled languages:
  *
  * | source          | en                | fr                         | es                     |
  * | --------------- | ----------------- | -------------------------- | ---------------------- |
@@ -18,8 +20,14 @@
  * Out of scope, on purpose: number words ("zwei" / "two", "anderthalb" / "an hour and a half"),
  * Roman numerals, times ("14.30 Uhr") and phone numbers; they are left to the reviewer.
  */
-import { primary } from './text.js';
+import { formFor, languageProfile, type LanguageProfile } from '../languages/index.js';
+import { escapeRegExp, primary } from './text.js';
 import { perSegment, translated, type Check, type Finding, type QaSegment } from './types.js';
+
+/** A language by code (its bundled profile), or its profile. */
+type Language = string | LanguageProfile;
+
+const profileOf = (language: Language): LanguageProfile => (typeof language === 'string' ? languageProfile(language) : language);
 
 /** What a number is, which decides how the target must write it. */
 type NumberKind = 'cardinal' | 'ordinal' | 'day' | 'year';
@@ -35,7 +43,10 @@ interface FoundNumber {
   readonly surface: string;
 }
 
-const GERMAN_MONTHS = /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/u;
+/** Month names of a source language as a pattern for the start of a text ("3. September"). */
+function monthPattern(months: readonly string[]): RegExp | undefined {
+  return months.length === 0 ? undefined : new RegExp(`^(?:${months.map(escapeRegExp).join('|')})\\b`, 'u');
+}
 
 /** A run of digits with group separators (three digits after each) and an optional decimal part. */
 const NUMBER = /(?<![\p{N}])\d+(?:[.,\u00A0\u202F ]\d{3}(?!\d))*(?:[.,]\d+(?!\d))?/gu;
@@ -45,12 +56,14 @@ interface Separators {
   readonly decimal: string;
 }
 
-const SEPARATORS: Readonly<Record<string, Separators>> = {
-  de: { thousands: '.', decimal: ',' },
-  en: { thousands: ',', decimal: '.' },
-  fr: { thousands: '\u00A0\u202F', decimal: ',' },
-  es: { thousands: '.\u00A0\u202F', decimal: ',' },
-};
+/** How sources are read when the source language's file says nothing (German), and targets of a language without one. */
+const GERMAN: Separators = { thousands: '.', decimal: ',' };
+const NEUTRAL_TARGET: Separators = { thousands: ',', decimal: '.' };
+
+/** The separators of a language's numbers, or undefined when its file has none. */
+function separatorsOf(profile: LanguageProfile): Separators | undefined {
+  return profile.numbers === undefined ? undefined : { thousands: profile.numbers.groups, decimal: profile.numbers.decimal };
+}
 
 /** The value of a number token under a language's separators; undefined when they do not fit. */
 function valueOf(token: string, seps: Separators): string | undefined {
@@ -66,75 +79,70 @@ function valueOf(token: string, seps: Separators): string | undefined {
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
-/** Numbers of a German source sentence. */
-export function sourceNumbers(text: string): FoundNumber[] {
+/** Numbers of a source sentence (German by default). */
+export function sourceNumbers(text: string, source: Language = 'de'): FoundNumber[] {
+  const profile = profileOf(source);
+  const seps = separatorsOf(profile) ?? GERMAN;
+  const months = monthPattern(profile.numbers?.months ?? []);
   const out: FoundNumber[] = [];
   for (const m of text.matchAll(NUMBER)) {
     let token = m[0];
     // "2.", "1.000." — a trailing "." was taken for a decimal point only if digits follow.
     const end = (m.index ?? 0) + token.length;
     const after = text.slice(end);
-    const value = valueOf(token, SEPARATORS.de!) ?? token.replace(/\D/gu, '');
+    const value = valueOf(token, seps) ?? token.replace(/\D/gu, '');
     const ordinalDot = /^\.\s+\S/u.test(after);
     let kind: NumberKind = /^\d{4}$/u.test(token) && Number(token) >= 1000 && Number(token) <= 2999 ? 'year' : 'cardinal';
-    if (ordinalDot) kind = GERMAN_MONTHS.test(after.replace(/^\.\s+/u, '')) ? 'day' : 'ordinal';
+    if (ordinalDot) kind = months?.test(after.replace(/^\.\s+/u, '')) === true ? 'day' : 'ordinal';
     if (ordinalDot) token += '.';
     out.push({ value, digits: value.replace(/\D/gu, ''), kind, surface: token });
   }
   return out;
 }
 
-const ORDINAL_ENDING: Readonly<Record<string, RegExp>> = {
-  en: /^(?:st|nd|rd|th)(?![\p{L}])/u,
-  fr: /^(?:er|re|ère|e|ᵉ|ème|eme)(?![\p{L}])/u,
-  es: /^(?:\.º|\.ª|º|ª|\.°|°|o|a)(?![\p{L}])/u,
-};
-
-/** The correct English ordinal ending of a number. */
-function englishOrdinal(n: string): string {
-  const last2 = Number(n.slice(-2));
-  const last = Number(n.slice(-1));
-  if (last2 >= 11 && last2 <= 13) return 'th';
-  return last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th';
+/** The ordinal endings a language's numbers may take, as a pattern; undefined when it names none. */
+function ordinalEnding(profile: LanguageProfile): RegExp | undefined {
+  const endings = profile.numbers?.ordinalEndings ?? [];
+  return endings.length === 0 ? undefined : new RegExp(`^(?:${endings.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
 }
 
 /** Writes a value the way a language expects it for a kind (the preferred form, for messages). */
-export function expectedForm(value: string, kind: NumberKind, language: string): string {
-  const lang = primary(language);
+export function expectedForm(value: string, kind: NumberKind, language: Language): string {
+  const numbers = profileOf(language).numbers;
   const [whole = value, fraction] = value.split('.');
   const group = (sep: string): string => whole.replace(/\B(?=(\d{3})+(?!\d))/gu, sep);
   if (kind === 'year') return whole;
   if (kind === 'ordinal') {
-    if (lang === 'en') return whole + englishOrdinal(whole);
-    if (lang === 'fr') return whole === '1' ? '1er' : `${whole}e`;
-    if (lang === 'es') return `${whole}.º`;
-    return `${whole}.`;
+    const form = numbers === undefined ? undefined : formFor(numbers.ordinalForms, whole);
+    return form === undefined ? `${whole}.` : whole + (form.accept[0] ?? '');
   }
-  if (kind === 'day') return lang === 'fr' && whole === '1' ? '1er' : whole;
-  const grouped = lang === 'en' ? group(',') : lang === 'fr' ? group('\u00A0') : lang === 'es' && whole.length === 4 ? whole : group('.');
-  if (fraction === undefined) return grouped;
-  return `${grouped}${lang === 'en' ? '.' : ','}${fraction}`;
+  if (kind === 'day') {
+    const form = numbers === undefined ? undefined : formFor(numbers.dayForms, whole);
+    return whole + (form?.accept[0] ?? '');
+  }
+  if (numbers === undefined) return fraction === undefined ? group(GERMAN.thousands) : `${group(GERMAN.thousands)}${GERMAN.decimal}${fraction}`;
+  const plainFour = whole.length === 4 && (numbers.fourDigits === 'plain' || (numbers.fourDigits === 'either' && numbers.preferFourDigits === 'plain'));
+  const grouped = plainFour ? whole : group(numbers.groups[0] ?? '');
+  return fraction === undefined ? grouped : `${grouped}${numbers.decimal}${fraction}`;
 }
 
 /** True when a target surface is an acceptable way to write value/kind in the language. */
-function acceptable(surface: string, ending: string, value: string, kind: NumberKind, language: string): boolean {
-  const lang = primary(language);
-  const seps = SEPARATORS[lang];
-  if (seps === undefined) return true;
+function acceptable(surface: string, ending: string, value: string, kind: NumberKind, language: Language): boolean {
+  const profile = profileOf(language);
+  const numbers = profile.numbers;
+  const seps = separatorsOf(profile);
+  if (numbers === undefined || seps === undefined) return true;
   const [whole = value] = value.split('.');
   if (kind === 'year') return surface === whole && ending === '';
   if (kind === 'ordinal') {
     if (surface !== whole) return false;
-    if (lang === 'en') return ending === englishOrdinal(whole);
-    if (lang === 'fr') return whole === '1' ? ['er', 're', 'ère'].includes(ending) : ['e', 'ᵉ'].includes(ending);
-    if (lang === 'es') return ['.º', '.ª'].includes(ending);
-    return true;
+    const form = formFor(numbers.ordinalForms, whole);
+    return form === undefined || form.accept.includes(ending);
   }
   if (kind === 'day') {
     if (surface !== whole) return false;
-    if (lang === 'en') return ending === '' || ending === englishOrdinal(whole);
-    if (lang === 'fr') return ending === '' || (whole === '1' && ending === 'er');
-    return ending === '';
+    const form = formFor(numbers.dayForms, whole);
+    return form === undefined ? ending === '' : form.accept.includes(ending);
   }
   if (ending !== '') return false;
   // Cardinals and decimals: the separators of the language, groups where they belong.
@@ -142,21 +150,20 @@ function acceptable(surface: string, ending: string, value: string, kind: Number
   const integerPart = surface.split(seps.decimal)[0] ?? surface;
   const grouped = /[^\d]/u.test(integerPart);
   if (whole.length <= 3) return !grouped;
-  if (lang === 'en') return grouped;
-  if (lang === 'fr') return whole.length === 4 || grouped;
-  if (lang === 'es') return whole.length === 4 || grouped;
-  return true;
+  if (whole.length > 4) return grouped;
+  return numbers.fourDigits === 'either' || (numbers.fourDigits === 'grouped') === grouped;
 }
 
 /** Numbers of a target sentence, read with the target language's separators. */
-export function targetNumbers(text: string, language: string): FoundNumber[] {
-  const lang = primary(language);
-  const seps = SEPARATORS[lang] ?? SEPARATORS.en!;
+export function targetNumbers(text: string, language: Language): FoundNumber[] {
+  const profile = profileOf(language);
+  const seps = separatorsOf(profile) ?? NEUTRAL_TARGET;
+  const ordinal = ordinalEnding(profile);
   const out: FoundNumber[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const token = m[0];
     const end = (m.index ?? 0) + token.length;
-    const endingMatch = ORDINAL_ENDING[lang]?.exec(text.slice(end));
+    const endingMatch = ordinal?.exec(text.slice(end));
     // A German ordinal dot left in the target ("le 10. octobre", "the 80. anniversary"): a full
     // stop followed by a lower-case word ends no sentence in English, French or Spanish.
     const germanDot = endingMatch === null && /^\.\s+\p{Ll}/u.test(text.slice(end));
@@ -176,10 +183,10 @@ function split(surface: string): { number: string; ending: string } {
 
 const KIND_NAME: Readonly<Record<NumberKind, string>> = { cardinal: 'number', ordinal: 'ordinal number', day: 'day of the month', year: 'year' };
 
-/** Compares the numbers of a segment's source and target. */
-export function compareNumbers(segment: QaSegment & { readonly target: string }, language: string): Finding[] {
+/** Compares the numbers of a segment's source and target (languages by code or profile; the source German by default). */
+export function compareNumbers(segment: QaSegment & { readonly target: string }, language: Language, sourceLanguage: Language = 'de'): Finding[] {
   const findings: Finding[] = [];
-  const source = sourceNumbers(segment.source);
+  const source = sourceNumbers(segment.source, sourceLanguage);
   const target = targetNumbers(segment.target, language);
   const used = new Set<number>();
   const unmatched: FoundNumber[] = [];
@@ -224,10 +231,10 @@ export function compareNumbers(segment: QaSegment & { readonly target: string },
   return findings;
 }
 
-function wrongForm(segment: QaSegment, number: FoundNumber, found: FoundNumber, language: string): Finding {
+function wrongForm(segment: QaSegment, number: FoundNumber, found: FoundNumber, language: Language): Finding {
   return {
     segment,
-    reason: `the ${KIND_NAME[number.kind]} ${number.surface} is not written the ${primary(language)} way`,
+    reason: `the ${KIND_NAME[number.kind]} ${number.surface} is not written the ${primary(profileOf(language).code)} way`,
     actual: found.surface,
     expected: expectedForm(number.value, number.kind, language),
     hint: 'write numbers with the target language\'s separators and ordinal endings',
@@ -238,5 +245,5 @@ export const numbers: Check = {
   id: 'qa/numbers',
   severity: 'error',
   description: 'every number of the source is in the target, in the target language\'s form; none is added',
-  run: perSegment((segment, context) => (translated(segment) ? compareNumbers(segment, context.language) : [])),
+  run: perSegment((segment, context) => (translated(segment) ? compareNumbers(segment, context.profile, context.sourceProfile) : [])),
 };

@@ -3,6 +3,7 @@
  * document and the translator's targets (model types: `SegmentTarget`), applies the config's
  * severities and the reviewers' acceptances, and returns messages.
  */
+import { languageProfile, type LanguageProfile } from '../languages/index.js';
 import type { Document, Message, SegmentTarget, Severity } from '../model.js';
 import { acceptancesOf, ACCEPT_FROM, type Acceptance } from './accept.js';
 import { ACCEPTANCE_RULE, CHECKS } from './registry.js';
@@ -72,6 +73,10 @@ export interface QaInput {
   readonly file: string;
   /** The file's target for each sentence id (see the XLIFF adapter's `matchTranslations`). */
   readonly targets: ReadonlyMap<string, SegmentTarget>;
+  /** The target language's profile. Default: the bundled file for `language`, or the fallback. */
+  readonly profile?: LanguageProfile;
+  /** The source language's profile. Default: the bundled file for `sourceLanguage`. */
+  readonly sourceProfile?: LanguageProfile;
 }
 
 /** Runs every active check on a document in one language. Pure: reads and writes nothing. */
@@ -80,6 +85,8 @@ export function runChecks(input: QaInput, options: QaOptions = DEFAULT_QA_OPTION
   const context: QaContext = {
     language: input.language,
     sourceLanguage: input.sourceLanguage,
+    profile: input.profile ?? languageProfile(input.language),
+    sourceProfile: input.sourceProfile ?? languageProfile(input.sourceLanguage),
     forbidden: forbiddenLookup(input.doc, input.language),
   };
   const messages: QaMessage[] = [];

@@ -4,6 +4,7 @@
  * and prints nothing, so every check can be tested with a few literals.
  */
 import type { CheckSetting } from '../config.js';
+import type { LanguageProfile } from '../languages/index.js';
 import type { BlockKind, InlineCode, Message, Severity, Span, TargetState } from '../model.js';
 
 /** One translated sentence as the checks see it. */
@@ -38,9 +39,13 @@ export interface QaBlock {
 
 /** What a check knows besides the segments. */
 export interface QaContext {
-  /** Target language (BCP 47), e.g. `fr` or `fr-CA`; checks look at the primary subtag. */
+  /** Target language (BCP 47), e.g. `fr` or `fr-CA`. */
   readonly language: string;
   readonly sourceLanguage: string;
+  /** What the checks know about the target language (`pipeline/languages/<code>.yaml`). */
+  readonly profile: LanguageProfile;
+  /** And about the source language (how its numbers are written). */
+  readonly sourceProfile: LanguageProfile;
   /** Forbidden renderings of a glossary term (by the entry's source) in the target language. */
   readonly forbidden: (term: string) => readonly string[];
 }

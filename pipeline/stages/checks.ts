@@ -6,7 +6,15 @@ import type { BuildContext } from './context.js';
 export const checksStage = perLanguage<BuildContext>('checks', (track, file, { project, qa }) => {
   if (track.targets === undefined) return;
   const findings = runChecks(
-    { doc: file.doc, language: track.language, sourceLanguage: project.config.sourceLanguage, file: track.xliff, targets: track.targets },
+    {
+      doc: file.doc,
+      language: track.language,
+      sourceLanguage: project.config.sourceLanguage,
+      file: track.xliff,
+      targets: track.targets,
+      profile: project.languages.get(track.language),
+      sourceProfile: project.languages.get(project.config.sourceLanguage),
+    },
     qa,
   );
   for (const m of findings) track.message(m);

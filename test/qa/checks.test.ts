@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BlockKind, InlineCode, Span } from '../../pipeline/model.js';
+import { languageProfile } from '../../pipeline/languages/index.js';
 import { CHECKS } from '../../pipeline/qa/index.js';
 import { compareNumbers, expectedForm } from '../../pipeline/qa/numbers.js';
 import { containsTerm } from '../../pipeline/qa/target-terms.js';
@@ -12,7 +13,13 @@ function segment(source: string, target: string | undefined, spans: Span[] = [],
   return { id: `s${source.length}`, source, spans, target, hasUnit: true, state: 'translated', sourceCodes: [], targetCodes: [], line: 1, ...extra };
 }
 const block = (segments: QaSegment[], kind: BlockKind = 'paragraph'): QaBlock => ({ id: 'b', kind, segments });
-const context = (language: string, forbidden: Record<string, string[]> = {}): QaContext => ({ language, sourceLanguage: 'de', forbidden: (t) => forbidden[t] ?? [] });
+const context = (language: string, forbidden: Record<string, string[]> = {}): QaContext => ({
+  language,
+  sourceLanguage: 'de',
+  profile: languageProfile(language),
+  sourceProfile: languageProfile('de'),
+  forbidden: (t) => forbidden[t] ?? [],
+});
 const run = (id: string, b: QaBlock, c: QaContext): string[] => {
   const check = CHECKS.find((x) => x.id === id);
   if (check === undefined) throw new Error(id);

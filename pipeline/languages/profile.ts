@@ -1,0 +1,262 @@
+/**
+ * Languages as data: what the quality checks know about a language (its quotation marks, how it
+ * writes numbers, spacing before punctuation, the usual length of a translation, words it doubles
+ * on purpose, how its words inflect) is one YAML file per language, `pipeline/languages/<code>.yaml`
+ * (or a project's own, see `index.ts`), read with `yaml`'s document API and checked against the
+ * schema below, so a mistake is reported with its file, line and column.
+ *
+ * A language without a file gets `fallbackProfile`: the checks that need a convention (quotes,
+ * number forms, French spacing, inverted marks) say nothing, the others use neutral values.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { InputError, type Message } from '../model.js';
+import { checkYaml, type FieldType } from '../yaml-check.js';
+
+/** An ending rule of numbers: for a number whose digits match `match`, the endings accepted (the first asked for). */
+export interface NumberForm {
+  readonly match: RegExp;
+  readonly accept: readonly string[];
+}
+
+/** An inflection rule: a word matching `when` loses `drop` letters and may take one of `endings`. */
+export interface InflectionRule {
+  readonly when: RegExp | undefined;
+  readonly drop: number;
+  /** Endings; `{last}` stands for the word's last letter, any apostrophe for any apostrophe. */
+  readonly endings: readonly string[];
+}
+
+/** How a language writes numbers (qa/numbers). */
+export interface NumberConventions {
+  readonly decimal: string;
+  /** Thousands separators accepted, the first asked for. */
+  readonly groups: string;
+  /** Whether a four-digit number is grouped (1,000), plain (1000) or either. */
+  readonly fourDigits: 'grouped' | 'plain' | 'either';
+  /** The form asked for when either is accepted. */
+  readonly preferFourDigits: 'grouped' | 'plain';
+  /** Endings read as an ordinal after a number; empty: ordinals are not recognised in targets. */
+  readonly ordinalEndings: readonly string[];
+  /** Accepted ordinal endings; empty: any ending is accepted, `<n>.` asked for. */
+  readonly ordinalForms: readonly NumberForm[];
+  /** Accepted endings of a day of the month; empty: bare numbers only. */
+  readonly dayForms: readonly NumberForm[];
+  /** Month names, for reading days in sources ("3. September"). */
+  readonly months: readonly string[];
+}
+
+/** What the checks know about one language. */
+export interface LanguageProfile {
+  /** BCP 47 code the file is for (`fr`; `fr-CA` for a regional file). */
+  readonly code: string;
+  readonly name: string;
+  /** Where it came from: a path (relative to the package or the project), or `fallback`. */
+  readonly file: string;
+  /** Quotation mark pairs, outermost first, and whether a space belongs inside (French); undefined: not checked. */
+  readonly quotes: { readonly pairs: readonly (readonly [string, string])[]; readonly spaceInside: boolean } | undefined;
+  /** Undefined: numbers are compared by value, any form accepted. */
+  readonly numbers: NumberConventions | undefined;
+  /** Marks that take a no-break space before them, and the spaces that count; undefined: none. */
+  readonly spaceBeforePunctuation: { readonly marks: string; readonly spaces: string } | undefined;
+  /** Usual length of a translation from the source language (German), as a share of the source. */
+  readonly lengthRatio: number;
+  /** Words the language doubles on purpose (lower case). */
+  readonly doubledWords: readonly string[];
+  /** Closing mark → the opening mark a sentence with it needs (Spanish `?` → `¿`). */
+  readonly invertedMarks: ReadonlyMap<string, string>;
+  /** Endings a do-not-translate name may take and stay intact (English `'s`). */
+  readonly possessive: readonly string[];
+  readonly inflection: {
+    readonly words: readonly InflectionRule[];
+    /** Endings only the last word of a term takes. */
+    readonly lastWord: readonly InflectionRule[];
+    /** A capital may lose its accent (French `Etats-Unis`). */
+    readonly capitalDropsAccent: boolean;
+  };
+}
+
+/** The profile of a language without a file. */
+export function fallbackProfile(code: string): LanguageProfile {
+  return {
+    code,
+    name: code,
+    file: 'fallback',
+    quotes: undefined,
+    numbers: undefined,
+    spaceBeforePunctuation: undefined,
+    lengthRatio: 1,
+    doubledWords: [],
+    invertedMarks: new Map(),
+    possessive: [],
+    inflection: { words: [], lastWord: [], capitalDropsAccent: false },
+  };
+}
+
+const CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/u;
+const STRING: FieldType = { type: 'string' };
+const CHARACTERS: FieldType = { type: 'string', pattern: /^.+$/su, describe: 'one or more characters' };
+const REGEX: FieldType = { type: 'string', describe: 'a regular expression' };
+const FORMS: FieldType = { type: 'list', of: { type: 'object', fields: { match: REGEX, accept: { type: 'list', of: STRING, minItems: 1 } } } };
+const RULES: FieldType = {
+  type: 'list',
+  of: { type: 'object', fields: { when: REGEX, drop: { type: 'number', min: 0, max: 10 }, endings: { type: 'list', of: STRING, minItems: 1 } } },
+};
+
+/** The schema of a language file. */
+const SCHEMA: FieldType = {
+  type: 'object',
+  fields: {
+    language: { type: 'string', pattern: CODE, describe: 'a BCP 47 language code such as "it" or "pt-BR"' },
+    name: STRING,
+    quotes: {
+      type: 'object',
+      fields: {
+        pairs: { type: 'list', minItems: 1, of: { type: 'list', minItems: 2, of: { type: 'string', pattern: /^.$/u, describe: 'one quotation mark' } } },
+        spaceInside: { type: 'boolean' },
+      },
+    },
+    numbers: {
+      type: 'object',
+      fields: {
+        decimal: { type: 'string', pattern: /^.$/u, describe: 'one character' },
+        groups: CHARACTERS,
+        fourDigits: { type: 'enum', values: ['grouped', 'plain', 'either'] },
+        preferFourDigits: { type: 'enum', values: ['grouped', 'plain'] },
+        ordinal: { type: 'object', fields: { read: { type: 'list', of: STRING }, forms: FORMS } },
+        day: FORMS,
+        months: { type: 'list', of: STRING },
+      },
+    },
+    spaceBeforePunctuation: { type: 'object', fields: { marks: CHARACTERS, spaces: CHARACTERS } },
+    lengthRatio: { type: 'number', min: 0.1, max: 10 },
+    doubledWords: { type: 'list', of: STRING },
+    invertedMarks: { type: 'map', keyPattern: /^.$/u, keyDescribe: 'one closing mark', of: { type: 'string', pattern: /^.$/u, describe: 'one opening mark' } },
+    possessive: { type: 'list', of: STRING },
+    inflection: { type: 'object', fields: { words: RULES, lastWord: RULES, capitalDropsAccent: { type: 'boolean' } } },
+  },
+};
+
+type Data = Map<string, unknown>;
+
+/**
+ * Reads and checks a language file. `file` names it in messages. Throws InputError
+ * (`language/syntax`, `language/schema`) with line and column for the first problem.
+ */
+export function parseLanguageProfile(text: string, file: string): LanguageProfile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Message[] = [];
+  const at = (offset: number | undefined): { line?: number; column?: number } => {
+    if (offset === undefined) return {};
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const problem = (node: YamlNode | null, reason: string, hint?: string, ruleId = 'language/schema'): void => {
+    problems.push({ reason, ruleId, source: 'languages', severity: 'error', file, ...at(node?.range?.[0]), ...(hint === undefined ? {} : { hint }) });
+  };
+  for (const error of doc.errors) {
+    problems.push({ reason: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`, ruleId: 'language/syntax', source: 'languages', severity: 'error', file, ...at(error.pos[0]) });
+  }
+  let data: Data | undefined;
+  if (problems.length === 0) {
+    data = checkYaml(doc.contents as YamlNode | null, SCHEMA, '', problem) as Data | undefined;
+    if (data !== undefined && !data.has('language')) problem(doc.contents as YamlNode | null, 'language: this key is required (the code the file is for)');
+    checkPatterns(doc.contents as YamlNode | null, problem);
+  }
+  const first = problems[0];
+  if (first !== undefined || data === undefined) {
+    throw new InputError({
+      ...(first ?? { reason: 'the language file is empty', ruleId: 'language/schema', source: 'languages', severity: 'error', file }),
+      fatal: true,
+      hint: first?.hint ?? 'fix the language file; README.md, "Languages", lists every key',
+    });
+  }
+  return toProfile(data, file);
+}
+
+/** Every `match` and `when` must compile as a regular expression. */
+function checkPatterns(node: YamlNode | null, problem: (node: YamlNode | null, reason: string) => void): void {
+  visit(node, (key, value) => {
+    if ((key !== 'match' && key !== 'when') || !isScalar(value) || typeof value.value !== 'string') return;
+    try {
+      new RegExp(value.value, 'u');
+    } catch (error) {
+      problem(value, `${key}: not a regular expression: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** Calls `pair` for every key and value of every mapping in a YAML tree. */
+function visit(node: unknown, pair: (key: string, value: YamlNode | null) => void): void {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      pair(isScalar(item.key) ? String(item.key.value) : '', (item.value ?? null) as YamlNode | null);
+      visit(item.value, pair);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) visit(item, pair);
+  }
+}
+
+function forms(list: unknown): NumberForm[] {
+  return ((list as Data[] | undefined) ?? []).map((f) => ({ match: new RegExp((f.get('match') as string | undefined) ?? '', 'u'), accept: (f.get('accept') as string[] | undefined) ?? [''] }));
+}
+
+function rules(list: unknown): InflectionRule[] {
+  return ((list as Data[] | undefined) ?? []).map((r) => {
+    const when = r.get('when') as string | undefined;
+    return { when: when === undefined ? undefined : new RegExp(when, 'u'), drop: (r.get('drop') as number | undefined) ?? 0, endings: (r.get('endings') as string[] | undefined) ?? [''] };
+  });
+}
+
+function toProfile(data: Data, file: string): LanguageProfile {
+  const code = data.get('language') as string;
+  const base = fallbackProfile(code);
+  const section = (name: string): Data | undefined => data.get(name) as Data | undefined;
+  const quotes = section('quotes');
+  const numbers = section('numbers');
+  const ordinal = numbers?.get('ordinal') as Data | undefined;
+  const spacing = section('spaceBeforePunctuation');
+  const inflection = section('inflection');
+  return {
+    ...base,
+    name: (data.get('name') as string | undefined) ?? code,
+    file,
+    quotes:
+      quotes === undefined
+        ? undefined
+        : {
+            pairs: ((quotes.get('pairs') as string[][] | undefined) ?? []).map((p) => [p[0] ?? '', p[1] ?? ''] as const),
+            spaceInside: (quotes.get('spaceInside') as boolean | undefined) ?? false,
+          },
+    numbers:
+      numbers === undefined
+        ? undefined
+        : {
+            decimal: (numbers.get('decimal') as string | undefined) ?? '.',
+            groups: (numbers.get('groups') as string | undefined) ?? ',',
+            fourDigits: (numbers.get('fourDigits') as NumberConventions['fourDigits'] | undefined) ?? 'either',
+            preferFourDigits: (numbers.get('preferFourDigits') as NumberConventions['preferFourDigits'] | undefined) ?? 'grouped',
+            ordinalEndings: (ordinal?.get('read') as string[] | undefined) ?? [],
+            ordinalForms: forms(ordinal?.get('forms')),
+            dayForms: forms(numbers.get('day')),
+            months: (numbers.get('months') as string[] | undefined) ?? [],
+          },
+    spaceBeforePunctuation:
+      spacing === undefined ? undefined : { marks: (spacing.get('marks') as string | undefined) ?? '', spaces: (spacing.get('spaces') as string | undefined) ?? '' },
+    lengthRatio: (data.get('lengthRatio') as number | undefined) ?? base.lengthRatio,
+    doubledWords: ((data.get('doubledWords') as string[] | undefined) ?? []).map((w) => w.toLowerCase()),
+    invertedMarks: new Map(((data.get('invertedMarks') as Data | undefined) ?? new Map()) as Map<string, string>),
+    possessive: (data.get('possessive') as string[] | undefined) ?? [],
+    inflection: {
+      words: rules(inflection?.get('words')),
+      lastWord: rules(inflection?.get('lastWord')),
+      capitalDropsAccent: (inflection?.get('capitalDropsAccent') as boolean | undefined) ?? false,
+    },
+  };
+}
+
+/** The first rule of `list` whose pattern matches `digits`. */
+export function formFor(list: readonly NumberForm[], digits: string): NumberForm | undefined {
+  return list.find((f) => f.match.test(digits));
+}
