@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bundledFile } from '../paths.js';
-import { checkServerOptions, type CheckedServerOptions, type ReviewServerOptions } from './options.js';
+import { checkServerOptions, type ReviewServerOptions } from './options.js';
 import { indexPage, reviewPage, ROUTES, withToken } from './pages.js';
 import { renderReport, REPORT_CSP } from './report.js';
 import { ReviewStoreError, type ReviewStore } from './store.js';
@@ -171,13 +171,13 @@ export async function startReviewServer(store: ReviewStore, options: ReviewServe
       }
       if (parts.length === 5 && parts[4] === 'actions') {
         if (method !== 'POST') throw new HttpProblem(405, 'method-not-allowed', `${method} is not allowed here; send the action with POST`, { Allow: 'POST' });
-        return applyAction(request, response, ref, settings);
+        return applyAction(request, response, ref);
       }
     }
     throw new HttpProblem(404, 'not-found', `nothing at ${url.pathname.slice(0, 200)}`);
   };
 
-  const applyAction = async (request: IncomingMessage, response: ServerResponse, ref: DocumentRef, settings: CheckedServerOptions): Promise<void> => {
+  const applyAction = async (request: IncomingMessage, response: ServerResponse, ref: DocumentRef): Promise<void> => {
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       throw new HttpProblem(403, 'origin-refused', `actions are accepted only from this server's own pages, not from ${origin.slice(0, 100)}`);

@@ -76,6 +76,12 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 const segmentOf = (store: MemoryStore, id: string, ref: DocumentRef = article): SegmentView | undefined => store.current(ref)?.segments.find((s) => s.id === id);
 
 describe('review page', () => {
+  it('without Chromium, says where it was looked for and how to install it', async () => {
+    await expect(launchBrowser({ executable: '/nonexistent/chromium' })).rejects.toThrow(
+      'Chromium is not installed at /nonexistent/chromium, and the review page is tested and measured in a real browser. Install it with: apt-get update && apt-get install -y chromium (.ci/run does this before npm test).',
+    );
+  });
+
   it('shows every segment side by side, each cell in its language, with terms, codes, state, origin, findings and labelled controls', async () => {
     const { server } = await serve();
     const { page, problems } = await openReview(server);
@@ -375,12 +381,21 @@ describe('review page', () => {
   }, 240_000);
 
   it('writes a 1280×800 screenshot of the page for people to look at (test-output/review.png)', async () => {
-    const { server } = await serve();
+    const { store, server } = await serve();
     const { page } = await openReview(server);
     await row(page, 1).locator('mark.term', { hasText: 'Kreml' }).focus();
     const file = testOutput('review.png');
     const png = await page.screenshot({ path: file });
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    store.changeSegment(article, 's-title', (s) => ({ ...s, state: 'final' }));
+    await field(page, 3).fill('The Kremlin spoke of a great success.');
+    await row(page, 3).getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').getByRole('button', { name: 'Reload' }).click();
+    await status(page, 'Reloaded.');
+    await page.screenshot({ path: testOutput('review-conflict.png') });
+    // Leaving with a text not saved asks first (beforeunload): save it.
+    await row(page, 3).getByRole('button', { name: 'Save' }).click();
+    await status(page, 'Saved segment 3.');
     await page.goto(`${server.url}`);
     await page.screenshot({ path: testOutput('review-index.png') });
     await page.goto(`${server.origin}/report/putin-kim/en?token=${server.token}`);

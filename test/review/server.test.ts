@@ -43,6 +43,22 @@ async function start(store: ReviewStore = createMemoryStore([articleView()]), op
   return server;
 }
 
+/** A store whose writes take `delay` ms (a slow disk); `writing` resolves when the first write starts. */
+function slowStore(inner: ReviewStore, delay: number): { store: ReviewStore; writing: Promise<void> } {
+  let started!: () => void;
+  const writing = new Promise<void>((r) => (started = r));
+  const store: ReviewStore = {
+    list: () => inner.list(),
+    load: (ref) => inner.load(ref),
+    apply: async (ref, req) => {
+      started();
+      await new Promise((r) => setTimeout(r, delay));
+      return inner.apply(ref, req);
+    },
+  };
+  return { store, writing };
+}
+
 const api = '/api/documents/putin-kim/en';
 const withToken = (server: ReviewServer, path: string): string => `${path}?token=${server.token}`;
 const post = (server: ReviewServer, body: unknown, headers: Record<string, string> = {}) =>
@@ -188,17 +204,7 @@ describe('review server', () => {
 
   it('on close, finishes the write in flight, then refuses new connections', async () => {
     const inner = createMemoryStore([articleView()]);
-    let started!: () => void;
-    const writing = new Promise<void>((r) => (started = r));
-    const slow: ReviewStore = {
-      list: () => inner.list(),
-      load: (ref) => inner.load(ref),
-      apply: async (ref, req) => {
-        started();
-        await new Promise((r) => setTimeout(r, 150));
-        return inner.apply(ref, req);
-      },
-    };
+    const { store: slow, writing } = slowStore(inner, 150);
     const server = await startReviewServer(slow, { reviewer: 'Ana' });
     const { version } = JSON.parse((await call(server.port, withToken(server, api))).body) as { version: string };
     const inFlight = post(server, { version, action: { kind: 'comment', segment: 's-title', comment: 'kept' } });
@@ -222,17 +228,7 @@ describe('a review session', () => {
     const lines: string[] = [];
     const controller = new AbortController();
     const store = createMemoryStore([articleView()]);
-    let started!: () => void;
-    const writing = new Promise<void>((r) => (started = r));
-    const slow: ReviewStore = {
-      list: () => store.list(),
-      load: (ref) => store.load(ref),
-      apply: async (ref, req) => {
-        started();
-        await new Promise((r) => setTimeout(r, 100));
-        return store.apply(ref, req);
-      },
-    };
+    const { store: slow, writing } = slowStore(store, 100);
     let url = '';
     const outcome = serveReview(slow, { reviewer: 'Ana' }, { say: (l) => lines.push(l), signal: controller.signal, onListening: (u) => (url = u) });
     await expect.poll(() => url).not.toBe('');

@@ -206,6 +206,14 @@ function describeOrigin(origin) {
   return origin.provider === undefined ? origin.kind : `${origin.kind} (${origin.provider})`;
 }
 
+/** "2025-09-03 12:15" in the reviewer's time zone (the title keeps the stored time). @param {string} iso */
+function localTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
 /** @param {CandidateView} candidate */
 function describeCandidate(candidate) {
   const parts = [candidate.kind === 'previous' ? 'previous translation' : candidate.kind];
@@ -306,7 +314,9 @@ function renderRow(index) {
     notes.setAttribute('aria-label', `Notes on segment ${number}`);
     for (const note of segment.notes) {
       const item = el('li');
-      item.append(el('span', { className: 'author', text: note.time === undefined ? note.author : `${note.author}, ${note.time.slice(0, 16).replace('T', ' ')}` }), ' ', note.text);
+      const author = el('span', { className: 'author', text: note.time === undefined ? note.author : `${note.author}, ${localTime(note.time)}` });
+      if (note.time !== undefined) author.title = note.time;
+      item.append(author, ' ', note.text);
       notes.append(item);
     }
     target.append(notes);
