@@ -169,7 +169,11 @@ export async function runReviewBench(log: (line: string) => void): Promise<void>
     const largeOpens: { shown: number; driven: number }[] = [];
     for (let run = 0; run < 3; run += 1) largeOpens.push(await openTime(page, url('large')));
     const largeShown = median(largeOpens.map((o) => o.shown));
-    log(`5,000 segments: navigation to first segments painted ${ms(largeShown)} (median of 3; ${(largeShown / articleShown).toFixed(1)}× the article); through the driver ${ms(median(largeOpens.map((o) => o.driven)))}`);
+    const largeBytes = Buffer.byteLength(JSON.stringify(await store.load({ document: 'large', language: 'en' })));
+    log(
+      `5,000 segments (${(largeBytes / 1_048_576).toFixed(1)} MB of JSON): navigation to first segments painted ${ms(largeShown)} ` +
+        `(median of 3; ${(largeShown / articleShown).toFixed(1)}× the article); through the driver ${ms(median(largeOpens.map((o) => o.driven)))}`,
+    );
 
     await page.locator('#target-1').focus();
     const moves: number[] = [];
