@@ -588,7 +588,9 @@ async function load() {
   }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    warn(body?.error?.message ?? `The server answered ${response.status}.`);
+    const message = body?.error?.message ?? `The server answered ${response.status}.`;
+    if (session.view === undefined) main.replaceChildren(el('p', { className: 'loading', text: `This document cannot be shown: ${message}` }));
+    else warn(message);
     return;
   }
   const reloaded = session.view !== undefined;
