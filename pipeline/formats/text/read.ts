@@ -91,7 +91,7 @@ export function readText(text: string, options: TextReadOptions): { doc: Documen
       file: options.path,
       line: 1,
       column: 1,
-      hint: 'check that the source was saved completely, or remove it from `documents` in l10n.config.yaml',
+      hint: 'check that the source was saved completely, or remove the file from the source folder',
     });
   }
 
