@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,18 +20,6 @@ function problemOf(text: string) {
   }
   throw new Error('expected the config to be refused');
 }
-
-describe('the bundled l10n.config.yaml', () => {
-  it('reads de → en, fr, es with the article and the default policies', () => {
-    const config = parseConfig(readFileSync('l10n.config.yaml', 'utf8'), FILE, KNOWN);
-    expect(config.sourceLanguage).toBe('de');
-    expect(config.targetLanguages).toEqual(['en', 'fr', 'es']);
-    // No list: every document in source/ that a format reads is found on every run.
-    expect(config.documents).toEqual([]);
-    expect(config.policies).toEqual({ untranslated: 'fail', publishState: 'translated', failOn: 'error' });
-    expect(config.root).toBe('/project');
-  });
-});
 
 describe('defaults', () => {
   it('fills every setting that is left out', () => {

@@ -1,23 +1,23 @@
 /**
- * Property: whatever an editor does to the article (insert, delete or change sentences and
- * paragraphs), re-extracting over the shipped translations never loses the translation of a
- * sentence that is still in the source unchanged, and a second extract changes nothing.
+ * Property: whatever an editor does to an article (insert, delete or change sentences and
+ * paragraphs), re-extracting over its translations never loses the translation of a sentence that
+ * is still in the source unchanged, and a second extract changes nothing. On the translated
+ * article of `test/fixtures/projects/artikel`.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openProject, readDocument } from '../../pipeline/index.js';
 import { exportXliff, matchTranslations, readXliff } from '../../pipeline/xliff/index.js';
 import { tempProject } from '../helpers/project.js';
 
-const ARTICLE = 'source/putin-kim-treffen-peking.txt';
-const SHIPPED = 'translations/en/putin-kim-treffen-peking.xlf';
-const project = tempProject({ withTranslations: true });
+const ARTICLE = 'source/gipfel.txt';
+const SHIPPED = 'translations/en/gipfel.xlf';
+const project = tempProject({ fixture: 'artikel', withTranslations: true });
 afterAll(() => project.remove());
 
 const pipeline = openProject(project.root);
-const original = readFileSync(ARTICLE, 'utf8');
-const shipped = readXliff(readFileSync(SHIPPED), SHIPPED);
+const original = project.read(ARTICLE);
+const shipped = readXliff(new TextEncoder().encode(project.read(SHIPPED)), SHIPPED);
 const options = { version: '1.2', sourceLanguage: 'de', targetLanguage: 'en', original: ARTICLE } as const;
 
 /** Translation per sentence text in the shipped file. */

@@ -24,14 +24,18 @@ export interface TempProject {
 }
 
 /**
- * Copies the config, sources and glossary (not translations or output) into a fresh folder: of
- * the bundled project by default (for the end-to-end tests), or of a fixture project of
- * `test/fixtures/projects/<fixture>` (everything it has).
+ * Copies the config, sources and glossary (translations only when asked, never outputs) into a
+ * fresh folder: of a fixture project, `test/fixtures/projects/<fixture>`, or of the bundled
+ * project (only the end-to-end test of what the project ships uses that).
  */
 export function tempProject(options: { withTranslations?: boolean; fixture?: string } = {}): TempProject {
   const root = mkdtempSync(path.join(tmpdir(), 'l10n-test-'));
   if (options.fixture !== undefined) {
-    cpSync(path.join('test/fixtures/projects', options.fixture), root, { recursive: true });
+    const folder = path.join('test/fixtures/projects', options.fixture);
+    cpSync(folder, root, {
+      recursive: true,
+      filter: (source) => options.withTranslations === true || path.relative(folder, source).split(path.sep)[0] !== 'translations',
+    });
   } else {
     const parts = ['l10n.config.yaml', 'source', 'glossary', ...(options.withTranslations === true ? ['translations'] : [])];
     for (const part of parts) cpSync(part, path.join(root, part), { recursive: true });
