@@ -1,0 +1,105 @@
+/**
+ * Catalog metadata: `<ns>.meta.json` beside a German catalog, written by the site's developers
+ * or editors, holds what a catalog cannot (a value there must stay a string i18next can show):
+ * a note for translators and a length limit per key.
+ *
+ * ```json
+ * { "nav.home": { "maxLength": 12, "note": "Menu entry, top bar" },
+ *   "comments": { "maxLength": 30 } }
+ * ```
+ *
+ * A key names one catalog key, or a plural or context key as the code calls it (`comments`
+ * covers `comments_one`, `comments_other` and every target form; `friend` covers `friend_male`).
+ */
+import type { Message } from '../model.js';
+import type { KeyShape } from './keys.js';
+import { parseJson, type JsonPlace } from './json.js';
+import type { StringsOptions } from './options.js';
+
+export interface KeyMeta {
+  readonly maxLength?: number;
+  readonly note?: string;
+  readonly place: JsonPlace;
+}
+
+export interface CatalogMeta {
+  readonly file: string;
+  readonly keys: ReadonlyMap<string, KeyMeta>;
+}
+
+const FIELDS = ['maxLength', 'note'];
+
+/** Reads a metadata file. Syntax errors throw (with line and column); wrong fields are messages and are left out. */
+export function readCatalogMeta(text: string, file: string): { readonly meta: CatalogMeta; readonly messages: readonly Message[] } {
+  const { root } = parseJson(text, file);
+  const messages: Message[] = [];
+  const keys = new Map<string, KeyMeta>();
+  const problem = (place: JsonPlace, reason: string, hint: string): void => {
+    messages.push({ reason, ruleId: 'strings/meta', source: 'strings', severity: 'error', file, line: place.line, column: place.column, hint });
+  };
+  if (root.kind !== 'object') {
+    problem(root.place, 'expected an object of keys, each with "maxLength" and/or "note"', 'write {"nav.home": {"maxLength": 12, "note": "…"}}');
+    return { meta: { file, keys }, messages };
+  }
+  for (const member of root.members) {
+    const value = member.value;
+    if (value.kind !== 'object') {
+      problem(value.place, `"${member.key}": expected an object with "maxLength" and/or "note", got ${value.kind === 'array' ? 'a list' : `a ${value.kind}`}`, 'write {"maxLength": 12, "note": "…"}');
+      continue;
+    }
+    let maxLength: number | undefined;
+    let note: string | undefined;
+    for (const field of value.members) {
+      const v = field.value;
+      if (field.key === 'maxLength') {
+        const n = v.kind === 'number' ? Number(v.raw) : NaN;
+        if (!Number.isInteger(n) || n < 1) problem(v.place, `"${member.key}".maxLength: expected an integer of at least 1, got ${v.kind === 'number' ? v.raw : `a ${v.kind}`}`, 'write the limit in characters, e.g. 20');
+        else maxLength = n;
+      } else if (field.key === 'note') {
+        if (v.kind !== 'string') problem(v.place, `"${member.key}".note: expected text, got a ${v.kind}`, 'write the note as a string');
+        else note = v.value;
+      } else {
+        problem(field.keyPlace, `"${member.key}": unknown field "${field.key}"; expected one of ${FIELDS.join(', ')}`, 'remove the field or correct its name');
+      }
+    }
+    keys.set(member.key, { ...(maxLength === undefined ? {} : { maxLength }), ...(note === undefined ? {} : { note }), place: member.keyPlace });
+  }
+  return { meta: { file, keys }, messages };
+}
+
+/** The keys a setting for `shape` may be written under, most specific first: key, stem, base. */
+export function settingKeys(shape: Pick<KeyShape, 'key' | 'stem' | 'base'>): readonly string[] {
+  return [...new Set([shape.key, shape.stem, shape.base])];
+}
+
+/**
+ * The length limit of a key: from the metadata file (key, then the plural stem, then the base
+ * key), else from the options' `maxLength` (`ns:key` exactly, then the longest `ns:prefix*`).
+ */
+export function maxLengthFor(namespace: string, shape: Pick<KeyShape, 'key' | 'stem' | 'base'>, meta: CatalogMeta | undefined, options: Pick<StringsOptions, 'maxLength'>): number | undefined {
+  const names = settingKeys(shape);
+  for (const name of names) {
+    const limit = meta?.keys.get(name)?.maxLength;
+    if (limit !== undefined) return limit;
+  }
+  for (const name of names) {
+    const limit = options.maxLength[`${namespace}:${name}`];
+    if (limit !== undefined) return limit;
+  }
+  let best: { prefix: string; limit: number } | undefined;
+  for (const [pattern, limit] of Object.entries(options.maxLength)) {
+    if (!pattern.endsWith('*')) continue;
+    const prefix = pattern.slice(0, -1);
+    if (names.some((name) => `${namespace}:${name}`.startsWith(prefix)) && (best === undefined || prefix.length > best.prefix.length)) best = { prefix, limit };
+  }
+  return best?.limit;
+}
+
+/** The note for translators from the metadata file (key, stem, then base key). */
+export function metaNoteFor(shape: Pick<KeyShape, 'key' | 'stem' | 'base'>, meta: CatalogMeta | undefined): string | undefined {
+  for (const name of settingKeys(shape)) {
+    const note = meta?.keys.get(name)?.note;
+    if (note !== undefined) return note;
+  }
+  return undefined;
+}
