@@ -98,6 +98,7 @@ export function readCatalog(
   }
   const separator = options.keySeparator;
   const entries: CatalogEntry[] = [];
+  const keys = new Set<string>();
   let hasObjects = false;
   let hasDottedRootKeys = false;
   const walk = (object: JsonObject, path: readonly string[]): void => {
@@ -120,6 +121,12 @@ export function readCatalog(
         continue;
       }
       const key = separator === false ? memberPath.join('.') : memberPath.join(separator);
+      if (keys.has(key)) {
+        // The same key twice through different paths: `"a.b"` flat beside `"a": {"b": …}`.
+        message(member.keyPlace, 'error', 'strings/duplicate-key', `the key "${key}" is in this catalog twice (once nested, once as a flat key); the first is kept`, 'remove one of the two: i18next finds the nested one first');
+        continue;
+      }
+      keys.add(key);
       if (value.kind === 'string') {
         entries.push({ key, path: memberPath, text: value.value, place: value.place, keyPlace: member.keyPlace });
       } else {

@@ -337,7 +337,7 @@ function runLexer(lexers: LexerModule, kind: FileKind, file: SourceFile, options
 
 /** The first options attribute of an HTML file whose value is not JSON. */
 function badOptionsAttribute(text: string, attribute: string): { line: number; column: number } | undefined {
-  const pattern = new RegExp(`${attribute.replace(/[-]/gu, '\\-')}\\s*=\\s*(?:'([^']*)'|"([^"]*)")`, 'gu');
+  const pattern = new RegExp(`${escapeRegExp(attribute)}\\s*=\\s*(?:'([^']*)'|"([^"]*)")`, 'gu');
   const lines = new LineIndex(text);
   for (const m of text.matchAll(pattern)) {
     const value = (m[1] ?? m[2] ?? '').replace(/&quot;/gu, '"').replace(/&amp;/gu, '&');

@@ -245,18 +245,28 @@ export function refreshNamespace(input: RefreshInput, options: StringsOptions): 
 }
 
 /**
- * Formats leaves, giving a key whose levels run into a text (`card` is text, `card.title` is
- * new) its flat path instead, which i18next finds as well. Returns the leaves that still found
- * no place (none in practice: a flat key clashes only with an equal key, which is never added).
+ * Formats leaves so that every key finds a place: when a key is both a text and a group of
+ * keys (`card` and `card.title`), the keys inside the group are written flat (`"card.title"`
+ * at the root), where i18next finds them after the path lookup fails; a key whose levels run
+ * into a text is written flat likewise. Returns the leaves that still found no place (none in
+ * practice: a flat key clashes only with an equal key, which is never added twice).
  */
 function placeAll(leaves: KeyedLeaf[], layout: CatalogLayout, keySeparator: string | false): { text: string; unplaced: readonly KeyedLeaf[] } {
-  const first = formatCatalog(leaves, layout);
-  if (first.conflicts.length === 0) return { text: first.text, unplaced: [] };
-  const conflicting = new Set(first.conflicts);
-  for (let i = 0; i < leaves.length; i++) {
-    const leaf = leaves[i] as KeyedLeaf;
-    if (conflicting.has(leaf)) leaves[i] = { ...leaf, path: [leaf.path.join(keySeparator || '.')] };
+  const flat = (leaf: KeyedLeaf): KeyedLeaf => ({ ...leaf, path: [leaf.path.join(keySeparator || '.')] });
+  let result = formatCatalog(leaves, layout);
+  for (let round = 0; round < 3 && result.conflicts.length > 0; round++) {
+    const conflicting = new Set(result.conflicts);
+    const groupsToFlatten: (readonly string[])[] = [];
+    for (const leaf of result.conflicts) {
+      const isGroup = (other: KeyedLeaf): boolean => other !== leaf && other.path.length > leaf.path.length && leaf.path.every((p, i) => other.path[i] === p);
+      if (leaves.some(isGroup)) groupsToFlatten.push(leaf.path);
+    }
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i] as KeyedLeaf;
+      const inGroup = groupsToFlatten.some((g) => leaf.path.length > g.length && g.every((p, j) => leaf.path[j] === p));
+      if (inGroup || (conflicting.has(leaf) && !groupsToFlatten.includes(leaf.path))) leaves[i] = flat(leaf);
+    }
+    result = formatCatalog(leaves, layout);
   }
-  const second = formatCatalog(leaves, layout);
-  return { text: second.text, unplaced: second.conflicts as KeyedLeaf[] };
+  return { text: result.text, unplaced: result.conflicts as KeyedLeaf[] };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import i18next from 'i18next';
+import i18next, { type Resource, type ResourceKey } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { readCatalog, type Catalog } from '../../pipeline/strings/catalog.js';
 import { fromRuns, renderCodedText, toRuns } from '../../pipeline/strings/codes.js';
@@ -49,11 +49,11 @@ describe('a pseudo-translation of every unit, loaded by i18next', () => {
   const german = Object.fromEntries(namespaces.map((ns) => [ns, catalogOf(ns)]));
 
   async function load(language: string, leaveOut: readonly string[] = []) {
-    const resources: Record<string, Record<string, unknown>> = { de: {}, [language]: {} };
+    const resources: Record<string, Record<string, ResourceKey>> = { de: {}, [language]: {} };
     const expected = new Map<string, string>();
     for (const ns of namespaces) {
       const catalog = german[ns] as Catalog;
-      resources['de']![ns] = JSON.parse(readFileSync(`${SITE}/${ns}.json`, 'utf8'));
+      resources['de']![ns] = JSON.parse(readFileSync(`${SITE}/${ns}.json`, 'utf8')) as ResourceKey;
       const translations = new Map<string, string>();
       for (const unit of flatUnits(unitsForLanguage(catalog, language, options))) {
         if (leaveOut.includes(`${ns}:${unit.name}`)) continue;
@@ -61,10 +61,10 @@ describe('a pseudo-translation of every unit, loaded by i18next', () => {
         expected.set(`${ns}:${unit.name}`, pseudo(unit, language));
       }
       const text = buildTargetCatalog(catalog, language, translations, options).text as string;
-      resources[language]![ns] = JSON.parse(text);
+      resources[language]![ns] = JSON.parse(text) as ResourceKey;
     }
     const i18n = i18next.createInstance();
-    await i18n.init({ lng: language, fallbackLng: 'de', ns: [...namespaces], defaultNS: 'common', resources, interpolation: { escapeValue: false } });
+    await i18n.init({ lng: language, fallbackLng: 'de', ns: [...namespaces], defaultNS: 'common', resources: resources as Resource, interpolation: { escapeValue: false } });
     return { t: i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string, expected };
   }
 
