@@ -22,6 +22,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['segment', runSegmentBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
+  ['strings', async (log) => (await import('./strings.js')).runStringsBench(log)],
 ]);
 
 const only = process.argv[2];

@@ -205,7 +205,7 @@ export function formatCatalog(leaves: readonly CatalogLeaf[], layout: CatalogLay
   }
   const { indent, eol } = layout;
   const out: string[] = [];
-  const writeNode = (node: JsonNode, depth: number): void => {
+  const writeNode = (node: OutNode, depth: number): void => {
     switch (node.kind) {
       case 'string':
         out.push(JSON.stringify(node.value));
@@ -216,59 +216,45 @@ export function formatCatalog(leaves: readonly CatalogLeaf[], layout: CatalogLay
         out.push(node.raw);
         return;
       case 'array':
-        if (node.items.length === 0) {
-          out.push('[]');
+      case 'object': {
+        const items: readonly (OutNode | { readonly key: string; readonly value: OutNode })[] = node.kind === 'array' ? node.items : node.members;
+        const [open, close] = node.kind === 'array' ? ['[', ']'] : ['{', '}'];
+        if (items.length === 0) {
+          out.push(open, close);
           return;
         }
-        out.push('[');
-        node.items.forEach((item, i) => {
+        out.push(open);
+        items.forEach((item, i) => {
           if (indent !== '') out.push(eol, indent.repeat(depth + 1));
-          writeNode(item, depth + 1);
-          if (i < node.items.length - 1) out.push(',');
+          if ('key' in item) {
+            out.push(JSON.stringify(item.key), indent === '' ? ':' : ': ');
+            writeNode(item.value, depth + 1);
+          } else writeNode(item, depth + 1);
+          if (i < items.length - 1) out.push(',');
         });
         if (indent !== '') out.push(eol, indent.repeat(depth));
-        out.push(']');
+        out.push(close);
         return;
-      case 'object':
-        if (node.members.length === 0) {
-          out.push('{}');
-          return;
-        }
-        out.push('{');
-        node.members.forEach((member, i) => {
-          if (indent !== '') out.push(eol, indent.repeat(depth + 1));
-          out.push(JSON.stringify(member.key), indent === '' ? ':' : ': ');
-          writeNode(member.value, depth + 1);
-          if (i < node.members.length - 1) out.push(',');
-        });
-        if (indent !== '') out.push(eol, indent.repeat(depth));
-        out.push('}');
-        return;
+      }
     }
   };
-  const writeTree = (tree: TreeObject, depth: number): void => {
-    if (tree.members.size === 0) {
-      out.push('{}');
-      return;
-    }
-    out.push('{');
-    let i = 0;
-    for (const [name, child] of tree.members) {
-      if (indent !== '') out.push(eol, indent.repeat(depth + 1));
-      out.push(JSON.stringify(name), indent === '' ? ':' : ': ');
-      if (isTree(child)) writeTree(child, depth + 1);
-      else if (child.text !== undefined) out.push(JSON.stringify(child.text));
-      else if (child.other !== undefined) writeNode(child.other, depth + 1);
-      else out.push('""');
-      i += 1;
-      if (i < tree.members.size) out.push(',');
-    }
-    if (indent !== '') out.push(eol, indent.repeat(depth));
-    out.push('}');
-  };
-  writeTree(root, 0);
+  const toNode = (tree: TreeObject): OutNode => ({
+    kind: 'object',
+    members: [...tree.members].map(([key, child]) => ({
+      key,
+      value: isTree(child) ? toNode(child) : child.text !== undefined ? { kind: 'string', value: child.text } : (child.other ?? { kind: 'string', value: '' }),
+    })),
+  });
+  writeNode(toNode(root), 0);
   return { text: (layout.bom ? '\uFEFF' : '') + out.join('') + (layout.finalNewline ? eol : ''), conflicts };
 }
+
+/** What the writer writes: a JSON node as read (positions unused), or one built from leaves. */
+type OutNode =
+  | { readonly kind: 'object'; readonly members: readonly { readonly key: string; readonly value: OutNode }[] }
+  | { readonly kind: 'array'; readonly items: readonly OutNode[] }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'number' | 'boolean' | 'null'; readonly raw: string };
 
 /** The catalog text of a catalog's own entries: the same bytes as its file when we formatted it. */
 export function writeCatalog(catalog: Pick<Catalog, 'entries' | 'layout'>): string {

@@ -93,7 +93,22 @@ export function parseCodes(raw: string, syntax: CodeSyntax): CodedText {
   const found: RawCode[] = [];
   let text = '';
   let i = 0;
+  // Only three strings can start a code: jump from one to the next, copying the text between.
+  const nextCandidate = (from: number): number => {
+    let next = raw.length;
+    for (const start of [interpolation.prefix, nesting.prefix, '<']) {
+      const at = raw.indexOf(start, from);
+      if (at !== -1 && at < next) next = at;
+    }
+    return next;
+  };
   while (i < raw.length) {
+    const candidate = nextCandidate(i);
+    if (candidate > i) {
+      text += raw.slice(i, candidate);
+      i = candidate;
+      continue;
+    }
     if (raw.startsWith(interpolation.prefix, i)) {
       const end = raw.indexOf(interpolation.suffix, i + interpolation.prefix.length);
       const inner = end === -1 ? '' : raw.slice(i + interpolation.prefix.length, end);

@@ -6,10 +6,7 @@
  */
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-}
+import { escapeRegExp } from './regexp.js';
 
 /** A RegExp matching whole project-relative paths (forward slashes) against a glob. */
 export function globToRegExp(glob: string): RegExp {

@@ -108,3 +108,21 @@ export function pluralKey(stem: string, form: PluralForm, pluralSeparator: strin
 export function contextKey(base: string, context: string, contextSeparator: string): string {
   return `${base}${contextSeparator}${context}`;
 }
+
+/** The key of the plural group a shape belongs to (its type and stem); undefined for no plural form. */
+export function pluralGroupKey(shape: KeyShape): string | undefined {
+  return shape.plural === undefined ? undefined : `${shape.plural.type}\u0000${shape.stem}`;
+}
+
+/** The forms each plural group has, by `pluralGroupKey`. */
+export function pluralFormsByGroup(shapes: Iterable<KeyShape>): ReadonlyMap<string, ReadonlySet<PluralCategory>> {
+  const forms = new Map<string, Set<PluralCategory>>();
+  for (const shape of shapes) {
+    const group = pluralGroupKey(shape);
+    if (group === undefined || shape.plural === undefined) continue;
+    const set = forms.get(group) ?? new Set<PluralCategory>();
+    set.add(shape.plural.category);
+    forms.set(group, set);
+  }
+  return forms;
+}

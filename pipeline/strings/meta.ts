@@ -78,21 +78,38 @@ export function settingKeys(shape: Pick<KeyShape, 'key' | 'stem' | 'base'>): rea
  */
 export function maxLengthFor(namespace: string, shape: Pick<KeyShape, 'key' | 'stem' | 'base'>, meta: CatalogMeta | undefined, options: Pick<StringsOptions, 'maxLength'>): number | undefined {
   const names = settingKeys(shape);
+  if (meta !== undefined) {
+    for (const name of names) {
+      const limit = meta.keys.get(name)?.maxLength;
+      if (limit !== undefined) return limit;
+    }
+  }
+  const { exact, prefixes } = limitPatterns(options.maxLength);
+  if (exact.size === 0 && prefixes.length === 0) return undefined;
   for (const name of names) {
-    const limit = meta?.keys.get(name)?.maxLength;
+    const limit = exact.get(`${namespace}:${name}`);
     if (limit !== undefined) return limit;
   }
-  for (const name of names) {
-    const limit = options.maxLength[`${namespace}:${name}`];
-    if (limit !== undefined) return limit;
+  for (const { prefix, limit } of prefixes) {
+    if (names.some((name) => `${namespace}:${name}`.startsWith(prefix))) return limit;
   }
-  let best: { prefix: string; limit: number } | undefined;
-  for (const [pattern, limit] of Object.entries(options.maxLength)) {
-    if (!pattern.endsWith('*')) continue;
-    const prefix = pattern.slice(0, -1);
-    if (names.some((name) => `${namespace}:${name}`.startsWith(prefix)) && (best === undefined || prefix.length > best.prefix.length)) best = { prefix, limit };
+  return undefined;
+}
+
+const patternCache = new WeakMap<object, { exact: ReadonlyMap<string, number>; prefixes: readonly { prefix: string; limit: number }[] }>();
+
+/** The options' limits split into exact keys and prefixes, longest prefix first (computed once per options object). */
+function limitPatterns(maxLength: Readonly<Record<string, number>>): { exact: ReadonlyMap<string, number>; prefixes: readonly { prefix: string; limit: number }[] } {
+  let patterns = patternCache.get(maxLength);
+  if (patterns === undefined) {
+    const entries = Object.entries(maxLength);
+    patterns = {
+      exact: new Map(entries.filter(([p]) => !p.endsWith('*'))),
+      prefixes: entries.filter(([p]) => p.endsWith('*')).map(([p, limit]) => ({ prefix: p.slice(0, -1), limit })).sort((a, b) => b.prefix.length - a.prefix.length),
+    };
+    patternCache.set(maxLength, patterns);
   }
-  return best?.limit;
+  return patterns;
 }
 
 /** The note for translators from the metadata file (key, stem, then base key). */

@@ -24,16 +24,28 @@ export function pluralCategories(language: string, type: PluralType = 'cardinal'
   const cacheKey = `${language}\u0000${type}`;
   let categories = cache.get(cacheKey);
   if (categories === undefined) {
-    const found = new Intl.PluralRules(language, { type }).resolvedOptions().pluralCategories as readonly string[];
+    const found = rulesFor(language, type).resolvedOptions().pluralCategories as readonly string[];
     categories = Object.freeze(PLURAL_CATEGORIES.filter((c) => found.includes(c)));
     cache.set(cacheKey, categories);
   }
   return categories;
 }
 
+const rulesCache = new Map<string, Intl.PluralRules>();
+
+function rulesFor(language: string, type: PluralType): Intl.PluralRules {
+  const cacheKey = `${language}\u0000${type}`;
+  let rules = rulesCache.get(cacheKey);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(language, { type });
+    rulesCache.set(cacheKey, rules);
+  }
+  return rules;
+}
+
 /** The category of a number in a language, as i18next picks it. */
 export function pluralCategoryOf(language: string, count: number, type: PluralType = 'cardinal'): PluralCategory {
-  return new Intl.PluralRules(language, { type }).select(count) as PluralCategory;
+  return rulesFor(language, type).select(count) as PluralCategory;
 }
 
 /**
@@ -63,11 +75,19 @@ const EXAMPLE_CANDIDATES = [...Array.from({ length: 201 }, (_, i) => i), 1000, 1
  * and 1,000,000), to show translators which counts a form is for: French "many" → 1000000.
  */
 export function pluralExamples(language: string, category: PluralCategory, type: PluralType = 'cardinal', limit = 4): readonly number[] {
-  const rules = new Intl.PluralRules(language, { type });
-  const found: number[] = [];
-  for (const n of EXAMPLE_CANDIDATES) {
-    if (rules.select(n) === category) found.push(n);
-    if (found.length === limit) break;
+  const cacheKey = `${language}\u0000${type}\u0000${category}\u0000${limit}`;
+  let found = examplesCache.get(cacheKey);
+  if (found === undefined) {
+    const rules = rulesFor(language, type);
+    const list: number[] = [];
+    for (const n of EXAMPLE_CANDIDATES) {
+      if (rules.select(n) === category) list.push(n);
+      if (list.length === limit) break;
+    }
+    found = Object.freeze(list);
+    examplesCache.set(cacheKey, found);
   }
   return found;
 }
+
+const examplesCache = new Map<string, readonly number[]>();

@@ -14,7 +14,7 @@ import type { Message } from '../model.js';
 import { formatCatalog, newLayout, pathForKey, type Catalog, type CatalogEntry, type CatalogLayout, type CatalogLeaf } from './catalog.js';
 import { nestingReference, parseCodes } from './codes.js';
 import { requiredKeys, type KeyUse } from './extract.js';
-import { shapeKeys } from './keys.js';
+import { pluralGroupKey, shapeKeys } from './keys.js';
 import { isKept, type StringsOptions } from './options.js';
 
 /** A catalog leaf with its key: an entry as read, or one the refresh adds. */
@@ -104,7 +104,7 @@ export function refreshNamespace(input: RefreshInput, options: StringsOptions): 
   const plainUsed = new Set<string>(input.nested?.keys ?? []);
   for (const key of input.nested?.counted ?? []) counted.add(`cardinal\u0000${key}`);
   for (const use of input.uses) {
-    if (use.count) counted.add(`${use.ordinal ? 'ordinal' : 'cardinal'}\u0000${use.stem}`);
+    if (use.count) counted.add(`${use.ordinal ? 'ordinal' : 'cardinal'}\u0000${use.stem}`); // as pluralGroupKey spells it
     if (use.context !== undefined) contextBases.add(use.key);
     if (use.context !== undefined && use.context !== '') literalContexts.add(use.context);
     for (const need of requiredKeys(use, options.sourceLanguage, options.pluralSeparator)) {
@@ -126,7 +126,8 @@ export function refreshNamespace(input: RefreshInput, options: StringsOptions): 
     if (required.has(key) || plainUsed.has(key) || isKept(input.namespace, key, options.keep, options.nsSeparator)) return true;
     const shape = shapes.get(key);
     if (shape === undefined) return false;
-    if (shape.plural !== undefined && counted.has(`${shape.plural.type}\u0000${shape.stem}`)) return true;
+    const group = pluralGroupKey(shape);
+    if (group !== undefined && counted.has(group)) return true;
     return contextBases.has(shape.base) && (shape.context !== undefined || key === shape.base);
   };
 

@@ -4,7 +4,7 @@
  * time for the rest, so a missing key never shows an empty string).
  */
 import { formatCatalog, type Catalog, type CatalogLeaf } from './catalog.js';
-import { pluralKey, shapeKeys, type KeyHints } from './keys.js';
+import { pluralFormsByGroup, pluralGroupKey, pluralKey, shapeKeys, type KeyHints } from './keys.js';
 import type { StringsOptions } from './options.js';
 import { targetPluralForms, type PluralCategory } from './plurals.js';
 
@@ -31,14 +31,7 @@ export function buildTargetCatalog(
 ): TargetCatalog {
   const textEntries = source.entries.filter((e) => e.text !== undefined);
   const shapes = shapeKeys(textEntries.map((e) => e.key), options, hints);
-  const formsByGroup = new Map<string, Set<PluralCategory>>();
-  for (const shape of shapes.values()) {
-    if (shape.plural === undefined) continue;
-    const groupKey = `${shape.plural.type}\u0000${shape.stem}`;
-    const forms = formsByGroup.get(groupKey) ?? new Set<PluralCategory>();
-    forms.add(shape.plural.category);
-    formsByGroup.set(groupKey, forms);
-  }
+  const formsByGroup = pluralFormsByGroup(shapes.values());
   const leaves: CatalogLeaf[] = [];
   const written: string[] = [];
   const done = new Set<string>();
@@ -54,13 +47,13 @@ export function buildTargetCatalog(
       continue;
     }
     const { type } = shape.plural;
-    const groupKey = `${type}\u0000${shape.stem}`;
+    const groupKey = pluralGroupKey(shape) as string;
     if (done.has(groupKey)) continue;
     done.add(groupKey);
     // The plural suffix ends the last member name, in a nested catalog as in a flat one.
     const suffixLength = entry.key.length - shape.stem.length;
     const last = entry.path.at(-1) as string;
-    for (const category of targetPluralForms(language, type, formsByGroup.get(groupKey) as Set<PluralCategory>)) {
+    for (const category of targetPluralForms(language, type, formsByGroup.get(groupKey) as ReadonlySet<PluralCategory>)) {
       const key = pluralKey(shape.stem, { category, type }, options.pluralSeparator);
       const text = translations.get(key);
       if (text === undefined) continue;

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog, CatalogEntry } from './catalog.js';
 import { parseCodes, type CodedText } from './codes.js';
-import { pluralKey, shapeKeys, type KeyHints, type KeyShape } from './keys.js';
+import { pluralFormsByGroup, pluralGroupKey, pluralKey, shapeKeys, type KeyHints, type KeyShape } from './keys.js';
 import { maxLengthFor, metaNoteFor, type CatalogMeta } from './meta.js';
 import type { StringsOptions } from './options.js';
 import { pluralExamples, sourceFormFor, targetPluralForms, type PluralCategory, type PluralType } from './plurals.js';
@@ -120,14 +120,7 @@ export function unitsForLanguage(
   const textEntries = catalog.entries.filter((e): e is CatalogEntry & { text: string } => e.text !== undefined);
   const shapes = shapeKeys(textEntries.map((e) => e.key), options, extras.hints);
   const byKey = new Map(textEntries.map((e) => [e.key, e]));
-  const formsByGroup = new Map<string, Set<PluralCategory>>();
-  for (const shape of shapes.values()) {
-    if (shape.plural === undefined) continue;
-    const groupKey = `${shape.plural.type}\u0000${shape.stem}`;
-    const forms = formsByGroup.get(groupKey) ?? new Set<PluralCategory>();
-    forms.add(shape.plural.category);
-    formsByGroup.set(groupKey, forms);
-  }
+  const formsByGroup = pluralFormsByGroup(shapes.values());
   const namespace = catalog.namespace;
   const makeUnit = (name: string, entry: CatalogEntry & { text: string }, shape: KeyShape, plural: UnitPlural | undefined): StringUnit => {
     const notes: string[] = [];
@@ -171,10 +164,10 @@ export function unitsForLanguage(
       continue;
     }
     const type = shape.plural.type;
-    const groupKey = `${type}\u0000${shape.stem}`;
+    const groupKey = pluralGroupKey(shape) as string;
     if (emitted.has(groupKey)) continue;
     emitted.add(groupKey);
-    const sourceForms = formsByGroup.get(groupKey) as Set<PluralCategory>;
+    const sourceForms = formsByGroup.get(groupKey) as ReadonlySet<PluralCategory>;
     const groupId = pluralGroupId(namespace, shape.stem, type);
     const units = targetPluralForms(language, type, sourceForms).map((category) => {
       let sourceCategory = sourceFormFor(category, sourceForms);

@@ -90,6 +90,12 @@ describe('refreshNamespace', () => {
     expect(result.asideText).toBe('{"x":"y"}');
   });
 
+  it('brings every variant of a key back when the code calls it with a context again', () => {
+    const result = refresh('{}', '{"friend_male": "Ein Freund", "friend_female": "Eine Freundin"}', [use('friend', { context: 'male' })]);
+    expect(result.restored).toEqual(['friend_male', 'friend_female']);
+    expect(result.asideText).toBeUndefined();
+  });
+
   it('keeps every context variant and the base key of a call whose context is computed at run time', () => {
     const text = '{"friend": "Freund", "friend_male": "Ein Freund", "friend_female": "Eine Freundin", "other": "x"}';
     const result = refresh(text, undefined, [use('friend', { context: '' })]);
