@@ -94,7 +94,8 @@ const KIND_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
 /** The lexer kind for a file name, or undefined for a file type no lexer reads. */
 export function fileKind(file: string): FileKind | undefined {
   const dot = file.lastIndexOf('.');
-  return dot === -1 ? undefined : KIND_BY_EXTENSION[file.slice(dot + 1).toLowerCase()];
+  const extension = dot === -1 ? '' : file.slice(dot + 1).toLowerCase();
+  return Object.hasOwn(KIND_BY_EXTENSION, extension) ? KIND_BY_EXTENSION[extension] : undefined;
 }
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);

@@ -8,7 +8,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Loading i18next-parser (the TypeScript compiler) takes seconds on a busy machine: once, before the tests, with time to spare.
+beforeAll(async () => {
+  await import('i18next-parser');
+}, 120_000);
+
 
 interface Lexer {
   extract(content: string, filename: string): Record<string, unknown>[];

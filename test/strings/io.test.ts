@@ -1,9 +1,15 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveStringsOptions } from '../../pipeline/strings/options.js';
 import { commentsFromUses, hintsFromUses, readSourceCatalogs, refreshSourceCatalogs, writeTargetCatalogs } from '../../pipeline/strings/io.js';
+
+// Loading i18next-parser (the TypeScript compiler) takes seconds on a busy machine: once, before the tests, with time to spare.
+beforeAll(async () => {
+  await import('i18next-parser');
+}, 120_000);
+
 
 const options = resolveStringsOptions({ namespaces: ['common', 'article'], defaultNamespace: 'common' });
 let root: string;
