@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,5 +28,6 @@ describe('expandGlobs', () => {
     expect(expandGlobs(root, ['src/**/*.{js,tsx}'], ['**/node_modules/**'])).toEqual(['src/a/c.tsx', 'src/b.js']);
     expect(expandGlobs(root, ['src/**/*.js', '**/*.js'], ['**/node_modules/**'])).toEqual(['other/d.js', 'src/b.js']);
     expect(expandGlobs(root, ['missing/**/*.js'])).toEqual([]);
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -4,7 +4,7 @@
  * exit from inside the pipeline, catalogs read and written by the transform itself. If an
  * upgrade changes one of these, this file says which.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -87,6 +87,7 @@ describe('i18next-parser 9, as measured', () => {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'l10n-parser-'));
       await runTransform({ locales: ['de'], output: path.join(folder, '$LOCALE/$NAMESPACE.json'), failOnWarnings: true }, [sourceFile('/site/a.js', 't(name)')]).catch(() => undefined);
       expect(exit).toHaveBeenCalledWith(1);
+      rmSync(folder, { recursive: true, force: true });
     } finally {
       exit.mockRestore();
     }
@@ -105,5 +106,6 @@ describe('i18next-parser 9, as measured', () => {
     expect(JSON.parse(written.get('de/common.json') as string)).toEqual({ share: 'Teilen (bearbeitet)', items_one: '', items_other: '' });
     expect(JSON.parse(written.get('de/common_old.json') as string)).toEqual({ gone: 'Weg' });
     expect(JSON.parse(written.get('fr/common.json') as string)).toEqual({ share: 'Teilen', items_one: '', items_many: '', items_other: '' });
+    rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveStringsOptions } from '../../pipeline/strings/options.js';
 import { commentsFromUses, hintsFromUses, readSourceCatalogs, refreshSourceCatalogs, writeTargetCatalogs } from '../../pipeline/strings/io.js';
 
@@ -22,6 +22,10 @@ const ARTICLE = 'source/locales/de/article.json';
 beforeEach(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'l10n-strings-'));
   cpSync('test/fixtures/strings/site', root, { recursive: true });
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('refreshSourceCatalogs', () => {
