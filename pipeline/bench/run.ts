@@ -24,6 +24,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
   ['review', runReviewBench],
+  ['strings', async (log) => (await import('./strings.js')).runStringsBench(log)],
 ]);
 
 const only = process.argv[2];
