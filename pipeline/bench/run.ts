@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runSegmentBench } from './segment.js';
+import { runSegmentBench, runSegmentQualityBench } from './segment.js';
 import { runTermsBench } from './terms.js';
 import { runXliffBench } from './xliff.js';
 
@@ -20,6 +20,7 @@ const log = (line: string): void => {
 
 const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promise<void>> = new Map([
   ['segment', runSegmentBench],
+  ['segment-quality', runSegmentQualityBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
 ]);
