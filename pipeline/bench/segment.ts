@@ -60,23 +60,35 @@ export function buildCorpus(chars: number): string[] {
 
 interface Timing {
   readonly seconds: number;
+  /** CPU time of this process in seconds: less disturbed than wall time on a busy shared machine. */
+  readonly cpuSeconds: number;
   readonly segments: number;
 }
 
-function timeOurs(segmenter: Segmenter, paragraphs: readonly string[]): Timing {
+function timed(run: () => number): Timing {
   const start = performance.now();
-  let segments = 0;
-  for (const paragraph of paragraphs) segments += segmenter.split(paragraph).length;
-  return { seconds: (performance.now() - start) / 1000, segments };
+  const cpu = process.cpuUsage();
+  const segments = run();
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, segments };
+}
+
+function timeOurs(segmenter: Segmenter, paragraphs: readonly string[]): Timing {
+  return timed(() => {
+    let segments = 0;
+    for (const paragraph of paragraphs) segments += segmenter.split(paragraph).length;
+    return segments;
+  });
 }
 
 function timeIntl(segmenter: Intl.Segmenter, paragraphs: readonly string[]): Timing {
-  const start = performance.now();
-  let segments = 0;
-  for (const paragraph of paragraphs) {
-    for (const piece of segmenter.segment(paragraph)) if (piece.segment.trim() !== '') segments += 1;
-  }
-  return { seconds: (performance.now() - start) / 1000, segments };
+  return timed(() => {
+    let segments = 0;
+    for (const paragraph of paragraphs) {
+      for (const piece of segmenter.segment(paragraph)) if (piece.segment.trim() !== '') segments += 1;
+    }
+    return segments;
+  });
 }
 
 function lengthOf(paragraphs: readonly string[]): number {
@@ -111,7 +123,7 @@ export function runSegmentBench(log: (line: string) => void): void {
   const intlTiming = best(3, () => timeIntl(intl, corpus));
   log(`ours (SRX):     ${mchars(chars, oursTiming.seconds)}  ${oursTiming.seconds.toFixed(3)} s  ${oursTiming.segments} segments`);
   log(`Intl.Segmenter: ${mchars(chars, intlTiming.seconds)}  ${intlTiming.seconds.toFixed(3)} s  ${intlTiming.segments} segments`);
-  log(`ratio ours/Intl time: ${(oursTiming.seconds / intlTiming.seconds).toFixed(2)}x`);
+  log(`ratio ours/Intl time: ${(oursTiming.seconds / intlTiming.seconds).toFixed(2)}x wall, ${(oursTiming.cpuSeconds / intlTiming.cpuSeconds).toFixed(2)}x CPU (${oursTiming.cpuSeconds.toFixed(3)} s vs ${intlTiming.cpuSeconds.toFixed(3)} s); target ≤ 1x`);
 
   log('linearity, paragraph by paragraph (time per MB should stay flat):');
   for (const factor of [1, 2, 4]) {
@@ -126,11 +138,7 @@ export function runSegmentBench(log: (line: string) => void): void {
   for (const factor of [1, 2, 4]) {
     const text = corpus.slice(0, Math.ceil((corpus.length * factor) / 4)).join('\n\n');
     const size = text.length / 1024 / 1024;
-    const timing = best(3, () => {
-      const start = performance.now();
-      const segments = ours.split(text).length;
-      return { seconds: (performance.now() - start) / 1000, segments };
-    });
+    const timing = best(3, () => timed(() => ours.split(text).length));
     log(`  ${factor}x ${size.toFixed(2)} MB: ${((timing.seconds * 1000) / size).toFixed(1)} ms/MB, ${timing.segments} segments`);
   }
 

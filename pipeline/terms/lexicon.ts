@@ -127,9 +127,17 @@ class TableLexicon implements NounLexicon {
     this.starts = Int32Array.from(offsets);
   }
 
-  private lemmaAt(i: number): string {
-    const start = this.starts[i] ?? 0;
-    return this.table.slice(start, this.table.indexOf('\t', start));
+  /** Compares `lemma` with the lemma of line `i` by code units, without copying it (<0, 0, >0). */
+  private compareAt(lemma: string, i: number): number {
+    const { table } = this;
+    let at = this.starts[i] ?? 0;
+    for (let k = 0; k < lemma.length; k += 1, at += 1) {
+      const c = table.charCodeAt(at);
+      if (c === 9) return 1; // the line's lemma is a prefix of `lemma`
+      const d = lemma.charCodeAt(k) - c;
+      if (d !== 0) return d;
+    }
+    return table.charCodeAt(at) === 9 ? 0 : -1;
   }
 
   lookup(lemma: string): NounParadigm | undefined {
@@ -137,9 +145,9 @@ class TableLexicon implements NounLexicon {
     let high = this.starts.length - 2;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const key = this.lemmaAt(mid);
-      if (key === lemma) return this.paradigmAt(mid);
-      if (key < lemma) low = mid + 1;
+      const order = this.compareAt(lemma, mid);
+      if (order === 0) return this.paradigmAt(mid);
+      if (order > 0) low = mid + 1;
       else high = mid - 1;
     }
     return undefined;
@@ -161,7 +169,19 @@ class TableLexicon implements NounLexicon {
     return paradigm;
   }
 
+  /** Results of `lookupHead`, null for "none": a glossary asks for the same head words again and again. */
+  private readonly heads = new Map<string, NounParadigm | null>();
+
   lookupHead(word: string): NounParadigm | undefined {
+    let known = this.heads.get(word);
+    if (known === undefined) {
+      known = this.findHead(word) ?? null;
+      this.heads.set(word, known);
+    }
+    return known ?? undefined;
+  }
+
+  private findHead(word: string): NounParadigm | undefined {
     const direct = this.lookup(word);
     if (direct !== undefined) return direct;
     const hyphen = word.lastIndexOf('-');

@@ -13,12 +13,13 @@ import { FIXTURES, parseLabelled, type Labelled } from './helpers.js';
 
 const CLASSES = path.join(FIXTURES, 'classes');
 
-/** Floors per class file as [precision, recall] for [tuning, held out]. */
+/** Floors per class file as [precision, recall] for [tuning, held out], as reached after the fixes. */
 const FLOORS: Readonly<Record<string, readonly [readonly [number, number], readonly [number, number]]>> = {
-  '8-plurals.txt': [[0, 0], [0, 0]],
-  '9-datelines.txt': [[0, 0], [0, 0]],
-  '10-coordinated.txt': [[0, 0], [0, 0]],
-  '11-senses.txt': [[0, 0], [0, 0]],
+  '8-plurals.txt': [[1, 1], [1, 1]],
+  '9-datelines.txt': [[1, 1], [1, 1]],
+  '10-coordinated.txt': [[1, 1], [1, 1]],
+  // Held out: two sense traps of the held-out part are still matched (71.4% precision).
+  '11-senses.txt': [[1, 1], [0.7, 1]],
 };
 
 function labelledFile(file: string): Labelled[] {
