@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runReviewBench } from './review.js';
-import { runSegmentBench } from './segment.js';
+import { runSegmentBench, runSegmentQualityBench } from './segment.js';
 import { runTermsBench } from './terms.js';
 import { runXliffBench } from './xliff.js';
 
@@ -21,9 +21,11 @@ const log = (line: string): void => {
 
 const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promise<void>> = new Map([
   ['segment', runSegmentBench],
+  ['segment-quality', runSegmentQualityBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
   ['review', runReviewBench],
+  ['strings', async (log) => (await import('./strings.js')).runStringsBench(log)],
 ]);
 
 const only = process.argv[2];

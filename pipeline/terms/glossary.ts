@@ -17,6 +17,7 @@ import { InputError, type Message } from '../model.js';
 import { sortMessages } from '../model.js';
 import { closest } from '../suggest.js';
 import { explainYamlErrors } from './yaml-errors.js';
+import { foldForMatch } from './fold.js';
 import {
   CASE_RULES,
   MATCH_MODES,
@@ -43,7 +44,7 @@ export * from './entry.js';
 const TOP_LEVEL_KEYS = ['terms', 'language', 'description'] as const;
 const ENTRY_KEYS = [
   'id', 'source', 'kind', 'targets', 'dnt', 'variants', 'forms', 'match', 'case', 'pos', 'gender',
-  'number', 'plural', 'note', 'context', 'domain', 'status', 'forbidden',
+  'number', 'plural', 'note', 'context', 'domain', 'status', 'forbidden', 'exclude',
 ] as const;
 
 
@@ -204,6 +205,9 @@ interface RawEntry {
   domain?: string;
   status?: TermStatus;
   forbidden?: Record<string, string[]>;
+  exclude?: string[];
+  /** Where each `exclude` phrase is written, for messages about it. */
+  excludeAt?: number[];
 }
 
 /** Reads one key of an entry into `raw`. */
@@ -242,6 +246,10 @@ function readEntryField(raw: RawEntry, key: (typeof ENTRY_KEYS)[number], value: 
     case 'dnt': raw.dnt = readBoolean(value, key, r, at); return;
     case 'variants': case 'forms': case 'plural':
       raw[key] = readStringList(value, key, r, at);
+      return;
+    case 'exclude':
+      raw.exclude = readStringList(value, key, r, at);
+      raw.excludeAt = isSeq(value) ? value.items.map(offsetOf) : [offsetOf(value)];
       return;
     case 'targets': case 'forbidden':
       raw[key] = readLanguageMap(value, key, r, at);
@@ -282,6 +290,14 @@ function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefo
         'remove it from one of the two lists', { actual: clash });
     }
   }
+  const written = [raw.source, ...(raw.variants ?? [])].map(foldForMatch);
+  (raw.exclude ?? []).forEach((phrase, i) => {
+    const folded = foldForMatch(phrase);
+    if (!written.some((w) => w !== '' && folded.includes(w))) {
+      r.report('glossary/exclude-without-term', raw.excludeAt?.[i] ?? at, `the exclude phrase "${phrase}" of "${raw.source}" does not contain the term`,
+        `write the phrase in which the term means something else, with the term as written in source or variants (e.g. "${raw.source} Post")`, { actual: phrase });
+    }
+  });
   if (r.messages.slice(errorsBefore).some((m) => m.severity === 'error')) return undefined;
   const kind = raw.kind ?? 'other';
   const place = r.place(offsetOf(item));
@@ -304,6 +320,7 @@ function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefo
     ...(raw.domain !== undefined ? { domain: raw.domain } : {}),
     status: raw.status ?? 'approved',
     forbidden: raw.forbidden ?? {},
+    exclude: raw.exclude ?? [],
     origin: { file: r.file, line: place.line, column: place.column },
   };
 }

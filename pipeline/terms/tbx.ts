@@ -14,7 +14,7 @@
  *   admittedTerm), then the forbidden renderings (deprecatedTerm); a dnt entry repeats its source;
  * - entry level: `descrip type="subjectField"` for `domain`, `note` for `note`, and one note
  *   starting with `l10n:` holding, as JSON, the fields TBX-Basic has no category for (kind, dnt,
- *   match, case, forms, plural, number, status) so a round trip loses nothing. CAT tools show it
+ *   match, case, forms, plural, number, status, exclude) so a round trip loses nothing. CAT tools show it
  *   as an ordinary note.
  */
 import type { Message } from '../model.js';
@@ -61,6 +61,7 @@ function extensionOf(entry: GlossaryEntry): Record<string, unknown> {
   if (entry.pos === 'phrase' || entry.pos !== (entry.kind === 'title' || entry.kind === 'other' ? 'noun' : 'proper-noun')) ext.pos = entry.pos;
   if (entry.forms.length > 0) ext.forms = entry.forms;
   if (entry.plural.length > 0) ext.plural = entry.plural;
+  if (entry.exclude.length > 0) ext.exclude = entry.exclude;
   if (entry.number !== undefined) ext.number = entry.number;
   if (entry.status !== 'approved') ext.status = entry.status;
   return ext;
@@ -208,6 +209,7 @@ function readExtension(text: string, report: (reason: string) => void): Partial<
     dnt: d.dnt === true ? true : undefined,
     forms: strings(d.forms),
     plural: strings(d.plural),
+    exclude: strings(d.exclude),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<GlossaryEntry>;
 }

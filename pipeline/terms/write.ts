@@ -38,6 +38,7 @@ function entryObject(entry: GlossaryEntry, derivedId: boolean): Record<string, u
   if (entry.context !== undefined) out.context = entry.context;
   const forbidden = languageMap(entry.forbidden);
   if (forbidden !== undefined) out.forbidden = forbidden;
+  if (entry.exclude.length > 0) out.exclude = [...entry.exclude];
   return out;
 }
 

@@ -15,6 +15,34 @@ describe('l10n segment', () => {
     expect(result.stdout).toBe('Er kam am 3. Oktober an.\nDann ging er.\nZweiter Absatz ohne Punkt\n');
   });
 
+  it('--line-breaks paragraph (the default) segments every line on its own', async () => {
+    project = tempProject();
+    const result = await project.run(['segment', '--line-breaks', 'paragraph'], 'Die Regierung hat am Montag\nbeschlossen, die Steuern zu senken.\n');
+    expect(result.stdout).toBe('Die Regierung hat am Montag\nbeschlossen, die Steuern zu senken.\n');
+  });
+
+  it('--line-breaks space joins a hard-wrapped sentence and still splits list items', async () => {
+    project = tempProject();
+    const input = 'Die Regierung hat am Montag\nbeschlossen, die Steuern zu senken.\n\nTipps für heiße Tage\n• 1. Trinken Sie Wasser\n• 2. Meiden Sie die Sonne\n';
+    const result = await project.run(['segment', '--line-breaks', 'space'], input);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Die Regierung hat am Montag beschlossen, die Steuern zu senken.\nTipps für heiße Tage\n• 1. Trinken Sie Wasser\n• 2. Meiden Sie die Sonne\n');
+  });
+
+  it('--line-breaks sentence ends a sentence at every line break', async () => {
+    project = tempProject();
+    const result = await project.run(['segment', '--line-breaks', 'sentence'], 'Der Bundestag hat das Gesetz\nverabschiedet. Der Bundesrat folgt.\n');
+    expect(result.stdout).toBe('Der Bundestag hat das Gesetz\nverabschiedet.\nDer Bundesrat folgt.\n');
+  });
+
+  it('--line-breaks with an unknown value is a usage error (exit 2) that names the choices', async () => {
+    project = tempProject();
+    const result = await project.run(['segment', '--line-breaks', 'newline'], 'Text.\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('paragraph, sentence, space');
+    expect(result.stderr).toContain('"newline"');
+  });
+
   it('--jsonl writes exactly one line per input line, in order, and nothing else on stdout', async () => {
     project = tempProject({ fixture: 'artikel' });
     const input = [

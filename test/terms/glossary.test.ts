@@ -26,6 +26,22 @@ describe('parseGlossary', () => {
     expect(interfax && targetsFor(interfax, ['en', 'fr'])).toEqual({ en: ['Interfax'], fr: ['Interfax'] });
   });
 
+  it('reads exclude phrases and reports one that does not contain the term, at its line and column', () => {
+    const yaml = [
+      'terms:',
+      '  - source: Washington',
+      '    kind: place',
+      '    targets: {en: Washington}',
+      '    exclude: [Washington Post, Denver Post]',
+    ].join('\n');
+    const { entries, messages } = parseGlossary(yaml, 'g.yaml');
+    expect(entries).toEqual([]);
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['5:32 glossary/exclude-without-term']);
+    const ok = parseGlossary(yaml.replace(', Denver Post', ''), 'g.yaml');
+    expect(ok.messages).toEqual([]);
+    expect(ok.entries[0]?.exclude).toEqual(['Washington Post']);
+  });
+
   it('reports unknown keys, bad language codes, missing source, wrong types and bad enum values with line and column', () => {
     const { messages, glossary } = loadGlossary([path.join(FIXTURES, 'bad.yaml')]);
     const brief = messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
