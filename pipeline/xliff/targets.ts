@@ -31,62 +31,63 @@ function kindOf(element: string): CodeKind | undefined {
  */
 export function modelContent(content: InlineContent, known: readonly InlineCode[] = NO_CODES): Content {
   if (content.codes.length === 0) return { text: content.text, codes: NO_CODES };
-  const byId = new Map<string, InlineCode[]>();
-  for (const code of known) {
-    const list = byId.get(code.id) ?? [];
-    list.push(code);
-    byId.set(code.id, list);
-  }
-  const make = (reader: ReaderCode, kind: CodeKind | undefined, at: number): InlineCode => {
-    const id = reader.id ?? '';
-    const candidates = byId.get(id) ?? [];
-    const match = kind === undefined ? (candidates.length === 1 ? candidates[0] : undefined) : candidates.find((c) => c.kind === kind);
-    const code: InlineCode = {
-      id,
-      kind: match?.kind ?? kind ?? 'standalone',
-      type: match?.type ?? reader.element,
-      data: match?.data ?? reader.data,
-      at,
-    };
-    return match?.equiv === undefined && match?.disp === undefined
-      ? code
-      : { ...code, ...(match.equiv === undefined ? {} : { equiv: match.equiv }), ...(match.disp === undefined ? {} : { disp: match.disp }) };
-  };
   const out: InlineCode[] = [];
   for (const reader of content.codes) {
     if (!CONTAINERS.has(reader.element)) {
-      out.push(make(reader, kindOf(reader.element), reader.start));
+      out.push(modelCode(reader, kindOf(reader.element), reader.start, known));
       continue;
     }
     // The reader lists a container after the codes inside it: its open goes before the first of
     // them (the first code at or after its start), its close after the last.
-    const open = make(reader, 'open', reader.start);
+    const open = modelCode(reader, 'open', reader.start, known);
     const index = out.findIndex((c) => c.at >= reader.start);
     out.splice(index === -1 ? out.length : index, 0, open);
-    out.push(make(reader, 'close', reader.end));
+    out.push(modelCode(reader, 'close', reader.end, known));
   }
   return { text: content.text, codes: out };
 }
 
+/** One code of the reader in the model: kind from its element, type and markup from the known code with its id. */
+function modelCode(reader: ReaderCode, kind: CodeKind | undefined, at: number, known: readonly InlineCode[]): InlineCode {
+  const id = reader.id ?? '';
+  let match: InlineCode | undefined;
+  if (known.length > 0) {
+    let only: InlineCode | undefined;
+    let count = 0;
+    for (const code of known) {
+      if (code.id !== id) continue;
+      count += 1;
+      only = code;
+      if (kind !== undefined && code.kind === kind) {
+        match = code;
+        break;
+      }
+    }
+    // An element that does not say its kind (`it`) takes the one code with its id.
+    if (kind === undefined && count === 1) match = only;
+  }
+  const code: InlineCode = { id, kind: match?.kind ?? kind ?? 'standalone', type: match?.type ?? reader.element, data: match?.data ?? reader.data, at };
+  if (match?.equiv === undefined && match?.disp === undefined) return code;
+  return { ...code, ...(match.equiv === undefined ? {} : { equiv: match.equiv }), ...(match.disp === undefined ? {} : { disp: match.disp }) };
+}
+
 /** A note of the reader as a model note. */
 export function modelNote(note: ParsedNote): Note {
-  return {
-    text: note.text,
-    ...(note.from === undefined ? {} : { category: note.from }),
-    ...(note.annotates === undefined ? {} : { appliesTo: note.annotates }),
-    ...(note.priority === undefined ? {} : { priority: note.priority }),
-  };
+  const out: { text: string; category?: string; appliesTo?: string; priority?: number } = { text: note.text };
+  if (note.from !== undefined) out.category = note.from;
+  if (note.annotates !== undefined) out.appliesTo = note.annotates;
+  if (note.priority !== undefined) out.priority = note.priority;
+  return out;
 }
 
 /** A candidate of the reader as a model candidate. */
 export function modelCandidate(candidate: ParsedCandidate, known: readonly InlineCode[]): Candidate {
-  return {
-    ...(candidate.source === undefined ? {} : { source: candidate.source }),
-    target: modelContent(candidate.target, known),
-    ...(candidate.quality === undefined ? {} : { quality: candidate.quality }),
-    ...(candidate.origin === undefined ? {} : { origin: candidate.origin }),
-    ...(candidate.type === undefined ? {} : { type: candidate.type }),
-  };
+  const out: { source?: string; target: Content; quality?: number; origin?: string; type?: string } = { target: modelContent(candidate.target, known) };
+  if (candidate.source !== undefined) out.source = candidate.source;
+  if (candidate.quality !== undefined) out.quality = candidate.quality;
+  if (candidate.origin !== undefined) out.origin = candidate.origin;
+  if (candidate.type !== undefined) out.type = candidate.type;
+  return out;
 }
 
 /** XLIFF 1.2 `state-qualifier` values that say where a target came from. */
@@ -115,11 +116,14 @@ export function originOf(entry: Entry, targetText: string | undefined, candidate
   return 'translator';
 }
 
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+const NO_NOTES: readonly Note[] = Object.freeze([]);
+
 /** One entry as a model target, as the file says it (no interpretation of states). */
 export function entryTarget(entry: Entry, known: readonly InlineCode[] = NO_CODES): SegmentTarget {
   const source = modelContent(entry.sourceContent, known);
   const target = hasTarget(entry.target) ? modelContent(entry.target, source.codes) : undefined;
-  const candidates = entry.candidates.map((c) => modelCandidate(c, source.codes));
+  const candidates = entry.candidates.length === 0 ? NO_CANDIDATES : entry.candidates.map((c) => modelCandidate(c, source.codes));
   return {
     id: entry.id,
     source,
@@ -127,7 +131,7 @@ export function entryTarget(entry: Entry, known: readonly InlineCode[] = NO_CODE
     state: entry.state,
     needsReview: entry.needsReview,
     origin: originOf(entry, target?.text, candidates),
-    notes: entry.allNotes.map(modelNote),
+    notes: entry.allNotes.length === 0 ? NO_NOTES : entry.allNotes.map(modelNote),
     candidates,
     line: entry.line,
   };
