@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
-import { InputError, type Message, type Severity, type TargetState } from './model.js';
+import { InputError, type Severity, type TargetState } from './model.js';
 import type { XliffVersion } from './xliff/index.js';
-import { checkYaml, type FieldType } from './yaml-check.js';
+import { readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
 
@@ -205,51 +205,18 @@ export function loadConfig(root: string, vocabulary: ConfigVocabulary): Config {
 
 /** Parses and checks config text; `file` names it in messages and sets the project root. */
 export function parseConfig(text: string, file: string, vocabulary: ConfigVocabulary): Config {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Message[] = [];
-  const at = (offset: number | undefined): { line?: number; column?: number } => {
-    if (offset === undefined) return {};
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  for (const error of doc.errors) {
-    problems.push({
-      reason: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`,
-      ruleId: 'config/syntax',
-      source: 'config',
-      severity: 'error',
-      file,
-      ...at(error.pos[0]),
-    });
-  }
-  const schemaProblem = (node: YamlNode | null, reason: string, hint?: string, ruleId = 'config/schema'): void => {
-    problems.push({
-      reason,
-      ruleId,
-      source: 'config',
-      severity: 'error',
-      file,
-      ...at(node?.range?.[0]),
-      ...(hint === undefined ? {} : { hint }),
-    });
-  };
-  let data: Map<string, unknown> | undefined;
-  if (problems.length === 0) {
-    data = checkYaml(doc.contents as YamlNode | null, schema(vocabulary), '', schemaProblem) as Map<string, unknown> | undefined;
-    const documents = doc.get('documents', true);
-    const source = doc.getIn(['paths', 'source']);
-    if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', schemaProblem);
-  }
-  const first = problems[0];
-  if (first !== undefined || data === undefined) {
-    throw new InputError({
-      ...(first ?? { reason: 'the config file is empty', ruleId: 'config/schema', source: 'config', severity: 'error', file }),
-      fatal: true,
-      hint: first?.hint ?? 'fix the config file; README.md lists every key',
-      ...(problems.length > 1 ? { reason: `${first?.reason} (and ${problems.length - 1} more problem(s))` } : {}),
-    });
-  }
+  const data = readCheckedYaml(text, schema(vocabulary), {
+    file,
+    area: 'config',
+    source: 'config',
+    hint: 'fix the config file; README.md lists every key',
+    empty: 'the config file is empty',
+    more: (doc, report) => {
+      const documents = doc.get('documents', true);
+      const source = doc.getIn(['paths', 'source']);
+      if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', report);
+    },
+  });
   return toConfig(data, file);
 }
 
@@ -257,7 +224,7 @@ export function parseConfig(text: string, file: string, vocabulary: ConfigVocabu
  * Reports a listed document whose name another listed one already has (see
  * `documentNameClashes`); globs are checked when they are expanded (`findDocuments`).
  */
-function checkDocumentNames(items: readonly YamlNode[], sourceFolder: string, report: (node: YamlNode, reason: string, hint: string, ruleId: string) => void): void {
+function checkDocumentNames(items: readonly YamlNode[], sourceFolder: string, report: YamlReport): void {
   const paths = items.map((item) => (isScalar(item) && typeof item.value === 'string' && !/[*?[\]{}!]/u.test(item.value) ? item.value : ''));
   for (const clash of documentNameClashes(paths, sourceFolder)) {
     if (clash.path === '') continue;

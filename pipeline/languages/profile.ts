@@ -8,9 +8,8 @@
  * A language without a file gets `fallbackProfile`: the checks that need a convention (quotes,
  * number forms, French spacing, inverted marks) say nothing, the others use neutral values.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { InputError, type Message } from '../model.js';
-import { checkYaml, type FieldType } from '../yaml-check.js';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { readCheckedYaml, type FieldType } from '../yaml-check.js';
 
 /** An ending rule of numbers: for a number whose digits match `match`, the endings accepted (the first asked for). */
 export interface NumberForm {
@@ -143,34 +142,18 @@ type Data = Map<string, unknown>;
  * (`language/syntax`, `language/schema`) with line and column for the first problem.
  */
 export function parseLanguageProfile(text: string, file: string): LanguageProfile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Message[] = [];
-  const at = (offset: number | undefined): { line?: number; column?: number } => {
-    if (offset === undefined) return {};
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const problem = (node: YamlNode | null, reason: string, hint?: string, ruleId = 'language/schema'): void => {
-    problems.push({ reason, ruleId, source: 'languages', severity: 'error', file, ...at(node?.range?.[0]), ...(hint === undefined ? {} : { hint }) });
-  };
-  for (const error of doc.errors) {
-    problems.push({ reason: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`, ruleId: 'language/syntax', source: 'languages', severity: 'error', file, ...at(error.pos[0]) });
-  }
-  let data: Data | undefined;
-  if (problems.length === 0) {
-    data = checkYaml(doc.contents as YamlNode | null, SCHEMA, '', problem) as Data | undefined;
-    if (data !== undefined && !data.has('language')) problem(doc.contents as YamlNode | null, 'language: this key is required (the code the file is for)');
-    checkPatterns(doc.contents as YamlNode | null, problem);
-  }
-  const first = problems[0];
-  if (first !== undefined || data === undefined) {
-    throw new InputError({
-      ...(first ?? { reason: 'the language file is empty', ruleId: 'language/schema', source: 'languages', severity: 'error', file }),
-      fatal: true,
-      hint: first?.hint ?? 'fix the language file; README.md, "Languages", lists every key',
-    });
-  }
+  const data = readCheckedYaml(text, SCHEMA, {
+    file,
+    area: 'language',
+    source: 'languages',
+    hint: 'fix the language file; README.md, "Languages", lists every key',
+    empty: 'the language file is empty',
+    more: (doc, report) => {
+      const contents = doc.contents as YamlNode | null;
+      if (isMap(contents) && !contents.has('language')) report(contents, 'language: this key is required (the code the file is for)');
+      checkPatterns(contents, report);
+    },
+  }) as Data;
   return toProfile(data, file);
 }
 

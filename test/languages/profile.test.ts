@@ -64,7 +64,7 @@ describe('the schema of a language file', () => {
 
   it('refuses wrong values: a length ratio out of range, a quotation mark of two characters, a pattern that is no regular expression', () => {
     expect(problemOf('language: it\nlengthRatio: 0\n')).toMatchObject({ line: 2, column: 14, reason: 'lengthRatio: expected a number from 0.1 to 10, got 0' });
-    expect(problemOf('language: it\nquotes:\n  pairs: [["<<", ">>"]]\n').reason).toBe('quotes.pairs[0][0]: expected one quotation mark, got "<<"');
+    expect(problemOf('language: it\nquotes:\n  pairs: [["<<", ">>"]]\n').reason).toBe('quotes.pairs[0][0]: expected one quotation mark, got "<<" (and 1 more problem(s))');
     expect(problemOf('language: it\ninflection:\n  words:\n    - { when: "(", endings: [i] }\n')).toMatchObject({ line: 4, ruleId: 'language/schema' });
   });
 
