@@ -29,7 +29,7 @@ export interface Entry {
   readonly family: '1.2' | '2x';
   /** Notes that are not ours (translators', reviewers', tools'). */
   readonly notes: readonly ParsedNote[];
-  /** All notes as in the file (for `Translation.notes`). */
+  /** All notes of the sentence as in the file (the model target's `notes`). */
   readonly allNotes: readonly ParsedNote[];
   readonly candidates: readonly ParsedCandidate[];
   readonly translate: boolean;
