@@ -73,7 +73,7 @@ function table(name: string, result: ReturnType<typeof evaluate>): string {
 
 describe('qa/numbers evaluation', () => {
   it('has cases of every class with both verdicts in both sets', () => {
-    for (const name of ['tuning.tsv', 'holdout.tsv']) {
+    for (const name of ['tuning.tsv', 'holdout.tsv', 'holdout-late.tsv']) {
       const cases = loadCases(name);
       for (const cls of ['time', 'date', 'range', 'score', 'version', 'number']) {
         expect(cases.filter((c) => c.cls === cls && c.verdict === 'ok').length, `${name} ${cls} ok`).toBeGreaterThan(0);
@@ -82,16 +82,19 @@ describe('qa/numbers evaluation', () => {
     }
   });
 
-  it('finds the real errors without false alarms on the tuning set and the held-out set', () => {
+  it('finds at least 95% of the real errors with at most 5% false alarms on every set', () => {
     const tuning = evaluate('tuning.tsv');
     const holdout = evaluate('holdout.tsv');
+    const late = evaluate('holdout-late.tsv');
     // Printed on purpose: these are the numbers the README quotes.
-    console.log(`${table('tuning.tsv', tuning)}\n${table('holdout.tsv', holdout)}`);
+    console.log(`${table('tuning.tsv', tuning)}\n${table('holdout.tsv', holdout)}\n${table('holdout-late.tsv', late)}`);
     const precision = (s: Score): number => s.tp / (s.tp + s.fp);
     const recall = (s: Score): number => s.tp / (s.tp + s.fn);
-    expect(precision(tuning.total)).toBeGreaterThanOrEqual(0);
-    expect(recall(tuning.total)).toBeGreaterThanOrEqual(0);
-    expect(precision(holdout.total)).toBeGreaterThanOrEqual(0);
-    expect(recall(holdout.total)).toBeGreaterThanOrEqual(0);
+    // Measured: 100% on all three sets (holdout-late.tsv: 81.0% precision on its first run, see
+    // its README); the floors leave room for one or two cases, not for a regression of a class.
+    for (const result of [tuning, holdout, late]) {
+      expect(precision(result.total)).toBeGreaterThanOrEqual(0.95);
+      expect(recall(result.total)).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });
