@@ -14,6 +14,7 @@ import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/m
 import { DEFAULT_MAX_BYTES, exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
+import { appendAll } from '../lists.js';
 
 const USAGE = `Usage: l10n extract [--lang <code>]…
 
@@ -54,7 +55,7 @@ export const extract: Command = {
     const memories = new ProjectMemories(config);
     for (const relativePath of documentPaths(config)) {
       const { doc, messages: docMessages } = prepareDocument(project, relativePath);
-      messages.push(...docMessages);
+      appendAll(messages, docMessages);
       if (doc === undefined) continue;
       for (const language of languages) {
         const workFile = xliffPath(config, language, doc.name);
@@ -96,7 +97,7 @@ export const extract: Command = {
       }
     }
     for (const file of memories.save()) io.stderr(`${file}: written (translation memory)\n`);
-    messages.push(...memories.messages);
+    appendAll(messages, memories.messages);
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
     io.stderr(`extract: ${summarize(messages)}\n`);
     return exitCodeFor(messages, 'error');

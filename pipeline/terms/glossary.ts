@@ -37,6 +37,7 @@ import {
   type TermKind,
   type TermStatus,
 } from './entry.js';
+import { appendAll } from '../lists.js';
 
 export * from './entry.js';
 
@@ -486,8 +487,8 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
       continue;
     }
     const parsed = parseGlossary(text.replace(/^\uFEFF/, ''), display(file));
-    messages.push(...parsed.messages);
-    entries.push(...parsed.entries);
+    appendAll(messages, parsed.messages);
+    appendAll(entries, parsed.entries);
     language ??= parsed.language;
   }
   const kept = checkDuplicates(entries, messages);
