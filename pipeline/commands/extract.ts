@@ -77,8 +77,9 @@ export const extract: Command = {
         // translator works on (or the aside file), so the three languages' notices differ.
         const workRelative = projectRelative(config.root, workFile);
         const asideRelative = projectRelative(config.root, asideFile);
-        messages.push(
-          ...result.messages.map((m) =>
+        appendAll(
+          messages,
+          result.messages.map((m) =>
             m.source === 'xliff-export' && m.file === doc.path && m.severity === 'info'
               ? { ...m, file: m.ruleId === 'xliff/set-aside' ? asideRelative : workRelative }
               : m,
