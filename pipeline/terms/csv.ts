@@ -9,6 +9,7 @@
  * exported. DeepL rejects a source phrase listed twice: later duplicates are left out and reported.
  * Import merges rows with the same source into one entry with alternative targets.
  */
+import { WINDOWS_1252_C1 } from '../characters.js';
 import { decodeUtf8 } from '../files.js';
 import { InputError, type Message } from '../model.js';
 import type { Glossary, GlossaryEntry, TermKind } from './glossary.js';
@@ -113,12 +114,6 @@ function windows1252(text: string, bytes: Uint8Array, file: string): string {
     });
   });
 }
-
-/** Bytes 0x80–0x9F of Windows-1252 (WHATWG Encoding Standard, index-windows-1252); 0: undefined. */
-const WINDOWS_1252_C1: readonly number[] = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
-];
 
 function checkFormat(format: unknown, where: string): void {
   if (format !== 'csv' && format !== 'tsv') throw new TypeError(`${where}: expected format "csv" or "tsv", got ${JSON.stringify(format)}`);

@@ -17,6 +17,7 @@ import { InputError, type Message } from '../model.js';
 import { sortMessages } from '../report/messages.js';
 import { closest } from '../suggest.js';
 import { explainYamlErrors } from './yaml-errors.js';
+import { findCharacters } from '../characters.js';
 import {
   CASE_RULES,
   MATCH_MODES,
@@ -110,6 +111,12 @@ function readString(node: unknown, key: string, r: FileReporter, at: number): st
     return undefined;
   }
   const value = node.value.normalize('NFC');
+  const control = findCharacters(value)[0];
+  if (control !== undefined) {
+    r.report('glossary/control-character', offsetOf(node), `"${key}" has a control character (${control.code}), which translators cannot see and XLIFF cannot carry`,
+      'remove it (a YAML escape such as "\\0" or "\\x85" writes one)', { actual: control.code });
+    return undefined;
+  }
   if (value.trim() === '') {
     r.report('glossary/empty-value', offsetOf(node), `"${key}" is empty`, `give ${key} a value or remove the key`);
     return undefined;
