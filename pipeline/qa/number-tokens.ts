@@ -118,10 +118,18 @@ interface LanguagePatterns {
   readonly monthOf: ReadonlyMap<string, number>;
   readonly am: ReadonlySet<string>;
   readonly noonWords: RegExp | undefined;
-  readonly connectors: string;
-  readonly articles: string;
+  /** The same words without the checks around them: a quick test whether a text has any. */
+  readonly noonQuick: RegExp | undefined;
   readonly timeCues: RegExp | undefined;
   readonly versionCue: RegExp | undefined;
+  /** Ranges: the bare first end before a connector, and an English `March 1–3` tail. */
+  readonly dateHead: RegExp;
+  readonly timeHead: RegExp;
+  readonly connectorAtEnd: RegExp;
+  readonly dateTail: RegExp;
+  /** Numbers: an ordinal ending after the digits; a month name after a German ordinal dot. */
+  readonly ordinalEnding: RegExp;
+  readonly monthStart: RegExp;
 }
 
 const alternation = (words: readonly string[]): string =>
@@ -146,8 +154,12 @@ function compile(facts: NumberFacts, list: readonly FormPattern[], kind: Compile
   };
   return list.map((p) => {
     const body = p.pattern.replace(/\{(\w+)\}/gu, (whole, name: string) => fill[name] ?? whole);
+    // A pattern that starts with digits is tried only where a digit is: the lookbehinds are
+    // costly at every position of a long sentence.
+    const firstLetters = [...new Set(months.map((m) => m.charAt(0).toLowerCase()))].map(escapeRegExp).join('');
+    const digitFirst = /^\{(?:hour|day|nmonth|year|a)\}/u.test(p.pattern) ? '(?=\\d)' : p.pattern.startsWith('{month}') ? `(?=[${firstLetters}])` : '';
     return {
-      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,:])(?:${body})(?![\\p{L}\\p{N}])(?![.,:]\\d)`, 'giu'),
+      regex: new RegExp(`${digitFirst}(?<![\\p{L}\\p{N}])(?<![\\p{N}][.,:])(?:${body})(?![\\p{L}\\p{N}])(?![.,:]\\d)`, 'giu'),
       kind,
       own: p.form !== 'foreign',
       clock: p.clock ?? '24',
@@ -166,6 +178,9 @@ function patternsFor(language: string): LanguagePatterns | undefined {
   const monthOf = new Map<string, number>();
   facts.months.forEach((names, i) => names.forEach((n) => monthOf.set(n.toLowerCase().replace(/\.$/u, ''), i + 1)));
   const noon = [...facts.noon, ...facts.midnight];
+  const connectors = alternation(facts.rangeConnectors);
+  const articles = facts.rangeArticles.length === 0 ? '' : `(?:(?:${alternation(facts.rangeArticles)})\\s+)?`;
+  const connector = `\\s*(?:${connectors})\\s*${articles}$`;
   const patterns: LanguagePatterns = {
     facts,
     times: compile(facts, facts.times, 'time'),
@@ -173,11 +188,16 @@ function patternsFor(language: string): LanguagePatterns | undefined {
     scores: compile(facts, facts.scores, 'score'),
     monthOf,
     am: new Set(facts.am.map((w) => w.toLowerCase().replace(/\s+/gu, ''))),
+    noonQuick: noon.length === 0 ? undefined : new RegExp(alternation(noon), 'iu'),
     noonWords: noon.length === 0 ? undefined : new RegExp(`(?<![\\p{L}])(?:12\\s*)?(?<word>${wordAlternation(noon)})`, 'giu'),
-    connectors: alternation(facts.rangeConnectors),
-    articles: facts.rangeArticles.length === 0 ? '' : `(?:(?:${alternation(facts.rangeArticles)})\\s+)?`,
     timeCues: facts.timeCues === undefined ? undefined : new RegExp(`(?<![\\p{L}])(?:${alternation(facts.timeCues)})\\s+$`, 'iu'),
     versionCue: facts.versionCues === undefined ? undefined : new RegExp(`(?<![\\p{L}])(?:${alternation(facts.versionCues)})[\\s-]*$`, 'u'),
+    dateHead: new RegExp(`(?<![\\p{L}\\p{N}.,])(?<day>1er|\\d{1,2})(?:\\.|er|st|nd|rd|th|\\.?º)?${connector}`, 'iu'),
+    timeHead: new RegExp(`(?<![\\p{L}\\p{N}.,])(?<hour>\\d{1,2})(?:[.:](?<minute>\\d{2}))?${connector}`, 'iu'),
+    connectorAtEnd: new RegExp(connector, 'iu'),
+    dateTail: new RegExp(`^\\s*(?:${connectors})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<year>\\d{4}))?(?![\\p{L}\\p{N}])`, 'iu'),
+    ordinalEnding: new RegExp(`^(?:${alternation(facts.ordinalEndings)})(?![\\p{L}])`, 'u'),
+    monthStart: new RegExp(`^(?:${alternation(facts.months.flat())})(?![\\p{L}])`, 'iu'),
   };
   PATTERNS.set(key, patterns);
   return patterns;
@@ -230,7 +250,7 @@ function timeCandidates(text: string, p: LanguagePatterns, out: Candidate[]): vo
     }
   }
   // Colons: every language reads 9:30 and 22:15 as a time of day.
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?<![\p{N}][.,:])(\d{1,2}):(\d{2})(?![\p{N}])(?!:\d)/gu)) {
+  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\p{N}])(?<![\p{N}][.,:])(\d{1,2}):(\d{2})(?![\p{N}])(?!:\d)/gu)) {
     const value = clockValue(Number(m[1]), Number(m[2]));
     if (value === undefined) continue;
     const start = m.index ?? 0;
@@ -268,7 +288,7 @@ function dateCandidates(text: string, p: LanguagePatterns, out: Candidate[]): vo
     }
   }
   // ISO 8601 is read in every language.
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu)) {
+  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu)) {
     const value = dateValue(Number(m[3]), Number(m[2]), Number(m[1]));
     if (value === undefined) continue;
     const start = m.index ?? 0;
@@ -295,7 +315,7 @@ function scoreCandidates(text: string, p: LanguagePatterns, out: Candidate[]): v
  * version written `2,1` is reported as a version in the wrong form.
  */
 function versionCandidates(text: string, p: LanguagePatterns, isSource: boolean, withCommas: boolean, out: Candidate[]): void {
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(?:v|V)?(\d+(?:\.\d+)+)(?![\p{N}])(?!\.\d)/gu)) {
+  for (const m of text.matchAll(/(?=[\dvV])(?<![\p{L}\p{N}.,])(?:v|V)?(\d+(?:\.\d+)+)(?![\p{N}])(?!\.\d)/gu)) {
     const start = m.index ?? 0;
     const value = m[1] ?? '';
     const parts = value.split('.');
@@ -314,7 +334,7 @@ function versionCandidates(text: string, p: LanguagePatterns, isSource: boolean,
     out.push({ start, end: start + m[0].length, kind, readings, priority: cued ? 0 : asNumber !== undefined ? PRIORITY.number : PRIORITY.version });
   }
   if (!withCommas) return;
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(\d+),(\d+)(?![\p{N}])(?![.,]\d)/gu)) {
+  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\p{N}.,])(\d+),(\d+)(?![\p{N}])(?![.,]\d)/gu)) {
     const start = m.index ?? 0;
     const asNumber = valueOf(m[0], p.facts);
     const readings: Reading[] = asNumber === undefined ? [] : [{ kind: 'number', value: asNumber, own: true }];
@@ -326,7 +346,7 @@ function versionCandidates(text: string, p: LanguagePatterns, isSource: boolean,
 /** German sources: `um 9.30` (a cue word, no unit) is a time. */
 function cuedTimeCandidates(text: string, p: LanguagePatterns, out: Candidate[]): void {
   if (p.timeCues === undefined) return;
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(\d{1,2})[.:](\d{2})(?![\p{N}])(?![.,:]\d)/gu)) {
+  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\p{N}.,])(\d{1,2})[.:](\d{2})(?![\p{N}])(?![.,:]\d)/gu)) {
     const start = m.index ?? 0;
     if (!p.timeCues.test(text.slice(Math.max(0, start - 20), start))) continue;
     const value = clockValue(Number(m[1]), Number(m[2]));
@@ -337,7 +357,7 @@ function cuedTimeCandidates(text: string, p: LanguagePatterns, out: Candidate[])
 
 /** `2020–24`: the second year written with two digits. */
 function yearRangeCandidates(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])((?:1[5-9]|20)\d\d)\s?[–-]\s?(\d{2})(?![\p{N}])(?![.,]\d)/gu)) {
+  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\p{N}])((?:1[5-9]|20)\d\d)\s?[–-]\s?(\d{2})(?![\p{N}])(?![.,]\d)/gu)) {
     const start = m.index ?? 0;
     const first = m[1] ?? '';
     const second = `${first.slice(0, 2)}${m[2] ?? ''}`;
@@ -391,10 +411,7 @@ function choose(candidates: Candidate[]): Candidate[] {
  */
 function rangeEnds(text: string, p: LanguagePatterns, chosen: Candidate[]): Candidate[] {
   const added: Candidate[] = [];
-  const connector = `\\s*(?:${p.connectors})\\s*${p.articles}$`;
-  const dateHead = new RegExp(`(?<![\\p{L}\\p{N}.,])(?<day>1er|\\d{1,2})(?:\\.|er|st|nd|rd|th|\\.?º)?${connector}`, 'iu');
-  const timeHead = new RegExp(`(?<![\\p{L}\\p{N}.,])(?<hour>\\d{1,2})(?:[.:](?<minute>\\d{2}))?${connector}`, 'iu');
-  const dateTail = new RegExp(`^\\s*(?:${p.connectors})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<year>\\d{4}))?(?![\\p{L}\\p{N}])`, 'iu');
+  const { dateHead, timeHead, dateTail } = p;
   chosen.forEach((c, i) => {
     const previousEnd = i === 0 ? 0 : chosen[i - 1]!.end;
     const before = text.slice(previousEnd, c.start);
@@ -430,7 +447,7 @@ function rangeEnds(text: string, p: LanguagePatterns, chosen: Candidate[]): Cand
       const value = period === undefined ? clockValue(hour, minute) : clockValue((hour % 12) + (period === 'pm' ? 12 : 0), minute);
       if (value === undefined) return;
       const start = previousEnd + m.index;
-      const written = m[0].replace(new RegExp(connector, 'iu'), '');
+      const written = m[0].replace(p.connectorAtEnd, '');
       const readings: Reading[] = [{ kind: 'time', value, own: true }];
       if (minute === 0) readings.push({ kind: 'number', value: String(hour), own: true });
       added.push({ start, end: start + written.length, kind: 'time', readings, priority: PRIORITY.time });
@@ -440,10 +457,9 @@ function rangeEnds(text: string, p: LanguagePatterns, chosen: Candidate[]): Cand
 }
 
 /** Plain numbers in the text outside the tokens already found. */
-function numberTokens(text: string, facts: NumberFacts, isSource: boolean, covered: readonly Candidate[]): Candidate[] {
+function numberTokens(text: string, p: LanguagePatterns, isSource: boolean, covered: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  const ordinal = new RegExp(`^(?:${alternation(facts.ordinalEndings)})(?![\\p{L}])`, 'u');
-  const months = new RegExp(`^(?:${alternation(facts.months.flat())})(?![\\p{L}])`, 'iu');
+  const { facts, ordinalEnding: ordinal, monthStart: months } = p;
   for (const m of text.matchAll(NUMBER)) {
     const start = m.index ?? 0;
     const token = m[0];
@@ -483,6 +499,8 @@ export function readTokens(text: string, language: string, options: TokenOptions
   const p = patternsFor(language) ?? patternsFor('en')!;
   const isSource = p.timeCues !== undefined;
   const candidates: Candidate[] = [];
+  // Most sentences have no digit: then only a word such as "noon" can be a token.
+  if (!/\d/u.test(text) && (p.noonQuick === undefined || !p.noonQuick.test(text))) return [];
   timeCandidates(text, p, candidates);
   cuedTimeCandidates(text, p, candidates);
   dateCandidates(text, p, candidates);
@@ -492,7 +510,7 @@ export function readTokens(text: string, language: string, options: TokenOptions
   let chosen = choose(candidates);
   const ends = rangeEnds(text, p, chosen);
   if (ends.length > 0) chosen = choose([...chosen, ...ends]);
-  const numbers = numberTokens(text, p.facts, isSource, chosen);
+  const numbers = numberTokens(text, p, isSource, chosen);
   const all = [...chosen, ...numbers].sort((a, b) => a.start - b.start);
   return all.map((c) => {
     const surface = text.slice(c.start, c.end);
