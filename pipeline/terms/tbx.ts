@@ -22,6 +22,7 @@ import type { Glossary, GlossaryEntry, Gender, PartOfSpeech, TermKind } from './
 import { CASE_RULES, MATCH_MODES, NUMBERS, TERM_KINDS, TERM_STATUSES, isLanguageCode, makeEntry } from './glossary.js';
 import { deepText, escapeXml, parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
+import { appendAll } from '../lists.js';
 
 const POS_TO_TBX: Readonly<Record<PartOfSpeech, string>> = { 'proper-noun': 'properNoun', noun: 'noun', adjective: 'adjective', phrase: 'other' };
 const GENDER_TO_TBX: Readonly<Record<Gender, string>> = { m: 'masculine', f: 'feminine', n: 'neuter' };
@@ -229,7 +230,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
   const subject = typed(element, 'descrip', 'subjectField');
   const targets: Record<string, string[]> = {};
   const forbidden: Record<string, string[]> = {};
-  let sourceTerms: TbxTerm[] = [];
+  const sourceTerms: TbxTerm[] = [];
   for (const langSet of childrenNamed(element, 'langSet', 'langSec')) {
     const language = normalizeLanguage(langSet.attributes['xml:lang'] ?? '');
     if (!isLanguageCode(language)) {
@@ -238,7 +239,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
     }
     const terms = readTerms(langSet);
     if (language === source || language.split('-')[0] === source) {
-      sourceTerms = sourceTerms.concat(terms);
+      appendAll(sourceTerms, terms);
       continue;
     }
     // Preferred first, then admitted ones in file order; deprecated ones are forbidden renderings.
