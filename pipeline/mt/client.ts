@@ -1,13 +1,20 @@
 /**
- * The way every request reaches a provider: through one p-queue per provider that caps the
- * requests in flight (`concurrency`) and the requests started in any window (`intervalCap` per
- * `interval` + `margin`, p-queue's strict sliding window), with a timeout per request, retries with
- * exponential backoff and jitter on 429, 5xx, timeouts, dropped connections and unreadable answers,
- * `Retry-After` honoured (a 429 also pauses the whole queue for that long), and a clear stop on a
- * refused key or an exhausted quota.
+ * The way every request reaches a provider: two p-queues per provider, one that caps the requests
+ * in flight (`concurrency`) and one that paces them (`intervalCap` per `interval`); a timeout per
+ * request; retries with exponential backoff and jitter on 429, 5xx, timeouts, dropped connections
+ * and unreadable answers; `Retry-After` honoured (a 429 also pauses both queues for that long); and
+ * a clear stop on a refused key or an exhausted quota.
  *
- * Every attempt, retries included, is a task of the queue, so retries never exceed the rate. A stop
- * removes the waiting tasks but lets requests already under way finish: their answers are paid for.
+ * Pacing: a request takes one of `intervalCap` places before it starts and gives it back `interval`
+ * ms after its answer arrived. Providers count requests when they arrive, and arrival lags the
+ * start by a varying delay (the first request of a process waits for Node's HTTP client to load; a
+ * busy machine adds tens of milliseconds), so counting starts (p-queue's own `interval`) lets a
+ * provider see more than `intervalCap` arrivals in one window. A place held until `interval` after
+ * the answer cannot: the next request on it arrives at least `interval` after the previous one did,
+ * however late that one arrived.
+ *
+ * Every attempt, retries included, takes a place, so retries never exceed the rate. A stop removes
+ * the waiting requests but lets those under way finish: their answers are paid for.
  */
 import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
@@ -120,16 +127,22 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class ProviderClient {
-  private readonly queue: PQueue;
+  /** Places in the pacing window: `intervalCap` of them, each held until `interval` after its request's answer. */
+  private readonly places: PQueue;
+  /** Requests under way: `concurrency`. */
+  private readonly flights: PQueue;
   private readonly stopController = new AbortController();
   private readonly random: () => number;
   private resumeTimer: NodeJS.Timeout | undefined;
   private resumeAt = 0;
   private stopMessage: Message | undefined;
+  /** Places being held after their answer, released early by `close`. */
+  private readonly holds = new Set<{ timer: NodeJS.Timeout; release: () => void }>();
 
   constructor(private readonly options: ClientOptions) {
     const { throttle } = options;
-    this.queue = new PQueue({ concurrency: throttle.concurrency, intervalCap: throttle.intervalCap, interval: throttle.interval + throttle.margin, strict: true });
+    this.places = new PQueue({ concurrency: throttle.intervalCap });
+    this.flights = new PQueue({ concurrency: throttle.concurrency });
     this.random = options.random ?? Math.random;
     // Every waiting request listens on this signal: thousands of listeners are expected.
     setMaxListeners(0, this.stopController.signal);
@@ -147,16 +160,18 @@ export class ProviderClient {
     this.stopController.abort(new RunStopped(detail));
   }
 
-  /** Pauses the whole queue, so no request starts before `ms` from now (a 429 speaks for the account, not one request). */
+  /** Pauses both queues, so no request starts before `ms` from now (a 429 speaks for the account, not one request). */
   private coolDown(ms: number): void {
     const until = Date.now() + ms;
     if (until <= this.resumeAt) return;
     this.resumeAt = until;
-    this.queue.pause();
+    this.places.pause();
+    this.flights.pause();
     if (this.resumeTimer !== undefined) clearTimeout(this.resumeTimer);
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = undefined;
-      this.queue.start();
+      this.places.start();
+      this.flights.start();
     }, ms);
   }
 
@@ -176,16 +191,17 @@ export class ProviderClient {
       if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
       if (context.signal.aborted) throw new RunInterrupted();
       let response: HttpResponse | undefined;
+      let verdict: Verdict | undefined;
       let retryReason = '';
       try {
-        response = await this.send(request, context);
+        ({ response, verdict } = await this.send(request, judge, context));
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         if (error.aborted) throw new RunInterrupted();
         retryReason = `${label}: ${error.message}`;
       }
       if (response !== undefined) {
-        if (response.status >= 200 && response.status < 300) {
+        if (verdict === undefined) {
           try {
             return read(response);
           } catch (error) {
@@ -193,11 +209,7 @@ export class ProviderClient {
             retryReason = `${label} sent an answer that cannot be read: ${error.message}`;
           }
         } else {
-          const verdict = judge(response);
-          if (verdict.kind === 'stop') {
-            this.stop(this.message(verdict.ruleId, verdict.reason, verdict.hint));
-            throw new RunStopped(this.stopMessage!);
-          }
+          if (verdict.kind === 'stop') throw new RunStopped(this.stopMessage!);
           if (verdict.kind === 'fail' || verdict.kind === 'too-large') {
             throw new RequestFailed(this.message('mt/request-failed', verdict.reason, verdict.kind === 'fail' ? verdict.hint : undefined), verdict.kind === 'too-large');
           }
@@ -236,36 +248,81 @@ export class ProviderClient {
     }
   }
 
-  /** One attempt through the queue. */
-  private async send(request: HttpRequest, context: CallContext): Promise<HttpResponse> {
-    // While waiting, a stop or the caller's signal removes the task; once started, only the
+  /**
+   * One attempt: a place in the window, then a place among the requests in flight. Resolves with the
+   * answer, and for a non-2xx one its verdict, as soon as it arrives; the window place stays taken
+   * for `interval` more. A stop verdict stops the provider inside the flight, before the next starts.
+   */
+  private send(request: HttpRequest, judge: (response: HttpResponse) => Verdict, context: CallContext): Promise<{ response: HttpResponse; verdict: Verdict | undefined }> {
+    // While waiting, a stop or the caller's signal removes the request; once started, only the
     // caller's signal ends it (a stop lets the answer arrive: it is paid for).
     const waiting = linkSignals([context.signal, this.stopController.signal]);
-    try {
-      return await this.queue.add(
-        async () => {
-          waiting.dispose();
-          if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
-          context.counters.requests += 1;
-          return exchange(this.options.fetch, request, this.options.timeout, context.signal);
-        },
-        { signal: waiting.signal },
-      );
-    } catch (error) {
-      if (error instanceof RunStopped || error instanceof NetworkError) throw error;
-      if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
-      if (context.signal.aborted) throw new RunInterrupted();
-      throw error;
-    } finally {
-      waiting.dispose();
-    }
+    return new Promise((resolve, reject) => {
+      const fail = (error: unknown): void => {
+        if (error instanceof RunStopped || error instanceof NetworkError) reject(error);
+        else if (this.stopMessage !== undefined) reject(new RunStopped(this.stopMessage));
+        else if (context.signal.aborted) reject(new RunInterrupted());
+        else reject(error as Error);
+      };
+      this.places
+        .add(
+          async () => {
+            let sent = false;
+            try {
+              resolve(
+                await this.flights.add(
+                  async () => {
+                    waiting.dispose();
+                    if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
+                    context.counters.requests += 1;
+                    sent = true;
+                    const response = await exchange(this.options.fetch, request, this.options.timeout, context.signal);
+                    if (response.status >= 200 && response.status < 300) return { response, verdict: undefined };
+                    const verdict = judge(response);
+                    if (verdict.kind === 'stop') this.stop(this.message(verdict.ruleId, verdict.reason, verdict.hint));
+                    return { response, verdict };
+                  },
+                  { signal: waiting.signal },
+                ),
+              );
+            } catch (error) {
+              fail(error);
+            } finally {
+              waiting.dispose();
+            }
+            // A request that went out keeps its place until `interval` after its answer (or failure).
+            if (sent) await this.hold(this.options.throttle.interval);
+          },
+          { signal: waiting.signal },
+        )
+        .catch(fail);
+    });
+  }
+
+  /** Waits `ms`, unless `close` releases the place first. */
+  private hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          this.holds.delete(entry);
+          resolve();
+        }, ms),
+        release: resolve,
+      };
+      this.holds.add(entry);
+    });
   }
 
   /** Releases timers; waiting requests are dropped. */
   close(): void {
     if (this.resumeTimer !== undefined) clearTimeout(this.resumeTimer);
     this.resumeTimer = undefined;
-    this.queue.clear();
-    this.queue.start();
+    for (const entry of this.holds) {
+      clearTimeout(entry.timer);
+      entry.release();
+    }
+    this.holds.clear();
+    this.places.clear();
+    this.flights.clear();
   }
 }

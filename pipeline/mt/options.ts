@@ -8,20 +8,18 @@
 import { closest } from '../suggest.js';
 import { MT_PROVIDERS, type MtProviderName } from './types.js';
 
-/** Request pacing for one provider; every HTTP request (retries and glossary calls included) counts. */
+/**
+ * Request pacing for one provider; every HTTP request (retries and glossary calls included) counts.
+ * A request holds one of `intervalCap` places from its start until `interval` ms after its answer,
+ * so the provider never receives more than `intervalCap` requests within any `interval` (client.ts).
+ */
 export interface MtThrottle {
   /** Requests in flight at once. Integer from 1 to 64. */
   readonly concurrency: number;
-  /** Requests that may start within any window of `interval` ms (a sliding window, never a burst at a window edge). Integer ≥ 1. */
+  /** Requests within any window of `interval` ms, as the provider counts them (on arrival). Integer ≥ 1. */
   readonly intervalCap: number;
   /** Window length in ms. Integer from 1 to 3,600,000. */
   readonly interval: number;
-  /**
-   * Milliseconds added to each window. Providers count requests when they arrive, and arrivals
-   * jitter by a few milliseconds, so requests spaced exactly `interval` apart could be counted in
-   * one window. Integer from 0 to `interval`. Default: 5 % of `interval`, at least 25 ms.
-   */
-  readonly margin: number;
 }
 
 /** Retries of a request that failed for a reason that may pass (429, 5xx, timeout, dropped connection). */
@@ -124,7 +122,7 @@ export interface MtSettingsInput {
 /** Provider defaults: each fits the provider's published limits (README "Machine translation"). */
 export interface ProviderDefaults {
   readonly timeout: number;
-  readonly throttle: Omit<MtThrottle, 'margin'>;
+  readonly throttle: MtThrottle;
   readonly batch: MtBatch;
   /** The provider's own ceiling of segments per request. */
   readonly maxSegmentsLimit: number;
@@ -155,11 +153,6 @@ export const DEFAULT_CHECKS: Readonly<Record<MtCheckId, MtCheckAction>> = {
 export const DEFAULT_DEEPL: MtDeepLSettings = { plan: 'auto', glossaryPrefix: 'l10n', targetCodes: { en: 'EN-GB', pt: 'PT-PT' }, maxContextCharacters: 2_000 };
 
 export const DEFAULT_OPENAI: MtOpenAiSettings = { model: 'gpt-4o-mini', auth: 'bearer', jsonMode: 'json_object', temperature: 0, maxContextCharacters: 2_000 };
-
-/** The default margin for a window length. */
-export function defaultMargin(interval: number): number {
-  return Math.max(25, Math.ceil(interval * 0.05));
-}
 
 const describe = (value: unknown): string =>
   value === undefined ? 'nothing' : value === null ? 'null' : typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value);
@@ -217,13 +210,11 @@ export function resolveMtSettings(input: MtSettingsInput): MtSettings {
   if (provider === undefined) fail('mt.provider', `one of ${MT_PROVIDERS.map((p) => `"${p}"`).join(', ')}`, top.provider);
   const defaults = PROVIDER_DEFAULTS[provider];
 
-  const throttleIn = checkKeys(top.throttle ?? {}, 'mt.throttle', ['concurrency', 'intervalCap', 'interval', 'margin']);
-  const interval = integer(throttleIn.interval, 'mt.throttle.interval', 1, 3_600_000, defaults.throttle.interval);
+  const throttleIn = checkKeys(top.throttle ?? {}, 'mt.throttle', ['concurrency', 'intervalCap', 'interval']);
   const throttle: MtThrottle = {
     concurrency: integer(throttleIn.concurrency, 'mt.throttle.concurrency', 1, 64, defaults.throttle.concurrency),
-    intervalCap: integer(throttleIn.intervalCap, 'mt.throttle.intervalCap', 1, 100_000, defaults.throttle.intervalCap),
-    interval,
-    margin: integer(throttleIn.margin, 'mt.throttle.margin', 0, interval, Math.min(interval, defaultMargin(interval))),
+    intervalCap: integer(throttleIn.intervalCap, 'mt.throttle.intervalCap', 1, 10_000, defaults.throttle.intervalCap),
+    interval: integer(throttleIn.interval, 'mt.throttle.interval', 1, 3_600_000, defaults.throttle.interval),
   };
 
   const retryIn = checkKeys(top.retry ?? {}, 'mt.retry', ['maxRetries', 'baseDelay', 'maxDelay', 'maxRetryAfter']);

@@ -12,6 +12,8 @@ import { performance } from 'node:perf_hooks';
 export interface RecordedRequest {
   /** Arrival time at the server, ms (performance.now()). */
   readonly at: number;
+  /** Arrival time as a date, ms since 1970 (for HTTP dates). */
+  readonly wallClock: number;
   readonly method: string;
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
@@ -67,6 +69,7 @@ export async function startFakeServer(handle: (request: RecordedRequest) => Fake
   };
   const server = createServer((req, res) => {
     const at = performance.now();
+    const wallClock = Date.now();
     inFlight += 1;
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     res.on('close', () => {
@@ -75,7 +78,7 @@ export async function startFakeServer(handle: (request: RecordedRequest) => Fake
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request: RecordedRequest = { at, method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request: RecordedRequest = { at, wallClock, method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       const index = state.requests.length;
       state.requests.push(request);
       void (async () => {

@@ -59,5 +59,5 @@ export function word(n: number): string {
 
 /** Many short, distinct German sentences, each with a pair of codes and a standalone one. */
 export function sentences(count: number, prefix = 's'): MtSegment[] {
-  return Array.from({ length: count }, (_, i) => seg(`${prefix}${i}`, `Der Satz ${word(i)} ist <1>heute</1> da<2/> und am Montag.`));
+  return Array.from({ length: count }, (_, i) => seg(`${prefix}${i}`, `Der Satz ${prefix}${word(i)} ist <1>heute</1> da<2/> und am Montag.`));
 }

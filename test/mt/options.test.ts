@@ -5,15 +5,14 @@ import { PROVIDER_DEFAULTS, resolveMtSettings, type MtSettingsInput } from '../.
 describe('settings', () => {
   it('fills each provider\'s defaults', () => {
     const deepl = resolveMtSettings({ provider: 'deepl' });
-    expect(deepl.throttle).toEqual({ ...PROVIDER_DEFAULTS.deepl.throttle, margin: 50 });
+    expect(deepl.throttle).toEqual(PROVIDER_DEFAULTS.deepl.throttle);
     expect(deepl.batch.maxSegments).toBe(50);
     expect(deepl.checks['qa/inline-codes']).toBe('reject');
     expect(deepl.deepl.targetCodes).toEqual({ en: 'EN-GB', pt: 'PT-PT' });
     const chat = resolveMtSettings({ provider: 'openai' });
     expect(chat.throttle.interval).toBe(60_000);
-    expect(chat.throttle.margin).toBe(3_000);
     expect(chat.openai.model).toBe('gpt-4o-mini');
-    expect(resolveMtSettings({ provider: 'libretranslate', throttle: { interval: 100 } }).throttle.margin).toBe(25);
+    expect(resolveMtSettings({ provider: 'libretranslate', throttle: { interval: 100 } }).throttle).toEqual({ concurrency: 2, intervalCap: 30, interval: 100 });
   });
 
   it('refuses wrong values, saying what was expected and what arrived', () => {
