@@ -6,9 +6,11 @@
  * - One JSON object per line: `{"key","model","glossary","source","target"}` (README "Machine
  *   translation" documents the fields). The key is a hash of provider, model, language pair, source
  *   text with its codes, and the version of the segment's glossary terms.
- * - Append-only while a run goes: each answer is written (and flushed to disk) as it arrives, so an
- *   interrupted run (Ctrl-C, a crash, an exhausted quota) keeps every answer it received, and the
- *   next run resumes from there.
+ * - Append-only while a run goes: each batch of answers is handed to the operating system with one
+ *   write call as it arrives (nothing waits in a buffer of the process), so an interrupted run
+ *   (Ctrl-C, a crash of the program, an exhausted quota) keeps every answer it received, and the next
+ *   run resumes from there. The file is synced to disk when the run ends; syncing after every batch
+ *   would stall the requests under way (measured: 28 ms a sync, 5.7 s for 200 batches).
  * - A torn last line (the process died mid-write) is dropped and cut off before the next append; an
  *   unreadable line elsewhere is skipped with a warning.
  * - At the end of a run the file is rewritten atomically in a canonical order (by source text,
@@ -150,7 +152,7 @@ export class MtCacheFile {
     return this.entries.get(key);
   }
 
-  /** Appends answers and flushes them to disk before returning. Throws when the file cannot be written. */
+  /** Appends answers with one write call (no buffer of ours). Throws when the file cannot be written. */
   add(entries: readonly MtCacheEntry[]): void {
     if (entries.length === 0) return;
     if (this.fd === undefined) {
@@ -166,7 +168,6 @@ export class MtCacheFile {
       }
     }
     writeSync(this.fd, entries.map(line).join(''));
-    fsyncSync(this.fd);
     for (const entry of entries) this.entries.set(entry.key, entry);
   }
 
@@ -195,8 +196,14 @@ export class MtCacheFile {
     this.validLength = Buffer.byteLength(text);
   }
 
+  /** Syncs what was appended to disk and closes the file. */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    if (this.fd === undefined) return;
+    try {
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
   }
 }

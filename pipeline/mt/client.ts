@@ -194,7 +194,7 @@ export class ProviderClient {
       let verdict: Verdict | undefined;
       let retryReason = '';
       try {
-        ({ response, verdict } = await this.send(request, judge, context));
+        ({ response, verdict } = await this.send(request, judge, context, attempt));
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         if (error.aborted) throw new RunInterrupted();
@@ -220,20 +220,8 @@ export class ProviderClient {
         throw new RequestFailed(this.message('mt/request-failed', `${retryReason} (gave up after ${attempt + 1} attempts)`, 'run again later: what was translated is kept'), false);
       }
       const asked = response === undefined ? undefined : retryAfterMs(response.headers);
-      if (asked !== undefined && asked > retry.maxRetryAfter) {
-        this.stop(
-          this.message(
-            'mt/rate-limited',
-            `${retryReason}; it asks to wait ${Math.ceil(asked / 1000)} s, longer than mt.retry.maxRetryAfter (${Math.ceil(retry.maxRetryAfter / 1000)} s)`,
-            'run again later: what was translated is kept and will not be sent again',
-          ),
-        );
-        throw new RunStopped(this.stopMessage!);
-      }
-      const backoff = Math.min(retry.maxDelay, retry.baseDelay * 2 ** attempt) * (0.5 + 0.5 * this.random());
       // Retry-After is a floor; a little jitter on top keeps waiting requests from returning at once.
-      const delay = Math.round(asked === undefined ? backoff : asked + this.random() * Math.min(1_000, asked * 0.1));
-      if (response?.status === 429) this.coolDown(delay);
+      const delay = Math.round(asked === undefined ? this.backoff(attempt) : asked + this.random() * Math.min(1_000, asked * 0.1));
       context.counters.retries += 1;
       context.onRetry?.(attempt + 1, delay, this.options.scrub(retryReason));
       const wait = linkSignals([context.signal, this.stopController.signal]);
@@ -253,7 +241,7 @@ export class ProviderClient {
    * answer, and for a non-2xx one its verdict, as soon as it arrives; the window place stays taken
    * for `interval` more. A stop verdict stops the provider inside the flight, before the next starts.
    */
-  private send(request: HttpRequest, judge: (response: HttpResponse) => Verdict, context: CallContext): Promise<{ response: HttpResponse; verdict: Verdict | undefined }> {
+  private send(request: HttpRequest, judge: (response: HttpResponse) => Verdict, context: CallContext, attempt: number): Promise<{ response: HttpResponse; verdict: Verdict | undefined }> {
     // While waiting, a stop or the caller's signal removes the request; once started, only the
     // caller's signal ends it (a stop lets the answer arrive: it is paid for).
     const waiting = linkSignals([context.signal, this.stopController.signal]);
@@ -278,7 +266,20 @@ export class ProviderClient {
                     sent = true;
                     const response = await exchange(this.options.fetch, request, this.options.timeout, context.signal);
                     if (response.status >= 200 && response.status < 300) return { response, verdict: undefined };
-                    const verdict = judge(response);
+                    // Decided here, before the next request starts: a stop, or a 429's pause of the queues.
+                    let verdict = judge(response);
+                    if (verdict.kind === 'retry') {
+                      const { maxRetryAfter } = this.options.retry;
+                      const asked = retryAfterMs(response.headers);
+                      if (asked !== undefined && asked > maxRetryAfter) {
+                        verdict = {
+                          kind: 'stop',
+                          ruleId: 'mt/rate-limited',
+                          reason: `${verdict.reason}; it asks to wait ${Math.ceil(asked / 1000)} s, longer than mt.retry.maxRetryAfter (${Math.ceil(maxRetryAfter / 1000)} s)`,
+                          hint: 'run again later: what was translated is kept and will not be sent again',
+                        };
+                      } else if (response.status === 429) this.coolDown(asked ?? this.backoff(attempt));
+                    }
                     if (verdict.kind === 'stop') this.stop(this.message(verdict.ruleId, verdict.reason, verdict.hint));
                     return { response, verdict };
                   },
@@ -297,6 +298,12 @@ export class ProviderClient {
         )
         .catch(fail);
     });
+  }
+
+  /** The exponential delay before retry number `attempt + 1`, with jitter: 50–100 % of base × 2^attempt, capped. */
+  private backoff(attempt: number): number {
+    const { baseDelay, maxDelay } = this.options.retry;
+    return Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + 0.5 * this.random());
   }
 
   /** Waits `ms`, unless `close` releases the place first. */

@@ -5,6 +5,7 @@
  * skipped; a stop (key, quota) or an interruption ends the run cleanly with what was done.
  */
 import { setMaxListeners } from 'node:events';
+import PQueue from 'p-queue';
 import type { Message } from '../model.js';
 import { batchContext, makeBatches, type Batch, type WorkItem } from './batches.js';
 import type { MtCacheEntry, MtCacheFile } from './cache.js';
@@ -57,6 +58,7 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
   setMaxListeners(0, jobSignal.signal);
   const emit = (event: MtProgressEvent): void => options.onProgress?.(event);
   const progress = (): void => {
+    if (options.onProgress === undefined) return;
     let rejected = 0;
     let failed = 0;
     let cached = 0;
@@ -180,7 +182,10 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
       };
 
       const stopBefore = client.stopped;
-      await Promise.all(makeBatches(misses.map((g) => g.item), settings.batch).map(sendBatch));
+      // Back-pressure: a batch's request is built only when the provider could take it soon, so a
+      // job of any size holds a bounded number of request bodies in memory.
+      const dispatch = new PQueue({ concurrency: settings.throttle.intervalCap + settings.throttle.concurrency });
+      await Promise.all(makeBatches(misses.map((g) => g.item), settings.batch).map((items) => dispatch.add(() => sendBatch(items))));
       if (client.stopped !== undefined && client.stopped !== stopBefore) stoppedHere = client.stopped;
     }
   } catch (error) {
