@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createMachineTranslator, resolveMtSettings, type MtSegment } from '../mt/index.js';
 import type { MtServerOptions } from './mt-server.js';
+import { lettersOf } from './random.js';
 
 const SEGMENTS = 10_000;
 const CAP = 50;
@@ -29,20 +30,9 @@ const FAILURE_RATE = 0.05;
 const BUDGET_RATIO = 1.15;
 const BUDGET_MB = 200;
 
-/** A word from a number, letters only. */
-function word(n: number): string {
-  let out = '';
-  let rest = n;
-  do {
-    out = String.fromCharCode(97 + (rest % 26)) + out;
-    rest = Math.floor(rest / 26);
-  } while (rest > 0);
-  return out;
-}
-
 function benchSegments(): MtSegment[] {
   return Array.from({ length: SEGMENTS }, (_, i) => {
-    const name = `Satz q${word(i)}`;
+    const name = `Satz q${lettersOf(i)}`;
     const text = `Der ${name} ist heute da und am Montag auch.`;
     const start = text.indexOf('heute');
     return {
@@ -111,7 +101,7 @@ async function run(failureRate: number, seed: number): Promise<RunNumbers> {
       const outcome = result.outcomes.get(segment.id);
       if (outcome?.status !== 'translated') lost += 1;
       // Each answer must be its own sentence's: the unique name comes back in the same segment.
-      else if (!outcome.target.text.includes(` q${word(Number(segment.id.slice(1)))} `)) wrong += 1;
+      else if (!outcome.target.text.includes(` q${lettersOf(Number(segment.id.slice(1)))} `)) wrong += 1;
     }
     const stats = (await server.ask('stats')) as { requests: number; rateLimited: number };
     const requests = stats.requests;

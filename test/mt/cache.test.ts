@@ -1,8 +1,8 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MtCacheFile, cacheFileName, cacheKey, type MtCacheEntry } from '../../pipeline/mt/cache.js';
-import { tempDir, type TempDir } from './helpers.js';
+import { closeAfterEach } from './helpers.js';
 
 const entry = (source: string, target: string, model = 'EN-GB', glossary = ''): MtCacheEntry => ({
   key: cacheKey({ provider: 'deepl', model, sourceLanguage: 'de', targetLanguage: 'en', source, glossary }),
@@ -12,11 +12,7 @@ const entry = (source: string, target: string, model = 'EN-GB', glossary = ''): 
   target,
 });
 
-let tmp: TempDir | undefined;
-afterEach(() => {
-  tmp?.remove();
-  tmp = undefined;
-});
+const opened = closeAfterEach();
 
 describe('machine translation cache', () => {
   it('keys an answer by provider, model, pair, tagged source and glossary version', () => {
@@ -35,8 +31,7 @@ describe('machine translation cache', () => {
   });
 
   it('writes each answer as a line at once and reads it back in a new process', () => {
-    tmp = tempDir();
-    const dir = tmp.dir;
+    const dir = opened.dir();
     const file = path.join(dir, 'memory', 'mt-deepl-de-en.jsonl');
     const cache = MtCacheFile.load(file);
     const a = entry('Der Kreml', 'The Kremlin');
@@ -48,8 +43,7 @@ describe('machine translation cache', () => {
   });
 
   it('drops a torn last line and cuts it off before appending', () => {
-    tmp = tempDir();
-    const dir = tmp.dir;
+    const dir = opened.dir();
     const file = path.join(dir, 'mt.jsonl');
     const a = entry('Eins', 'One');
     writeFileSync(file, `${JSON.stringify(a)}\n{"key":"0123`);
@@ -63,8 +57,7 @@ describe('machine translation cache', () => {
   });
 
   it('keeps a complete last line written without its line break', () => {
-    tmp = tempDir();
-    const dir = tmp.dir;
+    const dir = opened.dir();
     const file = path.join(dir, 'mt.jsonl');
     const a = entry('Eins', 'One');
     writeFileSync(file, JSON.stringify(a));
@@ -76,8 +69,7 @@ describe('machine translation cache', () => {
   });
 
   it('skips an unreadable line elsewhere with a warning at its line', () => {
-    tmp = tempDir();
-    const dir = tmp.dir;
+    const dir = opened.dir();
     const file = path.join(dir, 'mt.jsonl');
     writeFileSync(file, `${JSON.stringify(entry('Eins', 'One'))}\nnot json\n${JSON.stringify(entry('Zwei', 'Two'))}\n`);
     const cache = MtCacheFile.load(file, 'translations/memory/mt.jsonl');
@@ -86,8 +78,7 @@ describe('machine translation cache', () => {
   });
 
   it('compacts to the same bytes whatever order answers arrived in, each key once with its latest answer', () => {
-    tmp = tempDir();
-    const dir = tmp.dir;
+    const dir = opened.dir();
     const [a, b, c] = [entry('Alpha', 'A'), entry('Beta', 'B'), entry('Gamma', 'G')];
     const write = (name: string, order: MtCacheEntry[][]): string => {
       const file = path.join(dir, name);
@@ -103,8 +94,7 @@ describe('machine translation cache', () => {
   });
 
   it('appends after an interrupted writer\'s torn line and still compacts cleanly', () => {
-    tmp = tempDir();
-    const dir = tmp.dir;
+    const dir = opened.dir();
     const file = path.join(dir, 'mt.jsonl');
     const cache = MtCacheFile.load(file);
     cache.add([entry('Eins', 'One')]);

@@ -1,36 +1,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMachineTranslator, resolveMtSettings, type MachineTranslator, type MtJob, type MtTranslated } from '../../pipeline/mt/index.js';
-import { startFakeDeepL, type FakeDeepL } from './fake-deepl.js';
-import { seg, sentences, tempDir, translatorFor, type TempDir } from './helpers.js';
+import { startFakeDeepL } from './fake-deepl.js';
+import { closeAfterEach, seg, sentences, translatorFor } from './helpers.js';
 
 const KEY = 'deepl-test-key-0c1f7e:fx';
 const env = { DEEPL_AUTH_KEY: KEY };
 const kreml = { source: 'Kreml', targets: ['Kremlin'], forbidden: ['Kreml'], note: 'the Russian presidency' };
 
-let server: FakeDeepL | undefined;
-let tmp: TempDir | undefined;
-const translators: MachineTranslator[] = [];
-afterEach(async () => {
-  for (const t of translators.splice(0)) t.close();
-  await server?.close();
-  tmp?.remove();
-  server = undefined;
-  tmp = undefined;
-});
+const opened = closeAfterEach();
 
 async function setUp(options: Parameters<typeof startFakeDeepL>[1] = {}) {
-  const fake = await startFakeDeepL(KEY, options);
-  const dir = tempDir();
-  server = fake;
-  tmp = dir;
-  const make = (input: Partial<Parameters<typeof translatorFor>[0]> = {}): MachineTranslator => {
-    const t = translatorFor({ provider: 'deepl', endpoint: fake.url, throttle: { intervalCap: 1000, interval: 1000 }, ...input }, dir.dir, env);
-    translators.push(t);
-    return t;
-  };
-  return { fake, dir: dir.dir, make };
+  const fake = opened.track(await startFakeDeepL(KEY, options));
+  const dir = opened.dir();
+  const make = (input: Partial<Parameters<typeof translatorFor>[0]> = {}): MachineTranslator =>
+    opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url, throttle: { intervalCap: 1000, interval: 1000 }, ...input }, dir, env));
+  return { fake, dir, make };
 }
 
 const job = (segments: MtJob['segments'], glossary?: MtJob['glossary']): MtJob => ({ sourceLanguage: 'de', targetLanguage: 'en', segments, ...(glossary === undefined ? {} : { glossary }) });
@@ -56,8 +42,7 @@ describe('DeepL', () => {
     const { fake, dir } = await setUp();
     const settings = resolveMtSettings({ provider: 'deepl', endpoint: fake.url });
     const glossary = [kreml, { source: 'Interfax', targets: [], dnt: true }, { source: 'Wladimir Putin', targets: ['Vladimir Putin'], variants: ['Putin'] }];
-    const first = createMachineTranslator(settings, { cacheDir: dir, env });
-    translators.push(first);
+    const first = opened.track(createMachineTranslator(settings, { cacheDir: dir, env }));
     await first.translate(job([seg('a', 'Der Kreml sagte.', [kreml])], glossary));
     expect(fake.glossaries.size).toBe(1);
     const created = [...fake.glossaries.values()][0]!;
@@ -66,15 +51,13 @@ describe('DeepL', () => {
     expect(fake.translateBodies[0]!.glossary_id).toBe(created.glossary_id);
 
     // Another process, another sentence: the glossary is found by name, not created again.
-    const second = createMachineTranslator(settings, { cacheDir: dir, env });
-    translators.push(second);
+    const second = opened.track(createMachineTranslator(settings, { cacheDir: dir, env }));
     await second.translate(job([seg('b', 'Der Kreml schwieg.', [kreml])], glossary));
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/v2/glossaries')).toHaveLength(1);
     expect(fake.translateBodies[1]!.glossary_id).toBe(created.glossary_id);
 
     // Our glossary changes: a new DeepL glossary, and the old one is deleted.
-    const third = createMachineTranslator(settings, { cacheDir: dir, env });
-    translators.push(third);
+    const third = opened.track(createMachineTranslator(settings, { cacheDir: dir, env }));
     const changed = [...glossary, { source: 'Peking', targets: ['Beijing'] }];
     const result = await third.translate(job([seg('c', 'Peking schwieg.', [{ source: 'Peking', targets: ['Beijing'] }])], changed));
     expect(fake.glossaries.size).toBe(1);
@@ -138,10 +121,9 @@ describe('DeepL', () => {
       urls.push(url);
       return new Response(JSON.stringify({ translations: [{ text: 'The sentence.' }] }), { status: 200 });
     };
-    tmp = tempDir();
+    const dir = opened.dir();
     for (const key of ['k:fx', 'k']) {
-      const t = createMachineTranslator(resolveMtSettings({ provider: 'deepl' }), { cacheDir: tmp.dir, env: { DEEPL_AUTH_KEY: key }, fetch: fetchSpy });
-      translators.push(t);
+      const t = opened.track(createMachineTranslator(resolveMtSettings({ provider: 'deepl' }), { cacheDir: dir, env: { DEEPL_AUTH_KEY: key }, fetch: fetchSpy }));
       await t.translate(job([seg(`x${key}`, `Der Satz ${key}.`)]));
     }
     expect(urls).toEqual(['https://api-free.deepl.com/v2/translate', 'https://api.deepl.com/v2/translate']);

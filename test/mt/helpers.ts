@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
+import { lettersOf } from '../../pipeline/bench/random.js';
 import { createMachineTranslator, resolveMtSettings, type MachineTranslator, type MtSettingsInput } from '../../pipeline/mt/index.js';
 import type { MtCode, MtSegment, MtTerm } from '../../pipeline/mt/types.js';
 
@@ -48,16 +50,40 @@ export function translatorFor(input: MtSettingsInput, cacheDir: string, env: Rec
 
 /** A word from a number, in letters only (no digits for qa/numbers to compare): 0 → "ba", 27 → "bbb". */
 export function word(n: number): string {
-  let out = '';
-  let rest = n;
-  do {
-    out = String.fromCharCode(97 + (rest % 26)) + out;
-    rest = Math.floor(rest / 26);
-  } while (rest > 0);
-  return `b${out}`;
+  return `b${lettersOf(n)}`;
 }
 
 /** Many short, distinct German sentences, each with a pair of codes and a standalone one. */
 export function sentences(count: number, prefix = 's'): MtSegment[] {
   return Array.from({ length: count }, (_, i) => seg(`${prefix}${i}`, `Der Satz ${prefix}${word(i)} ist <1>heute</1> da<2/> und am Montag.`));
+}
+
+/** Something a test opens and must close: a fake server, a translator. */
+interface Closable {
+  close(): void | Promise<void>;
+}
+
+/**
+ * Closes what a test opened and removes its folders after each test of the file that calls this:
+ * `const opened = closeAfterEach();` then `opened.track(await startFakeDeepL(…))`, `opened.dir()`.
+ */
+export function closeAfterEach(): { track<T extends Closable>(thing: T): T; dir(): string } {
+  const things: Closable[] = [];
+  const dirs: TempDir[] = [];
+  afterEach(async () => {
+    // Translators first (they release their timers), then servers, then folders.
+    for (const thing of things.splice(0).reverse()) await thing.close();
+    for (const dir of dirs.splice(0)) dir.remove();
+  });
+  return {
+    track(thing) {
+      things.push(thing);
+      return thing;
+    },
+    dir() {
+      const made = tempDir();
+      dirs.push(made);
+      return made.dir;
+    },
+  };
 }

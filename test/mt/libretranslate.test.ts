@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { MachineTranslator, MtJob, MtTranslated } from '../../pipeline/mt/index.js';
-import { startFakeLibreTranslate, type FakeLibreTranslate } from './fake-libretranslate.js';
-import { seg, sentences, tempDir, translatorFor, type TempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { MtJob, MtTranslated } from '../../pipeline/mt/index.js';
+import { startFakeLibreTranslate } from './fake-libretranslate.js';
+import { closeAfterEach, seg, sentences, translatorFor } from './helpers.js';
 
 const KEY = 'lt-key-93b1f2';
-let server: FakeLibreTranslate | undefined;
-let tmp: TempDir | undefined;
-const translators: MachineTranslator[] = [];
-afterEach(async () => {
-  for (const t of translators.splice(0)) t.close();
-  await server?.close();
-  tmp?.remove();
-  server = undefined;
-  tmp = undefined;
-});
+const opened = closeAfterEach();
 
 async function setUp(env: Record<string, string>, options: Parameters<typeof startFakeLibreTranslate>[0] = { key: KEY }) {
-  const fake = await startFakeLibreTranslate(options);
-  const dir = tempDir();
-  server = fake;
-  tmp = dir;
-  const t = translatorFor({ provider: 'libretranslate', endpoint: fake.url, throttle: { intervalCap: 1000, interval: 1000 } }, dir.dir, env);
-  translators.push(t);
-  return { fake, translator: t };
+  const fake = opened.track(await startFakeLibreTranslate(options));
+  const translator = opened.track(translatorFor({ provider: 'libretranslate', endpoint: fake.url, throttle: { intervalCap: 1000, interval: 1000 } }, opened.dir(), env));
+  return { fake, translator };
 }
 
 const job = (segments: MtJob['segments']): MtJob => ({ sourceLanguage: 'de', targetLanguage: 'en', segments });

@@ -1,38 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/model.js';
 import { createMachineTranslator, MtSetupError, resolveMtSettings, type MachineTranslator, type MtJob, type MtTranslated } from '../../pipeline/mt/index.js';
 import { loadPromptTemplate, parsePromptTemplate } from '../../pipeline/mt/prompt.js';
-import { startFakeChat, type FakeChat } from './fake-openai.js';
-import { seg, sentences, tempDir, translatorFor, type TempDir } from './helpers.js';
+import { startFakeChat } from './fake-openai.js';
+import { closeAfterEach, seg, sentences, translatorFor } from './helpers.js';
 
 const KEY = 'sk-test-5e1d0b9a7c';
 const kreml = { source: 'Kreml', targets: ['Kremlin'], forbidden: ['Kreml'], note: 'the Russian presidency, not the building' };
 const lawrow = { source: 'Lawrow', targets: ['Lavrov'], forbidden: ['Lawrow', 'Lavrow'] };
 
-let server: FakeChat | undefined;
-let tmp: TempDir | undefined;
-const translators: MachineTranslator[] = [];
-afterEach(async () => {
-  for (const t of translators.splice(0)) t.close();
-  await server?.close();
-  tmp?.remove();
-  server = undefined;
-  tmp = undefined;
-});
+const opened = closeAfterEach();
 
 async function setUp(options: Parameters<typeof startFakeChat>[0] = { key: KEY }) {
-  const fake = await startFakeChat(options);
-  const dir = tempDir();
-  server = fake;
-  tmp = dir;
-  const make = (input: Partial<Parameters<typeof translatorFor>[0]> = {}): MachineTranslator => {
-    const t = translatorFor({ provider: 'openai', endpoint: `${fake.url}/v1/chat/completions`, ...input }, dir.dir, { OPENAI_API_KEY: KEY });
-    translators.push(t);
-    return t;
-  };
-  return { fake, dir: dir.dir, make };
+  const fake = opened.track(await startFakeChat(options));
+  const dir = opened.dir();
+  const make = (input: Partial<Parameters<typeof translatorFor>[0]> = {}): MachineTranslator =>
+    opened.track(translatorFor({ provider: 'openai', endpoint: `${fake.url}/v1/chat/completions`, ...input }, dir, { OPENAI_API_KEY: KEY }));
+  return { fake, dir, make };
 }
 
 const job = (segments: MtJob['segments']): MtJob => ({ sourceLanguage: 'de', targetLanguage: 'en', segments });
@@ -133,8 +119,7 @@ describe('OpenAI-compatible chat models', () => {
 
   it('works with a local server and no key, but wants one for OpenAI itself', async () => {
     const { fake, dir } = await setUp({});
-    const local = createMachineTranslator(resolveMtSettings({ provider: 'openai', endpoint: `${fake.url}/v1/chat/completions`, openai: { model: 'llama3.1:8b' } }), { cacheDir: dir, env: {} });
-    translators.push(local);
+    const local = opened.track(createMachineTranslator(resolveMtSettings({ provider: 'openai', endpoint: `${fake.url}/v1/chat/completions`, openai: { model: 'llama3.1:8b' } }), { cacheDir: dir, env: {} }));
     expect((await local.translate(job(sentences(1)))).summary.translated).toBe(1);
     expect(fake.requests[0]!.headers.authorization).toBeUndefined();
     expect(() => createMachineTranslator(resolveMtSettings({ provider: 'openai' }), { cacheDir: dir, env: {} })).toThrow(MtSetupError);
@@ -163,7 +148,7 @@ describe('prompt templates', () => {
     expect(refuse('[system]\n{{segments}}\n')).toMatchObject({ reason: 'the template has no [user] section' });
   });
   it('refuses a translator whose template file cannot be read, as a setup error', () => {
-    tmp = tempDir();
-    expect(() => createMachineTranslator(resolveMtSettings({ provider: 'openai', endpoint: 'http://127.0.0.1:9/v1/chat/completions', openai: { promptTemplate: path.join(tmp!.dir, 'missing.txt') } }), { cacheDir: tmp!.dir, env: {} })).toThrow(MtSetupError);
+    const dir = opened.dir();
+    expect(() => createMachineTranslator(resolveMtSettings({ provider: 'openai', endpoint: 'http://127.0.0.1:9/v1/chat/completions', openai: { promptTemplate: path.join(dir, 'missing.txt') } }), { cacheDir: dir, env: {} })).toThrow(MtSetupError);
   });
 });

@@ -1,32 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatPlan, formatSummary, type MachineTranslator, type MtJob, type MtProgressEvent } from '../../pipeline/mt/index.js';
-import { startFakeDeepL, type FakeDeepL } from './fake-deepl.js';
-import { seg, sentences, tempDir, translatorFor, type TempDir } from './helpers.js';
+import { startFakeDeepL } from './fake-deepl.js';
+import { closeAfterEach, seg, sentences, translatorFor } from './helpers.js';
 
 const KEY = 'plan-key';
-let server: FakeDeepL | undefined;
-let tmp: TempDir | undefined;
-const translators: MachineTranslator[] = [];
-afterEach(async () => {
-  for (const t of translators.splice(0)) t.close();
-  await server?.close();
-  tmp?.remove();
-  server = undefined;
-  tmp = undefined;
-});
+const opened = closeAfterEach();
 
 async function setUp() {
-  server = await startFakeDeepL(KEY);
-  tmp = tempDir();
-  const fake = server;
-  const dir = tmp.dir;
-  const make = (): MachineTranslator => {
-    const t = translatorFor({ provider: 'deepl', endpoint: fake.url, batch: { maxSegments: 10 } }, dir, { DEEPL_AUTH_KEY: KEY });
-    translators.push(t);
-    return t;
-  };
+  const fake = opened.track(await startFakeDeepL(KEY));
+  const dir = opened.dir();
+  const make = (): MachineTranslator => opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url, batch: { maxSegments: 10 } }, dir, { DEEPL_AUTH_KEY: KEY }));
   return { fake, dir, make };
 }
 

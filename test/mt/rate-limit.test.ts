@@ -2,32 +2,21 @@
  * Pacing, proven by the fake server's arrival timestamps compared with the configured window (never
  * by how long the test took).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { MachineTranslator, MtJob } from '../../pipeline/mt/index.js';
-import { startFakeDeepL, type FakeDeepL } from './fake-deepl.js';
+import { describe, expect, it } from 'vitest';
+import type { MtJob } from '../../pipeline/mt/index.js';
+import { startFakeDeepL } from './fake-deepl.js';
 import { maxInWindow } from './fake-server.js';
-import { sentences, tempDir, translatorFor, type TempDir } from './helpers.js';
+import { closeAfterEach, sentences, translatorFor } from './helpers.js';
 
 const KEY = 'rate-test-key';
-let server: FakeDeepL | undefined;
-let tmp: TempDir | undefined;
-const translators: MachineTranslator[] = [];
-afterEach(async () => {
-  for (const t of translators.splice(0)) t.close();
-  await server?.close();
-  tmp?.remove();
-  server = undefined;
-  tmp = undefined;
-});
+const opened = closeAfterEach();
 
 const job = (segments: MtJob['segments'], targetLanguage = 'en'): MtJob => ({ sourceLanguage: 'de', targetLanguage, segments });
 
 async function setUp(throttle: { concurrency: number; intervalCap: number; interval: number }, limit?: { cap: number; interval: number }) {
-  server = await startFakeDeepL(KEY, limit === undefined ? {} : { rateLimit: limit });
-  tmp = tempDir();
-  const translator = translatorFor({ provider: 'deepl', endpoint: server.url, throttle, batch: { maxSegments: 1 } }, tmp.dir, { DEEPL_AUTH_KEY: KEY });
-  translators.push(translator);
-  return { fake: server, translator };
+  const fake = opened.track(await startFakeDeepL(KEY, limit === undefined ? {} : { rateLimit: limit }));
+  const translator = opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url, throttle, batch: { maxSegments: 1 } }, opened.dir(), { DEEPL_AUTH_KEY: KEY }));
+  return { fake, translator };
 }
 
 describe('pacing requests', () => {

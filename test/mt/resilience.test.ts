@@ -3,39 +3,25 @@
  * dropped connections, a quota that runs out, a user who presses Ctrl-C. Nothing answered is lost,
  * duplicated or given to the wrong segment.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../pipeline/bench/random.js';
 import type { MachineTranslator, MtJob, MtProgressEvent, MtTranslated } from '../../pipeline/mt/index.js';
 import { startFakeDeepL, type FakeDeepL } from './fake-deepl.js';
 import type { Fault } from './fake-server.js';
-import { sentences, tempDir, translatorFor, type TempDir } from './helpers.js';
+import { closeAfterEach, sentences, translatorFor } from './helpers.js';
 
 const KEY = 'resilience-key';
-let server: FakeDeepL | undefined;
-let tmp: TempDir | undefined;
-const translators: MachineTranslator[] = [];
-afterEach(async () => {
-  for (const t of translators.splice(0)) t.close();
-  await server?.close();
-  tmp?.remove();
-  server = undefined;
-  tmp = undefined;
-});
+const opened = closeAfterEach();
 
 const job = (segments: MtJob['segments']): MtJob => ({ sourceLanguage: 'de', targetLanguage: 'en', segments });
 
 async function setUp(input: Partial<Parameters<typeof translatorFor>[0]> = {}) {
-  server = await startFakeDeepL(KEY);
-  tmp = tempDir();
-  const fake = server;
-  const dir = tmp.dir;
-  const make = (more: Partial<Parameters<typeof translatorFor>[0]> = {}): MachineTranslator => {
-    const t = translatorFor({ provider: 'deepl', endpoint: fake.url, throttle: { concurrency: 1, intervalCap: 1000, interval: 1000 }, ...input, ...more }, dir, { DEEPL_AUTH_KEY: KEY });
-    translators.push(t);
-    return t;
-  };
+  const fake = opened.track(await startFakeDeepL(KEY));
+  const dir = opened.dir();
+  const make = (more: Partial<Parameters<typeof translatorFor>[0]> = {}): MachineTranslator =>
+    opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url, throttle: { concurrency: 1, intervalCap: 1000, interval: 1000 }, ...input, ...more }, dir, { DEEPL_AUTH_KEY: KEY }));
   return { fake, dir, make };
 }
 
@@ -88,12 +74,7 @@ describe('retries', () => {
       const result = await make().translate(job(segments));
       expect(result.summary).toMatchObject({ translated: 3, retries: 1, requests: 2, failed: 0 });
       expectAllOwnAnswers(result, segments);
-      translators.splice(0).forEach((t) => t.close());
-      await fake.close();
-      tmp!.remove();
     }
-    server = undefined;
-    tmp = undefined;
   });
 
   it('gives up on a batch after the configured retries and fails only its segments', async () => {
@@ -114,10 +95,8 @@ describe('retries', () => {
   });
 
   it('stops at once on a refused key (403), sending nothing more', async () => {
-    const { fake } = await setUp();
-    tmp = tmp!;
-    const t = translatorFor({ provider: 'deepl', endpoint: fake.url, batch: { maxSegments: 1 }, throttle: { concurrency: 1, intervalCap: 1000, interval: 1000 } }, tmp.dir, { DEEPL_AUTH_KEY: 'not-the-key' });
-    translators.push(t);
+    const { fake, dir } = await setUp();
+    const t = opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url, batch: { maxSegments: 1 }, throttle: { concurrency: 1, intervalCap: 1000, interval: 1000 } }, dir, { DEEPL_AUTH_KEY: 'not-the-key' }));
     const result = await t.translate(job(sentences(5)));
     expect(fake.requests).toHaveLength(1);
     expect(result.summary).toMatchObject({ failed: 5, stopped: { ruleId: 'mt/key-refused' } });
@@ -126,7 +105,7 @@ describe('retries', () => {
 
 describe('nothing lost, doubled or misattributed', () => {
   it('with 15% of requests failing in every way, every segment gets its own answer exactly once', async () => {
-    const { fake, make } = await setUp({ throttle: { concurrency: 4, intervalCap: 1000, interval: 1000 }, batch: { maxSegments: 7 }, timeout: 400, retry: { maxRetries: 8 } });
+    const { fake, dir, make } = await setUp({ throttle: { concurrency: 4, intervalCap: 1000, interval: 1000 }, batch: { maxSegments: 7 }, timeout: 400, retry: { maxRetries: 8 } });
     const random = seededRandom(20251128);
     const kinds: Fault[] = [{ kind: 'status', status: 500 }, { kind: 'status', status: 429 }, { kind: 'malformed' }, { kind: 'drop' }, { kind: 'slow', ms: 800 }];
     fake.fault = () => (random() < 0.15 ? kinds[Math.floor(random() * kinds.length)] : undefined);
@@ -135,7 +114,7 @@ describe('nothing lost, doubled or misattributed', () => {
     expectAllOwnAnswers(result, segments);
     expect(result.summary.retries).toBeGreaterThan(0);
     // Each text was answered once: the cache holds one line per segment.
-    const lines = readFileSync(path.join(tmp!.dir, 'mt-deepl-de-en.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(path.join(dir, 'mt-deepl-de-en.jsonl'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(300);
   });
 });
@@ -177,7 +156,6 @@ describe('interrupted runs', () => {
     const file = path.join(dir, 'mt-deepl-de-en.jsonl');
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
     // The process died while writing the last answer.
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, `${lines.slice(0, 10).join('\n')}\n${lines[10]!.slice(0, 30)}`);
     const before = translateCalls(fake).length;
     const result = await make().translate(job(segments));

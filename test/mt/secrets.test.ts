@@ -5,22 +5,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMachineTranslator, resolveMtSettings, type MachineTranslator, type MtResult } from '../../pipeline/mt/index.js';
-import { startFakeDeepL, type FakeDeepL } from './fake-deepl.js';
-import { startFakeLibreTranslate, type FakeLibreTranslate } from './fake-libretranslate.js';
-import { seg, sentences, tempDir, translatorFor, type TempDir } from './helpers.js';
+import { createMachineTranslator, resolveMtSettings, type MtResult } from '../../pipeline/mt/index.js';
+import { startFakeDeepL } from './fake-deepl.js';
+import { startFakeLibreTranslate } from './fake-libretranslate.js';
+import { closeAfterEach, seg, sentences, translatorFor } from './helpers.js';
 
 const KEY = 'sEcReT-9f8e7d6c5b4a-key:fx';
-let server: FakeDeepL | FakeLibreTranslate | undefined;
-let tmp: TempDir | undefined;
-const translators: MachineTranslator[] = [];
-afterEach(async () => {
+const opened = closeAfterEach();
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const t of translators.splice(0)) t.close();
-  await server?.close();
-  tmp?.remove();
-  server = undefined;
-  tmp = undefined;
 });
 
 /** Everything a caller could print or store from a result. */
@@ -43,12 +36,9 @@ function watchOutput(): { text: () => string } {
 
 describe('API keys', () => {
   it('never appear when a server echoes a refused key in its error', async () => {
-    const fake = await startFakeDeepL('the-right-key', { echoKeyInErrors: true });
-    server = fake;
-    tmp = tempDir();
+    const fake = opened.track(await startFakeDeepL('the-right-key', { echoKeyInErrors: true }));
     const output = watchOutput();
-    const t = translatorFor({ provider: 'deepl', endpoint: fake.url }, tmp.dir, { DEEPL_AUTH_KEY: KEY });
-    translators.push(t);
+    const t = opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url }, opened.dir(), { DEEPL_AUTH_KEY: KEY }));
     const result = await t.translate({ sourceLanguage: 'de', targetLanguage: 'en', segments: [seg('a', 'Der Kreml sagte.', [{ source: 'Kreml', targets: ['Kremlin'] }])] });
     // The server did put the key in its answer …
     expect(fake.requests[0]!.headers.authorization).toContain(KEY);
@@ -59,11 +49,8 @@ describe('API keys', () => {
   });
 
   it('never appear when a quota message carries the key', async () => {
-    const fake = await startFakeDeepL(KEY, { echoKeyInErrors: true, quota: 0 });
-    server = fake;
-    tmp = tempDir();
-    const t = translatorFor({ provider: 'deepl', endpoint: fake.url }, tmp.dir, { DEEPL_AUTH_KEY: KEY });
-    translators.push(t);
+    const fake = opened.track(await startFakeDeepL(KEY, { echoKeyInErrors: true, quota: 0 }));
+    const t = opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url }, opened.dir(), { DEEPL_AUTH_KEY: KEY }));
     const result = await t.translate({ sourceLanguage: 'de', targetLanguage: 'en', segments: sentences(3) });
     expect(result.summary.stopped?.ruleId).toBe('mt/quota');
     expect(result.summary.stopped?.reason).toContain('[key]');
@@ -71,12 +58,9 @@ describe('API keys', () => {
   });
 
   it('never appear when a server echoes the request body holding the key', async () => {
-    const fake = await startFakeLibreTranslate();
-    server = fake;
-    tmp = tempDir();
+    const fake = opened.track(await startFakeLibreTranslate());
     fake.fault = (r) => ({ kind: 'status', status: 400, body: { error: `Invalid request for api_key=${(JSON.parse(r.body) as { api_key: string }).api_key}: ${r.body}` } });
-    const t = translatorFor({ provider: 'libretranslate', endpoint: fake.url }, tmp.dir, { LIBRETRANSLATE_API_KEY: KEY });
-    translators.push(t);
+    const t = opened.track(translatorFor({ provider: 'libretranslate', endpoint: fake.url }, opened.dir(), { LIBRETRANSLATE_API_KEY: KEY }));
     const result = await t.translate({ sourceLanguage: 'de', targetLanguage: 'en', segments: sentences(2) });
     expect(fake.requests[0]!.body).toContain(KEY);
     expect(result.summary.failed).toBe(2);
@@ -85,31 +69,28 @@ describe('API keys', () => {
   });
 
   it('never appear when the HTTP layer fails with the key in its error', async () => {
-    tmp = tempDir();
     const leaky = async (url: string, init: RequestInit): Promise<Response> => {
       throw new Error(`connect failed for ${url} with ${JSON.stringify(init.headers)}`);
     };
-    const t = createMachineTranslator(resolveMtSettings({ provider: 'deepl', retry: { maxRetries: 1, baseDelay: 1 } }), { cacheDir: tmp.dir, env: { DEEPL_AUTH_KEY: KEY }, fetch: leaky });
-    translators.push(t);
+    const t = opened.track(createMachineTranslator(resolveMtSettings({ provider: 'deepl', retry: { maxRetries: 1, baseDelay: 1 } }), { cacheDir: opened.dir(), env: { DEEPL_AUTH_KEY: KEY }, fetch: leaky }));
     const result = await t.translate({ sourceLanguage: 'de', targetLanguage: 'en', segments: sentences(1) });
     expect(result.outcomes.get('s0')).toMatchObject({ status: 'failed', reason: { reason: 'DeepL: network error (gave up after 2 attempts)' } });
     expect(everything(result)).not.toContain(KEY);
   });
 
   it('are not part of settings, nor of the cache file', async () => {
-    const fake = await startFakeDeepL(KEY);
-    server = fake;
-    tmp = tempDir();
-    const t = translatorFor({ provider: 'deepl', endpoint: fake.url }, tmp.dir, { DEEPL_AUTH_KEY: KEY });
-    translators.push(t);
+    const fake = opened.track(await startFakeDeepL(KEY));
+    const dir = opened.dir();
+    const t = opened.track(translatorFor({ provider: 'deepl', endpoint: fake.url }, dir, { DEEPL_AUTH_KEY: KEY }));
     await t.translate({ sourceLanguage: 'de', targetLanguage: 'en', segments: sentences(3) });
     expect(JSON.stringify(t.settings)).not.toContain(KEY);
-    for (const name of readdirSync(tmp.dir)) expect(readFileSync(path.join(tmp.dir, name), 'utf8')).not.toContain(KEY);
+    const files = readdirSync(dir);
+    expect(files).toEqual(['mt-deepl-de-en.jsonl']);
+    for (const name of files) expect(readFileSync(path.join(dir, name), 'utf8')).not.toContain(KEY);
   });
 
   it('are asked for by variable name when missing, never read from settings', () => {
-    tmp = tempDir();
-    expect(() => createMachineTranslator(resolveMtSettings({ provider: 'deepl' }), { cacheDir: tmp!.dir, env: {} })).toThrow('DEEPL_AUTH_KEY is not set: DeepL needs an API key');
+    expect(() => createMachineTranslator(resolveMtSettings({ provider: 'deepl' }), { cacheDir: opened.dir(), env: {} })).toThrow('DEEPL_AUTH_KEY is not set: DeepL needs an API key');
     expect(() => resolveMtSettings({ provider: 'deepl', key: KEY } as never)).toThrow('mt: unknown key "key"');
   });
 });
