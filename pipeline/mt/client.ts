@@ -6,7 +6,7 @@
  * a clear stop on a refused key or an exhausted quota.
  *
  * Pacing: a request takes one of `intervalCap` places before it starts and gives it back `interval`
- * ms after its answer arrived. Providers count requests when they arrive, and arrival lags the
+ * ms after its answer began to arrive (the status line and headers). Providers count requests when they arrive, and arrival lags the
  * start by a varying delay (the first request of a process waits for Node's HTTP client to load; a
  * busy machine adds tens of milliseconds), so counting starts (p-queue's own `interval`) lets a
  * provider see more than `intervalCap` arrivals in one window. A place held until `interval` after
@@ -17,6 +17,7 @@
  * the waiting requests but lets those under way finish: their answers are paid for.
  */
 import { setMaxListeners } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 import type { Message } from '../model.js';
 import { exchange, linkSignals, NetworkError, retryAfterMs, type FetchFunction, type HttpRequest, type HttpResponse } from './http.js';
@@ -255,7 +256,8 @@ export class ProviderClient {
       this.places
         .add(
           async () => {
-            let sent = false;
+            // When the request surely had reached the provider: its answer's headers, or the failure.
+            let reachedBy: number | undefined;
             try {
               resolve(
                 await this.flights.add(
@@ -263,8 +265,13 @@ export class ProviderClient {
                     waiting.dispose();
                     if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
                     context.counters.requests += 1;
-                    sent = true;
-                    const response = await exchange(this.options.fetch, request, this.options.timeout, context.signal);
+                    let response: HttpResponse;
+                    try {
+                      response = await exchange(this.options.fetch, request, this.options.timeout, context.signal);
+                    } finally {
+                      reachedBy = performance.now();
+                    }
+                    reachedBy = response.receivedAt ?? reachedBy;
                     if (response.status >= 200 && response.status < 300) return { response, verdict: undefined };
                     // Decided here, before the next request starts: a stop, or a 429's pause of the queues.
                     let verdict = judge(response);
@@ -291,8 +298,9 @@ export class ProviderClient {
             } finally {
               waiting.dispose();
             }
-            // A request that went out keeps its place until `interval` after its answer (or failure).
-            if (sent) await this.hold(this.options.throttle.interval);
+            // A request that went out keeps its place until `interval` after its answer began to
+            // arrive (or it failed): the provider counted it no later than that.
+            if (reachedBy !== undefined) await this.hold(reachedBy + this.options.throttle.interval - performance.now());
           },
           { signal: waiting.signal },
         )
@@ -308,6 +316,7 @@ export class ProviderClient {
 
   /** Waits `ms`, unless `close` releases the place first. */
   private hold(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const entry = {
         timer: setTimeout(() => {

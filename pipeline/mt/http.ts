@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * One HTTP exchange with Node's built-in `fetch`: a request, a timeout that covers reading the
  * whole answer, and the answer as text. Retries, pacing and stopping live in client.ts; what an
@@ -16,6 +18,8 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** When the status line and headers arrived (performance.now()); the request reached the server before. */
+  readonly receivedAt?: number;
 }
 
 /** The `fetch` the library calls; tests and benchmarks may pass another. */
@@ -89,13 +93,14 @@ export async function exchange(fetchFunction: FetchFunction, request: HttpReques
       signal: combined.signal,
       redirect: 'error',
     });
+    const receivedAt = performance.now();
     const length = Number(response.headers.get('content-length') ?? '0');
     if (length > MAX_RESPONSE_BYTES) {
       await response.body?.cancel();
       throw new NetworkError(`the answer is ${length} bytes, more than ${MAX_RESPONSE_BYTES}`, false);
     }
     const text = await response.text();
-    return { status: response.status, headers: response.headers, text };
+    return { status: response.status, headers: response.headers, text, receivedAt };
   } catch (error) {
     if (error instanceof NetworkError) throw error;
     if (signal?.aborted === true) throw new NetworkError('the run was interrupted', true);
