@@ -329,16 +329,17 @@ export class ProviderClient {
     });
   }
 
-  /** Releases timers; waiting requests are dropped. */
+  /** Releases timers. Requests still waiting fail as not sent (a run under way ends with what it has). */
   close(): void {
+    this.stop({ reason: 'the translator was closed', ruleId: 'mt/closed', source: 'mt', severity: 'error' });
     if (this.resumeTimer !== undefined) clearTimeout(this.resumeTimer);
     this.resumeTimer = undefined;
+    this.places.start();
+    this.flights.start();
     for (const entry of this.holds) {
       clearTimeout(entry.timer);
       entry.release();
     }
     this.holds.clear();
-    this.places.clear();
-    this.flights.clear();
   }
 }

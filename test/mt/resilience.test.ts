@@ -165,3 +165,18 @@ describe('interrupted runs', () => {
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(12);
   });
 });
+
+describe('closing', () => {
+  it('ends a run under way when the translator is closed: what arrived is kept, the rest is not sent', async () => {
+    const { fake, make } = await setUp({ batch: { maxSegments: 1 } });
+    fake.fault = () => ({ kind: 'slow', ms: 100 });
+    const translator = make();
+    const running = translator.translate(job(sentences(10)));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    translator.close();
+    const result = await running;
+    expect(result.summary.stopped).toMatchObject({ ruleId: 'mt/closed' });
+    expect(result.summary.translated + result.summary.failed).toBe(10);
+    expect(result.summary.translated).toBe(fake.requests.length);
+  });
+});
