@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runMtBench } from './mt.js';
+import { runReviewBench } from './review.js';
 import { runSegmentBench } from './segment.js';
 import { runTermsBench } from './terms.js';
 import { runXliffBench } from './xliff.js';
@@ -23,6 +24,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['segment', runSegmentBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
+  ['review', runReviewBench],
   ['mt', runMtBench],
 ]);
 
