@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { documentName, projectRelative, resolveInside, writeFileAtomic } from './files.js';
+import { appendAll } from './lists.js';
 import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
 import { ProjectMemories } from './memory/project.js';
 import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
@@ -189,7 +190,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const failOn = options.failOn ?? project.config.policies.failOn;
   const mode = options.outputs ?? 'write';
   const entries = findDocuments(project);
-  const context: BuildContext = { project, languages, qa: qaOptionsFor(project.config), failOn };
+  const context: BuildContext = { project, languages, qa: qaOptionsFor(project.config), failOn, onDefect: buildDefect };
   const files = entries.map((entry) => fileFor(project, entry, languages));
   // Documents are independent: build them concurrently, reading files while others assemble.
   const queue = new PQueue({ concurrency: 2 });
@@ -219,15 +220,31 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
       messages,
     );
     results.push({ language, report, blocked });
-    allMessages.push(...languageMessages);
+    appendAll(allMessages, languageMessages);
     if (!blocked) {
-      writes.push(...tracks.flatMap(({ track }) => track.outputs));
+      for (const { track } of tracks) appendAll(writes, track.outputs);
       writes.push({ path: path.join(outputFolder(project.config, language), 'report.json'), content: reportToJson(report) });
     }
   }
-  if (mode === 'compare') allMessages.push(...compareOutputs(project, writes));
-  if (mode === 'write') allMessages.push(...writeOutputs(project, writes));
+  if (mode === 'compare') appendAll(allMessages, compareOutputs(project, writes));
+  if (mode === 'write') appendAll(allMessages, writeOutputs(project, writes));
   return { documents: entries.map((e) => e.path), files, languages: results, failOn, messages: allMessages };
+}
+
+/**
+ * A document's build in one language failed in a way nothing foresaw (a defect): a fatal message
+ * for that document and language, so the other languages are still built and written.
+ */
+function buildDefect(track: LanguageTrack, _file: DocumentFile, error: unknown): Message {
+  return {
+    reason: `this document could not be built in ${track.language}: internal error (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`,
+    ruleId: 'build/internal-error',
+    source: 'build',
+    severity: 'error',
+    fatal: true,
+    file: track.xliff,
+    hint: 'this is a defect of l10n, not of the file; nothing was written for this language. Please report it with the file',
+  };
 }
 
 /** `build/outdated-output` for each planned output that differs from the file on disk. */

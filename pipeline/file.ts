@@ -191,9 +191,16 @@ export async function runStages<C>(file: DocumentFile, stages: readonly Stage<Do
   }
 }
 
+/** What a context may say about unforeseen errors (see `RunContext.onDefect`). */
+interface DefectPolicy {
+  readonly onDefect?: (track: LanguageTrack, file: DocumentFile, error: unknown) => Message;
+}
+
 /**
  * A stage that does the same for each open language track of a file. An `InputError` (or `fail`)
- * in one language stops that track only: the other languages of the document go on.
+ * in one language stops that track only: the other languages of the document go on. Any other
+ * error is a defect: the context's `onDefect` turns it into the track's fatal message, or, without
+ * one, it propagates.
  */
 export function perLanguage<C>(name: string, run: (track: LanguageTrack, file: DocumentFile, context: C) => void | Promise<void>): Stage<DocumentFile, C> {
   return {
@@ -204,7 +211,12 @@ export function perLanguage<C>(name: string, run: (track: LanguageTrack, file: D
           await run(track, file, context);
         } catch (error) {
           if (error instanceof InputError) track.message({ ...error.detail, fatal: true });
-          else if (!(error instanceof Stopped)) throw error;
+          else if (error instanceof Stopped) continue;
+          else {
+            const onDefect = (context as DefectPolicy | undefined)?.onDefect;
+            if (onDefect === undefined) throw error;
+            track.message({ ...onDefect(track, file, error), fatal: true });
+          }
         }
       }
     },

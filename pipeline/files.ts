@@ -108,14 +108,14 @@ export function projectRelative(root: string, file: string): string {
 
 /**
  * The name of a document: its path relative to the source folder, without the extension
- * (`source/a/b.txt` → `a/b` when the source folder is `source`); a path outside the source folder
- * is taken relative to the project root. It names the document's XLIFF files
+ * (`source/a/b.txt` → `a/b` when the source folder is `source`); a listed path outside the source
+ * folder is named by its file name alone (`other/x.txt` → `x`). It names the document's XLIFF files
  * (`translations/<lang>/<name>.xlf`) and outputs (`output/<lang>/<name>.txt`), so documents in
- * different folders may share a file name (`a/x.txt`, `b/x.txt`).
+ * different folders of the source folder may share a file name (`a/x.txt`, `b/x.txt`).
  */
 export function documentName(relativePath: string, sourceFolder = 'source'): string {
   const folder = sourceFolder.replace(/^\.\/|\/+$/gu, '');
-  const inside = folder === '' || folder === '.' ? relativePath : relativePath.startsWith(`${folder}/`) ? relativePath.slice(folder.length + 1) : relativePath;
+  const inside = folder === '' || folder === '.' ? relativePath : relativePath.startsWith(`${folder}/`) ? relativePath.slice(folder.length + 1) : relativePath.slice(relativePath.lastIndexOf('/') + 1);
   const slash = inside.lastIndexOf('/');
   const base = inside.slice(slash + 1);
   const dot = base.lastIndexOf('.');

@@ -90,7 +90,7 @@ describe('documentName and documentNameClashes', () => {
     expect(documentName('source/Bericht.TXT')).toBe('Bericht');
     expect(documentName('source/v1.2-notes.txt')).toBe('v1.2-notes');
     expect(documentName('texte/neu/x.txt', 'texte')).toBe('neu/x');
-    expect(documentName('other/x.txt', 'source')).toBe('other/x');
+    expect(documentName('other/x.txt', 'source')).toBe('x');
   });
 
   it('finds later paths whose name an earlier one has: other case, other extension, or its aside file; other folders are other names', () => {

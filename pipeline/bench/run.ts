@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runMtBench } from './mt.js';
 import { runReviewBench } from './review.js';
 import { runSegmentBench, runSegmentQualityBench } from './segment.js';
 import { runTermsBench } from './terms.js';
@@ -26,6 +27,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['xliff', runXliffBench],
   ['review', runReviewBench],
   ['strings', async (log) => (await import('./strings.js')).runStringsBench(log)],
+  ['mt', runMtBench],
 ]);
 
 const only = process.argv[2];

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { status as runStatus } from '../chains.js';
 import { segmentsOf, sortMessages, TARGET_STATES, type Message, type TargetState } from '../model.js';
+import { appendAll } from '../lists.js';
 import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
@@ -63,11 +64,11 @@ export const status: Command = {
     const messages: Message[] = [];
     const rows: StatusRow[] = [];
     for (const file of result.files) {
-      messages.push(...file.messages.filter((m) => m.severity !== 'info'));
+      appendAll(messages, file.messages.filter((m) => m.severity !== 'info'));
       if (file.stopped || file.document === undefined) continue;
       const segments = segmentsOf(file.document);
       for (const track of file.tracks.values()) {
-        messages.push(...track.messages.filter((m) => m.fatal === true || m.ruleId === 'status/missing-xliff'));
+        appendAll(messages, track.messages.filter((m) => m.fatal === true || m.ruleId === 'status/missing-xliff'));
         const segmentCounts = emptyCounts();
         const wordCounts = emptyCounts();
         const targets = track.targets ?? new Map();

@@ -10,7 +10,7 @@ import { decodeUtf8, projectRelative } from '../files.js';
 import { bundledFile, packageRoot } from '../paths.js';
 import { fallbackProfile, parseLanguageProfile, type LanguageProfile } from './profile.js';
 
-export { fallbackProfile, formFor, parseLanguageProfile, type InflectionRule, type LanguageProfile, type NumberConventions, type NumberForm } from './profile.js';
+export { fallbackProfile, formFor, parseLanguageProfile, type FormPattern, type InflectionRule, type LanguageProfile, type NumberConventions, type NumberForm } from './profile.js';
 
 /** The language files of a folder (absolute), named for messages relative to `root`. */
 function profilesIn(folder: string, root: string): LanguageProfile[] {

@@ -25,23 +25,67 @@ export interface InflectionRule {
   readonly endings: readonly string[];
 }
 
-/** How a language writes numbers (qa/numbers). */
+/** A way of writing a time, date or score, as a pattern (see README.md, "Languages"). */
+export interface FormPattern {
+  /**
+   * A JavaScript regular expression (flag `u`, case-insensitive) with placeholders: `{hour}` 1–2
+   * digits, `{minute}` 2 digits, `{period}` one of `am` / `pm`; `{day}` 1–2 digits (French `1er`
+   * too), `{month}` a month name, `{nmonth}` a month as 1–2 digits, `{year}` 4 digits, `{year2}`
+   * 2 digits; `{a}`, `{b}` the two sides of a score.
+   */
+  readonly pattern: string;
+  /** 'own' (default) or 'foreign' (read, then reported as written in another language's form). */
+  readonly form?: 'own' | 'foreign';
+  /** Times only: '24' (default) the hour as written; '12' with `{period}`; 'either' both halves of the day. */
+  readonly clock?: '24' | '12' | 'either';
+}
+
+/** How a language writes numbers, times, dates and scores (qa/numbers, `numbers` of a language file). */
 export interface NumberConventions {
   readonly decimal: string;
-  /** Thousands separators accepted, the first asked for. */
-  readonly groups: string;
+  /** Characters that group thousands (`1,000`; `1 000`), the first asked for. */
+  readonly thousands: string;
   /** Whether a four-digit number is grouped (1,000), plain (1000) or either. */
   readonly fourDigits: 'grouped' | 'plain' | 'either';
   /** The form asked for when either is accepted. */
   readonly preferFourDigits: 'grouped' | 'plain';
-  /** Endings read as an ordinal after a number; empty: ordinals are not recognised in targets. */
+  /** Endings read as an ordinal after the digits (`80th`, `80e`, `80.º`). */
   readonly ordinalEndings: readonly string[];
-  /** Accepted ordinal endings; empty: any ending is accepted, `<n>.` asked for. */
-  readonly ordinalForms: readonly NumberForm[];
+  /** Accepted ordinal endings by digits; empty: any ending is accepted, `<n>.` asked for. */
+  readonly ordinals: readonly NumberForm[];
   /** Accepted endings of a day of the month; empty: bare numbers only. */
-  readonly dayForms: readonly NumberForm[];
-  /** Month names, for reading days in sources ("3. September"). */
-  readonly months: readonly string[];
+  readonly days: readonly NumberForm[];
+  /** Month names, January first; each month's preferred name first, then other names and abbreviations. */
+  readonly months: readonly (readonly string[])[];
+  /** Words after a 12-hour time: before noon, after noon (`am`, `in the evening`, `de la tarde`). */
+  readonly am: readonly string[];
+  readonly pm: readonly string[];
+  /** Words that stand for 12:00 and 0:00. */
+  readonly noon: readonly string[];
+  readonly midnight: readonly string[];
+  /** How a time is written (in addition to `H:MM`, which every language reads). */
+  readonly times: readonly FormPattern[];
+  /** How a date is written (in addition to ISO `2025-09-10`, which every language reads). */
+  readonly dates: readonly FormPattern[];
+  /** How a score or result is written (`2-1`, `2 à 1`). */
+  readonly scores: readonly FormPattern[];
+  /** Words or signs between the two ends of a range (`10 to 12 September`, `de 9 à 17 h`). */
+  readonly rangeConnectors: readonly string[];
+  /** Words that may follow a range connector before the second end (`de las 9 a las 17 h`). */
+  readonly rangeArticles: readonly string[];
+  /** Source language only: words after which `9.30` is a time (`um 9.30`). */
+  readonly timeCues?: readonly string[];
+  /** Source language only: words after which a dotted number is a version (`Version 2.1`). */
+  readonly versionCues?: readonly string[];
+  /** The time asked for in messages: `{H}`, `{h}`, `{MM}`, `{am|pm}`; `[ … ]` left out when the minutes are 0. */
+  readonly timeFormat: string;
+  /** Words for 12:00 and 0:00 in the time asked for (English `noon`, `midnight`). */
+  readonly noonWord?: string;
+  readonly midnightWord?: string;
+  /** The date asked for in messages: `{d}`, `{month}`, `{yyyy}`; `[ … ]` left out without a year. */
+  readonly dateFormat: string;
+  /** How the first of the month is written in a date (French `1er`). */
+  readonly firstDay?: string;
 }
 
 /** What the checks know about one language. */
@@ -93,12 +137,17 @@ export function fallbackProfile(code: string): LanguageProfile {
 
 const CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/u;
 const STRING: FieldType = { type: 'string' };
+const STRINGS: FieldType = { type: 'list', of: STRING };
 const CHARACTERS: FieldType = { type: 'string', pattern: /^.+$/su, describe: 'one or more characters' };
 const REGEX: FieldType = { type: 'string', describe: 'a regular expression' };
 const FORMS: FieldType = { type: 'list', of: { type: 'object', fields: { match: REGEX, accept: { type: 'list', of: STRING, minItems: 1 } } } };
 const RULES: FieldType = {
   type: 'list',
   of: { type: 'object', fields: { when: REGEX, drop: { type: 'number', min: 0, max: 10 }, endings: { type: 'list', of: STRING, minItems: 1 } } },
+};
+const PATTERNS: FieldType = {
+  type: 'list',
+  of: { type: 'object', fields: { pattern: STRING, form: { type: 'enum', values: ['own', 'foreign'] }, clock: { type: 'enum', values: ['24', '12', 'either'] } } },
 };
 
 /** The schema of a language file. */
@@ -118,12 +167,29 @@ const SCHEMA: FieldType = {
       type: 'object',
       fields: {
         decimal: { type: 'string', pattern: /^.$/u, describe: 'one character' },
-        groups: CHARACTERS,
+        thousands: CHARACTERS,
         fourDigits: { type: 'enum', values: ['grouped', 'plain', 'either'] },
         preferFourDigits: { type: 'enum', values: ['grouped', 'plain'] },
-        ordinal: { type: 'object', fields: { read: { type: 'list', of: STRING }, forms: FORMS } },
-        day: FORMS,
-        months: { type: 'list', of: STRING },
+        ordinalEndings: STRINGS,
+        ordinals: FORMS,
+        days: FORMS,
+        months: { type: 'list', of: { type: 'list', of: STRING, minItems: 1 } },
+        am: STRINGS,
+        pm: STRINGS,
+        noon: STRINGS,
+        midnight: STRINGS,
+        times: PATTERNS,
+        dates: PATTERNS,
+        scores: PATTERNS,
+        rangeConnectors: STRINGS,
+        rangeArticles: STRINGS,
+        timeCues: STRINGS,
+        versionCues: STRINGS,
+        timeFormat: STRING,
+        noonWord: STRING,
+        midnightWord: STRING,
+        dateFormat: STRING,
+        firstDay: STRING,
       },
     },
     spaceBeforePunctuation: { type: 'object', fields: { marks: CHARACTERS, spaces: CHARACTERS } },
@@ -198,7 +264,6 @@ function toProfile(data: Data, file: string): LanguageProfile {
   const section = (name: string): Data | undefined => data.get(name) as Data | undefined;
   const quotes = section('quotes');
   const numbers = section('numbers');
-  const ordinal = numbers?.get('ordinal') as Data | undefined;
   const spacing = section('spaceBeforePunctuation');
   const inflection = section('inflection');
   return {
@@ -212,19 +277,7 @@ function toProfile(data: Data, file: string): LanguageProfile {
             pairs: ((quotes.get('pairs') as string[][] | undefined) ?? []).map((p) => [p[0] ?? '', p[1] ?? ''] as const),
             spaceInside: (quotes.get('spaceInside') as boolean | undefined) ?? false,
           },
-    numbers:
-      numbers === undefined
-        ? undefined
-        : {
-            decimal: (numbers.get('decimal') as string | undefined) ?? '.',
-            groups: (numbers.get('groups') as string | undefined) ?? ',',
-            fourDigits: (numbers.get('fourDigits') as NumberConventions['fourDigits'] | undefined) ?? 'either',
-            preferFourDigits: (numbers.get('preferFourDigits') as NumberConventions['preferFourDigits'] | undefined) ?? 'grouped',
-            ordinalEndings: (ordinal?.get('read') as string[] | undefined) ?? [],
-            ordinalForms: forms(ordinal?.get('forms')),
-            dayForms: forms(numbers.get('day')),
-            months: (numbers.get('months') as string[] | undefined) ?? [],
-          },
+    numbers: numbers === undefined ? undefined : numberConventions(numbers),
     spaceBeforePunctuation:
       spacing === undefined ? undefined : { marks: (spacing.get('marks') as string | undefined) ?? '', spaces: (spacing.get('spaces') as string | undefined) ?? '' },
     lengthRatio: (data.get('lengthRatio') as number | undefined) ?? base.lengthRatio,
@@ -237,6 +290,49 @@ function toProfile(data: Data, file: string): LanguageProfile {
       capitalDropsAccent: (inflection?.get('capitalDropsAccent') as boolean | undefined) ?? false,
     },
   };
+}
+
+/** A language file's `numbers`, with the defaults of what it leaves out. */
+function numberConventions(numbers: Data): NumberConventions {
+  const strings = (key: string): string[] => (numbers.get(key) as string[] | undefined) ?? [];
+  const optional = (key: string): string | undefined => numbers.get(key) as string | undefined;
+  const patterns = (key: string): FormPattern[] =>
+    ((numbers.get(key) as Data[] | undefined) ?? []).map((p) => {
+      const out: { pattern: string; form?: 'own' | 'foreign'; clock?: '24' | '12' | 'either' } = { pattern: (p.get('pattern') as string | undefined) ?? '' };
+      const form = p.get('form') as 'own' | 'foreign' | undefined;
+      const clock = p.get('clock') as '24' | '12' | 'either' | undefined;
+      if (form !== undefined) out.form = form;
+      if (clock !== undefined) out.clock = clock;
+      return out;
+    });
+  const out: { -readonly [K in keyof NumberConventions]: NumberConventions[K] } = {
+    decimal: optional('decimal') ?? '.',
+    thousands: optional('thousands') ?? ',',
+    fourDigits: (numbers.get('fourDigits') as NumberConventions['fourDigits'] | undefined) ?? 'either',
+    preferFourDigits: (numbers.get('preferFourDigits') as NumberConventions['preferFourDigits'] | undefined) ?? 'grouped',
+    ordinalEndings: strings('ordinalEndings'),
+    ordinals: forms(numbers.get('ordinals')),
+    days: forms(numbers.get('days')),
+    months: (numbers.get('months') as string[][] | undefined) ?? [],
+    am: strings('am'),
+    pm: strings('pm'),
+    noon: strings('noon'),
+    midnight: strings('midnight'),
+    times: patterns('times'),
+    dates: patterns('dates'),
+    scores: patterns('scores'),
+    rangeConnectors: strings('rangeConnectors'),
+    rangeArticles: strings('rangeArticles'),
+    timeFormat: optional('timeFormat') ?? '{H}:{MM}',
+    dateFormat: optional('dateFormat') ?? '{d} {month}[ {yyyy}]',
+  };
+  if (numbers.has('timeCues')) out.timeCues = strings('timeCues');
+  if (numbers.has('versionCues')) out.versionCues = strings('versionCues');
+  for (const key of ['noonWord', 'midnightWord', 'firstDay'] as const) {
+    const value = optional(key);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 /** The first rule of `list` whose pattern matches `digits`. */

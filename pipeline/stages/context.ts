@@ -4,7 +4,8 @@
  * common part, `RunContext`.
  */
 import type { ProjectMemories } from '../memory/project.js';
-import type { Severity } from '../model.js';
+import type { DocumentFile, LanguageTrack } from '../file.js';
+import type { Message, Severity } from '../model.js';
 import type { Project } from '../project.js';
 import type { QaOptions } from '../qa/index.js';
 import type { LeverageProvider } from './leverage.js';
@@ -14,6 +15,12 @@ export interface RunContext {
   readonly project: Project;
   /** Target languages of this run, a subset of the config's, in its order. */
   readonly languages: readonly string[];
+  /**
+   * What a language stage's unforeseen error (a defect, not bad input) means for that document
+   * and language: the fatal message to record, so the other languages go on. Absent: the error
+   * ends the run (and the CLI reports it as an internal error).
+   */
+  readonly onDefect?: (track: LanguageTrack, file: DocumentFile, error: unknown) => Message;
 }
 
 /** What the extract chain's stages know. */

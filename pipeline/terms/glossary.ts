@@ -17,6 +17,7 @@ import { InputError, type Message } from '../model.js';
 import { sortMessages } from '../model.js';
 import { closest } from '../suggest.js';
 import { explainYamlErrors } from './yaml-errors.js';
+import { findCharacters } from '../characters.js';
 import { foldForMatch } from './fold.js';
 import {
   CASE_RULES,
@@ -38,6 +39,7 @@ import {
   type TermKind,
   type TermStatus,
 } from './entry.js';
+import { appendAll } from '../lists.js';
 
 export * from './entry.js';
 
@@ -110,6 +112,12 @@ function readString(node: unknown, key: string, r: FileReporter, at: number): st
     return undefined;
   }
   const value = node.value.normalize('NFC');
+  const control = findCharacters(value)[0];
+  if (control !== undefined) {
+    r.report('glossary/control-character', offsetOf(node), `"${key}" has a control character (${control.code}), which translators cannot see and XLIFF cannot carry`,
+      'remove it (a YAML escape such as "\\0" or "\\x85" writes one)', { actual: control.code });
+    return undefined;
+  }
   if (value.trim() === '') {
     r.report('glossary/empty-value', offsetOf(node), `"${key}" is empty`, `give ${key} a value or remove the key`);
     return undefined;
@@ -503,8 +511,8 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
       continue;
     }
     const parsed = parseGlossary(text.replace(/^\uFEFF/, ''), display(file));
-    messages.push(...parsed.messages);
-    entries.push(...parsed.entries);
+    appendAll(messages, parsed.messages);
+    appendAll(entries, parsed.entries);
     language ??= parsed.language;
   }
   const kept = checkDuplicates(entries, messages);

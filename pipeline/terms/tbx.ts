@@ -23,6 +23,7 @@ import { CASE_RULES, MATCH_MODES, NUMBERS, TERM_KINDS, TERM_STATUSES, isLanguage
 import { el, renderDocument, type XmlNode } from '../xml/write.js';
 import { deepText, parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
+import { appendAll } from '../lists.js';
 
 const POS_TO_TBX: Readonly<Record<PartOfSpeech, string>> = { 'proper-noun': 'properNoun', noun: 'noun', adjective: 'adjective', phrase: 'other' };
 const GENDER_TO_TBX: Readonly<Record<Gender, string>> = { m: 'masculine', f: 'feminine', n: 'neuter' };
@@ -225,7 +226,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
   const subject = typed(element, 'descrip', 'subjectField');
   const targets: Record<string, string[]> = {};
   const forbidden: Record<string, string[]> = {};
-  let sourceTerms: TbxTerm[] = [];
+  const sourceTerms: TbxTerm[] = [];
   for (const langSet of childrenNamed(element, 'langSet', 'langSec')) {
     const language = normalizeLanguage(langSet.attributes['xml:lang'] ?? '');
     if (!isLanguageCode(language)) {
@@ -234,7 +235,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
     }
     const terms = readTerms(langSet);
     if (language === source || language.split('-')[0] === source) {
-      sourceTerms = sourceTerms.concat(terms);
+      appendAll(sourceTerms, terms);
       continue;
     }
     // Preferred first, then admitted ones in file order; deprecated ones are forbidden renderings.

@@ -8,6 +8,7 @@ import { inlineContent } from './codes.js';
 import { isXliffNs } from './inline.js';
 import type { InlineContent, InlineNode, ParsedNote } from './types.js';
 import { el, type XmlNode } from '../xml/write.js';
+import { appendAll } from '../lists.js';
 
 /** Target content to write: kept from a file (with its version family) or model content. */
 export interface TargetOut {
@@ -114,7 +115,7 @@ function inlineNodes(nodes: readonly InlineNode[], allowed: ReadonlySet<string>,
     const unwrap = !known || (node.local === 'mrk' && node.attrs.get('mtype') === 'seg');
     const children = inlineNodes(node.children, allowed, prefix);
     if (unwrap) {
-      out.push(...children);
+      appendAll(out, children);
       continue;
     }
     // Only unprefixed attributes: the strict 1.2 schema rejects undeclared foreign ones. 2.x data

@@ -5,6 +5,7 @@
  */
 import { isolatedCodes, type Content, type Document, type InlineCode, type Segment } from '../model.js';
 import { code2x, inlineContent } from './codes.js';
+import { appendAll } from '../lists.js';
 import type { Entry } from './entries.js';
 import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
@@ -153,9 +154,10 @@ function unit(b: BlockOut, targetLanguage: string): XmlElement {
 function unitCodes(b: BlockOut): { write: (code: InlineCode) => XmlNode; originalData: XmlElement | undefined } {
   const all: InlineCode[] = [];
   b.segments.forEach((s, i) => {
-    all.push(...(b.gaps[i]?.codes ?? []), ...s.segment.codes);
+    appendAll(all, b.gaps[i]?.codes ?? []);
+    appendAll(all, s.segment.codes);
   });
-  all.push(...(b.gaps[b.segments.length]?.codes ?? []));
+  appendAll(all, b.gaps[b.segments.length]?.codes ?? []);
   if (all.length === 0) return { write: () => '', originalData: undefined };
   const refs = new Map(all.map((code, i) => [code, `d${i + 1}`] as const));
   const isolated = isolatedCodes(all);

@@ -27,12 +27,12 @@ describe('the bundled language files', () => {
     const languages = new LanguageRegistry();
     const fr = languages.get('fr');
     expect(fr.quotes).toEqual({ pairs: [['«', '»'], ['“', '”']], spaceInside: true });
-    expect(fr.numbers).toMatchObject({ decimal: ',', groups: '\u00A0\u202F', fourDigits: 'either' });
+    expect(fr.numbers).toMatchObject({ decimal: ',', thousands: '\u00A0\u202F', fourDigits: 'either', dateFormat: '{d} {month}[ {yyyy}]', firstDay: '1er' });
     expect(fr.spaceBeforePunctuation).toEqual({ marks: ':;!?', spaces: '\u00A0\u202F' });
     expect(fr.doubledWords).toEqual(['nous', 'vous']);
     expect(languages.get('en').lengthRatio).toBe(0.9);
     expect([...languages.get('es').invertedMarks]).toEqual([['?', '¿'], ['!', '¡']]);
-    expect(languages.get('de').numbers?.months).toContain('März');
+    expect(languages.get('de').numbers?.months[2]).toContain('März');
   });
 });
 

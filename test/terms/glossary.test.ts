@@ -150,9 +150,8 @@ describe('loadGlossary on files that are not what they should be', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i <= 12; i += 1) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
     lines.push('terms:', '  - source: *a12', '    kind: place');
-    const started = performance.now();
+    // 9^12 nodes if it were expanded: the test would run into its time-out instead of answering.
     const { glossary, messages } = loadGlossary([fileWith(lines.join('\n') + '\n')]);
-    expect(performance.now() - started).toBeLessThan(2000); // 9^12 nodes if it were expanded
     expect(glossary.entries).toEqual([]);
     expect(messages.find((m) => m.ruleId === 'glossary/wrong-type')?.reason).toContain('the alias *a12 (aliases are not expanded');
   });
