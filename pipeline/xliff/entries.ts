@@ -21,6 +21,8 @@ export interface Entry {
   readonly rawState: string | undefined;
   readonly subState: string | undefined;
   readonly approved: boolean | undefined;
+  /** The target's own `xml:lang`, when it has one. */
+  readonly targetLanguage: string | undefined;
   /** Which version family the content and raw state belong to. */
   readonly family: '1.2' | '2x';
   /** Notes that are not ours (translators', reviewers', tools'). */
@@ -62,6 +64,7 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         needsReview: unit.needsReview,
         rawState: unit.rawState,
         subState: unit.segments[0]?.subState,
+        targetLanguage: unit.segments[0]?.targetLanguage,
         approved: unit.approved,
         family: '1.2',
         notes,
@@ -88,6 +91,7 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         needsReview: segment.needsReview,
         rawState: segment.rawState,
         subState: segment.subState,
+        targetLanguage: segment.targetLanguage,
         approved: undefined,
         family: '2x',
         notes: tiedIds.size === 0 ? notes : notes.filter(forSegment),

@@ -3,6 +3,7 @@
  */
 import { segmentsOf, type Document, type Message } from '../model.js';
 import { entriesOf, filesFor, hasTarget, type Entry } from './entries.js';
+import { languageRelation } from './languages.js';
 import { planMerge, type PlannedSegment } from './merge.js';
 import { contextNotes, glossaryNote } from './notes.js';
 import { carriedCandidates, losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
@@ -78,12 +79,6 @@ function checkOptions(options: ExportOptions): void {
   if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'omegat') {
     throw new RangeError(`exportXliff: expected profile 'default' or 'omegat', got ${JSON.stringify(options.profile)}`);
   }
-}
-
-/** How two language tags relate: the same tag, the same primary language ('en' / 'en-US'), or not. */
-function languageRelation(a: string, b: string): 'same' | 'region' | 'other' {
-  if (a.toLowerCase() === b.toLowerCase()) return 'same';
-  return a.split('-')[0]?.toLowerCase() === b.split('-')[0]?.toLowerCase() ? 'region' : 'other';
 }
 
 /**

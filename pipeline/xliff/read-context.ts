@@ -119,6 +119,12 @@ export class ReadContext {
 }
 
 const XML_SPACE = '{http://www.w3.org/XML/1998/namespace}space';
+const XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang';
+
+/** The `xml:lang` of a target element, if it has one. */
+export function languageOf(node: XmlTreeElement | undefined): string | undefined {
+  return node === undefined || node.foreignAttrs.size === 0 ? undefined : VOCABULARY.get(node.foreignAttrs.get(XML_LANG));
+}
 
 /**
  * Applies `xml:space="default"` to a source or target: when the element, or the nearest of its

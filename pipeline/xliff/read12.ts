@@ -4,7 +4,7 @@
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { contentOf, isXliffNs, segmentMarks, TRACKED_CHANGES } from './inline.js';
-import { applyXmlSpace, compact, EMPTY_MAP, NONE, parseQuality, summarize, toInline, type IdSet, type ReadContext } from './read-context.js';
+import { applyXmlSpace, compact, EMPTY_MAP, languageOf, NONE, parseQuality, summarize, toInline, type IdSet, type ReadContext } from './read-context.js';
 import { stateFrom12, STATES_12, type StateMeaning } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedNote, ParsedSegment } from './types.js';
 
@@ -94,7 +94,7 @@ export function readUnit12(
 
   const perSegment = tool?.unit === undefined && tool !== undefined && segSourceEl !== undefined && tool.segments.size > 0 ? tool.segments : undefined;
   const segments = segSourceEl === undefined
-    ? [wholeSegment(source, target, rawState, subState, meaning, node.line)]
+    ? [wholeSegment(source, target, rawState, subState, meaning, languageOf(targetEl), node.line)]
     : segments12(ctx, segSourceEl, targetEl, rawState, subState, meaning, id, perSegment, approved);
   if (perSegment !== undefined) {
     const summary = summarize(segments);
@@ -153,9 +153,10 @@ function wholeSegment(
   rawState: string | undefined,
   subState: string | undefined,
   meaning: StateMeaning,
+  targetLanguage: string | undefined,
   line: number,
 ): ParsedSegment {
-  return { id: undefined, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, line };
+  return { id: undefined, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, targetLanguage, line };
 }
 
 /** The segments of a 1.2 unit with `<seg-source>`: one per `<mrk mtype="seg">`, targets by `mid`. */
@@ -171,9 +172,10 @@ function segments12(
   approved: boolean | undefined,
 ): ParsedSegment[] {
   const sourceMarks = segmentMarks(toInline(segSource.children));
+  const targetLanguage = languageOf(targetEl);
   if (sourceMarks.length === 0) {
     const whole = contentOf(toInline(segSource.children));
-    return [wholeSegment(whole, ctx.content(targetEl, true), rawState, subState, meaning, segSource.line)];
+    return [wholeSegment(whole, ctx.content(targetEl, true), rawState, subState, meaning, targetLanguage, segSource.line)];
   }
   const targetMarks = targetEl === undefined ? [] : segmentMarks(toInline(targetEl.children));
   const byMid = new Map(targetMarks.map((m) => [m.attrs.get('mid') ?? '', m] as const));
@@ -193,7 +195,17 @@ function segments12(
     if (tool !== undefined) {
       const own = fromTool(tool, hasText, approved);
       const tracked = target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type));
-      return { id: mid, source: contentOf(mark.children), target, rawState, subState, state: own.state, needsReview: own.needsReview || (tracked && own.state !== 'initial'), line: mark.line };
+      return {
+        id: mid,
+        source: contentOf(mark.children),
+        target,
+        rawState,
+        subState,
+        state: own.state,
+        needsReview: own.needsReview || (tracked && own.state !== 'initial'),
+        targetLanguage,
+        line: mark.line,
+      };
     }
     const segMeaning = stateFrom12(rawState, hasText, undefined);
     const initial = target === undefined || segMeaning.state === 'initial' || (toolBySegment !== undefined && !hasText);
@@ -205,6 +217,7 @@ function segments12(
       subState,
       state: initial ? 'initial' : meaning.state,
       needsReview: initial ? false : meaning.needsReview,
+      targetLanguage,
       line: mark.line,
     };
   });

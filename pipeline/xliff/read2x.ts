@@ -5,7 +5,7 @@
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
-import { applyXmlSpace, compact, EMPTY_MAP, IdSet, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
+import { applyXmlSpace, compact, EMPTY_MAP, IdSet, languageOf, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
 import { stateFrom2x } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
 
@@ -96,7 +96,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
       const subState = VOCABULARY.get(child.attrs.get('subState'));
       const meaning = stateFrom2x(rawState, subState);
       ctx.noteState(meaning, rawState, child, id);
-      segments.push({ id: segId, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, line: child.line });
+      segments.push({ id: segId, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, targetLanguage: languageOf(targetEl), line: child.line });
     } else if (ctx.isCore(child, 'notes')) {
       notes.push(...notes2x(ctx, child));
     } else if (child.uri === NS_MDA && child.local === 'metadata') {

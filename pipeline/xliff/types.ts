@@ -115,6 +115,8 @@ export interface ParsedSegment {
   readonly subState: string | undefined;
   readonly state: TargetState;
   readonly needsReview: boolean;
+  /** The target's own `xml:lang`, when it has one (it should agree with the file's target language). */
+  readonly targetLanguage: string | undefined;
   readonly line: number;
 }
 
