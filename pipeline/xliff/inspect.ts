@@ -3,6 +3,7 @@
  * found, in any version and from any tool. Counts are per segment (1.2: a trans-unit, or each
  * `<mrk mtype="seg">` of a segmented one; 2.x: each `<segment>`).
  */
+import { capMessage } from '../quote.js';
 import type { InlineContent, ParsedXliff } from './types.js';
 
 /** One `<file>` of the summary. */
@@ -108,7 +109,7 @@ export function inspectXliff(parsed: ParsedXliff): XliffSummary {
     markers: sorted(markers),
     notes,
     candidates,
-    warnings: parsed.messages.map((m) => `${m.line ?? '?'}:${m.column ?? '?'}: ${m.reason} [${m.ruleId}]`),
+    warnings: parsed.messages.map(capMessage).map((m) => `${m.line ?? '?'}:${m.column ?? '?'}: ${m.reason} [${m.ruleId}]`),
   };
 }
 

@@ -66,6 +66,18 @@ describe('build', () => {
     }
   });
 
+  it('quotes at most a capped excerpt of an unknown unit whose source is 8.4 MB, on the terminal and in report.json', async () => {
+    const p = shipped();
+    const huge = 'Ein sehr langer Satz ohne Ende '.repeat(280_000);
+    const file = `translations/fr/${DOC}.xlf`;
+    p.write(file, p.read(file).replace('<body>', `<body><trans-unit id="old"><source>${huge}</source><target>x</target></trans-unit>`));
+    const result = await p.run(['build', '--lang', 'fr']);
+    expect(result.stderr).toContain('[xliff/unknown-id]');
+    expect(result.stderr).toContain(`(${huge.length} characters)`);
+    expect(result.stderr.length).toBeLessThan(20_000);
+    expect(p.read('output/fr/report.json').length).toBeLessThan(100_000);
+  });
+
   it('reports an XLIFF file whose document no longer exists, as a warning in the output and the report', async () => {
     const p = shipped();
     p.write('translations/en/old-article.xlf', p.read(`translations/en/${DOC}.xlf`));
