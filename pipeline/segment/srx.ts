@@ -25,9 +25,10 @@ const SOURCE = 'segment';
 
 /** Reads and parses an SRX file; `displayName` is what messages call it (default: the path). */
 export function loadSrx(filePath: string, displayName: string = filePath): SrxDocument {
-  let xml: string;
+  let xml: Uint8Array;
   try {
-    xml = readFileSync(filePath, 'utf8');
+    // Bytes, not text: the XML layer decodes them as the file's declaration says.
+    xml = readFileSync(filePath);
   } catch (error) {
     throw new InputError({
       reason: `Cannot read the SRX file: ${(error as Error).message}`,
@@ -61,6 +62,6 @@ export function rulesForLanguage(srx: SrxDocument, language: string): SrxRule[] 
 
 
 /** Parses SRX 2.0 text. Throws `InputError` for malformed XML, a DOCTYPE or an unusable regex. */
-export function parseSrx(xml: string, file: string): SrxDocument {
+export function parseSrx(xml: string | Uint8Array, file: string): SrxDocument {
   return readSrx(xml, file);
 }

@@ -5,6 +5,7 @@
  */
 import type { TargetState } from '../model.js';
 import type { InlineContent, ParsedCandidate, ParsedNote, ParsedSegment, ParsedXliff } from './types.js';
+import { isFamily12 } from './read-context.js';
 import { replaceUnwritable } from './xml.js';
 
 /** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
@@ -55,7 +56,7 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
   for (const unit of parsed.units) {
     if (fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) continue;
     const notes = unit.notes.filter((n) => n.from === undefined || !OWN_NOTE_KINDS.has(n.from));
-    if (parsed.version === '1.2' || parsed.version === '1.1') {
+    if (isFamily12(parsed.version)) {
       out.push({
         id: unit.id,
         source: unit.source.text,

@@ -160,9 +160,9 @@ function trimEdges(children: XmlTreeElement['children']): void {
   if (last?.type === 'text') last.text = last.text.replace(/ $/u, '');
 }
 
-/** True for the versions read as XLIFF 1.2 (1.2 itself and 1.1, which has the same units, targets and states). */
+/** True for the versions read as XLIFF 1.2 (1.2 itself, 1.1 and 1.0, which have the same units, targets and states). */
 export function isFamily12(version: ReadVersion): boolean {
-  return version === '1.2' || version === '1.1';
+  return version === '1.2' || version === '1.1' || version === '1.0';
 }
 
 /** Hash collisions of different ids an `IdSet` resolves by scanning before it keeps exact ids. */

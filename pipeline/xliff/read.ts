@@ -33,7 +33,9 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../xml/index.js';
 export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions = {}): ParsedXliff {
   const { maxBytes, maxDepth } = checkLimits(options, 'readXliff');
   const interpreter = new XliffInterpreter(file);
-  parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth }, {
+  // XLIFF 1.0 files name their DTD (`<!DOCTYPE xliff PUBLIC …>`): accepted and never read; a
+  // DOCTYPE with declarations of its own (entities) is refused.
+  parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth, doctype: 'external-only' }, {
     open: (node, ancestors) => interpreter.open(node, ancestors),
     close: (node, ancestors) => interpreter.close(node, ancestors),
   });
@@ -42,6 +44,7 @@ export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions 
 
 /** The namespace each version must use. */
 const NAMESPACE_OF: ReadonlyMap<string, string> = new Map([
+  ['1.0', ''],
   ['1.1', NS_11],
   ['1.2', NS_12],
   ['2.0', NS_20],
@@ -149,11 +152,12 @@ class XliffInterpreter {
       ctx.fail(
         'xliff/unsupported-version',
         `XLIFF version "${version}" is not supported`,
-        'Export as XLIFF 1.2 or 2.1 (1.1, 2.0 and 2.2 are read too).',
+        'Export as XLIFF 1.2 or 2.1 (1.0, 1.1, 2.0 and 2.2 are read too).',
         root,
-        { actual: version, expected: '1.1, 1.2, 2.0, 2.1 or 2.2' },
+        { actual: version, expected: '1.0, 1.1, 1.2, 2.0, 2.1 or 2.2' },
       );
     }
+    if (version === '1.0' && root.uri === '') return version;
     if (root.uri === '' && (version === '1.2' || version === '1.1')) {
       ctx.warn('xliff/no-namespace', `the <xliff> element has no namespace; read as XLIFF ${version}`, `Tools should write xmlns="${NAMESPACE_OF.get(version) ?? NS_12}".`, root);
       return version;

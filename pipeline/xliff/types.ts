@@ -9,10 +9,11 @@ import type { Message, TargetState } from '../model.js';
 export type XliffVersion = '1.2' | '2.1';
 
 /**
- * XLIFF versions the reader accepts. 1.1 (Translate Toolkit, Weblate, Virtaal, Pootle) has the
- * elements, attributes and states of 1.2 that the reader uses, and is read as the 1.2 family.
+ * XLIFF versions the reader accepts. 1.1 (Translate Toolkit, Weblate, Virtaal, Pootle) and 1.0
+ * (Passolo and older tools: a DTD, no namespace) have the elements, attributes and states of 1.2
+ * that the reader uses, and are read as the 1.2 family.
  */
-export type ReadVersion = '1.1' | '1.2' | '2.0' | '2.1' | '2.2';
+export type ReadVersion = '1.0' | '1.1' | '1.2' | '2.0' | '2.1' | '2.2';
 
 /** An inline node of source or target content, as it was in the file (namespace-resolved). */
 export type InlineNode = InlineTextNode | InlineElementNode;

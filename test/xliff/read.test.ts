@@ -175,7 +175,6 @@ describe('readXliff: what it refuses', () => {
     ['hostile-version-3.xlf', 'xliff/unsupported-version', 2],
     ['hostile-version-mismatch.xlf', 'xliff/version-mismatch', 2],
     ['hostile-duplicate-ids.xlf', 'xliff/duplicate-id', 6],
-    ['hostile-latin1.xlf', 'xliff/invalid-utf8', 2],
   ])('refuses %s with %s, a place and a hint', (name, ruleId, line) => {
     const error = refusal(fixture(name));
     expect(error.detail.ruleId).toBe(ruleId);
@@ -197,9 +196,21 @@ describe('readXliff: what it refuses', () => {
     expect(error.detail.line).toBe(2);
   });
 
-  it('refuses a Latin-1 declaration even when the bytes happen to be ASCII', () => {
-    const xml = minimal12('<trans-unit id="a"><source>x</source></trans-unit>').replace('UTF-8', 'ISO-8859-1');
-    expect(refusal(utf8(xml)).detail.ruleId).toBe('xliff/encoding');
+  it('reads a file in the Latin-1 its declaration names, and refuses an encoding it does not know by its name', () => {
+    const parsed = readXliff(fixture('hostile-latin1.xlf'), 'translations/en/treffen.xlf');
+    expect(parsed.units.map((u) => u.source.text)).toContain('Straße');
+    const xml = minimal12('<trans-unit id="a"><source>x</source></trans-unit>').replace('UTF-8', 'x-mac-unknown');
+    const error = refusal(utf8(xml));
+    expect(error.detail).toMatchObject({ ruleId: 'xliff/encoding', actual: 'x-mac-unknown' });
+    expect(error.detail.reason).toContain('"x-mac-unknown"');
+  });
+
+  it('says where a Windows-1252 file that declares no encoding breaks UTF-8, and how to declare it', () => {
+    const bytes = utf8(minimal12('<trans-unit id="a"><source>Stra#e</source></trans-unit>').replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?>'));
+    bytes[bytes.indexOf('#'.charCodeAt(0))] = 0xdf;
+    const error = refusal(bytes);
+    expect(error.detail.ruleId).toBe('xliff/invalid-utf8');
+    expect(error.detail.hint).toContain('encoding="windows-1252"');
   });
 
   it('refuses nesting deeper than the limit', () => {
