@@ -33,8 +33,28 @@ export interface Entry {
   readonly candidates: readonly ParsedCandidate[];
   readonly translate: boolean;
   readonly fileIndex: number;
+  /** The unit's id in the file (the entry's `id` is the sentence id it was matched to). */
   readonly unitId: string;
+  /** 1.2 `resname`, 2.x unit `name`. */
+  readonly resname: string | undefined;
+  /** 1.2 `<context>` texts of the unit (see `ParsedUnit.contexts`). */
+  readonly contexts: readonly string[];
+  /**
+   * How `id` was found (see `documentEntries`): the unit or segment id itself, its resname, a
+   * context that carries the sentence id, or its unique source text. `entriesOf` gives 'id'.
+   */
+  readonly matchedBy: 'id' | 'resname' | 'context' | 'source';
   readonly line: number;
+}
+
+/** The resname the 1.2 writer gives a sentence: `<block kind>-<block number>.<sentence number>`, e.g. `paragraph-2.1`. */
+export function sentenceResname(blockKind: string, blockNumber: number, sentenceNumber: number): string {
+  return `${blockKind}-${blockNumber}.${sentenceNumber}`;
+}
+
+/** Translate Toolkit's unit for the PO header (`restype="x-gettext-domain-header"`): metadata, not a sentence. */
+function isGettextHeader(unit: ParsedXliff['units'][number]): boolean {
+  return unit.type === 'x-gettext-domain-header';
 }
 
 /** True when the content has text or codes (an empty `<target/>` is no translation). */
@@ -54,7 +74,7 @@ export function hasWork(entry: Entry): boolean {
 export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>): Entry[] {
   const out: Entry[] = [];
   for (const unit of parsed.units) {
-    if (fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) continue;
+    if ((fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) || isGettextHeader(unit)) continue;
     const notes = unit.notes.filter((n) => n.from === undefined || !OWN_NOTE_KINDS.has(n.from));
     if (isFamily12(parsed.version)) {
       out.push({
@@ -74,6 +94,9 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         translate: unit.translate,
         fileIndex: unit.fileIndex,
         unitId: unit.id,
+        resname: unit.name,
+        contexts: unit.contexts,
+        matchedBy: 'id',
         line: unit.line,
       });
       continue;
@@ -101,6 +124,9 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         translate: unit.translate,
         fileIndex: unit.fileIndex,
         unitId: unit.id,
+        resname: unit.segments.length === 1 ? unit.name : undefined,
+        contexts: unit.contexts,
+        matchedBy: 'id',
         line: segment.line,
       });
     });

@@ -3,7 +3,8 @@
  * and what does not fit (unknown ids, missing ids, stale sources, wrong languages, duplicates).
  */
 import { InputError, segmentsOf, type Document, type Message, type Translation } from '../model.js';
-import { entriesOf, filesFor, hasTarget, sameSource, type Entry } from './entries.js';
+import { hasTarget, sameSource, type Entry } from './entries.js';
+import { documentEntries } from './resolve.js';
 import { languageRelation } from './languages.js';
 import type { ParsedXliff } from './types.js';
 
@@ -43,27 +44,32 @@ export function matchTranslations(
   };
   const bySegment = new Map<string, Translation>();
 
-  const { indexes, matched } = filesFor(parsed, doc.path);
-  if (!matched) {
-    const originals = parsed.files.map((f) => f.original ?? '(none)').join(', ');
-    msg({
-      reason: indexes.size === 0 ? `no <file> in the XLIFF is for ${doc.path} (found ${originals})` : `the XLIFF is for ${originals}, not ${doc.path}; matched by sentence id`,
-      ruleId: 'xliff/other-document',
-      severity: indexes.size === 0 ? 'error' : 'warning',
-      hint: 'Check that the translator sent back the file for this document.',
-    });
-  }
+  const found = documentEntries(parsed, doc, 'xliff-import');
+  const { indexes, matched } = found;
   for (const i of indexes) {
     const f = parsed.files[i];
     if (f === undefined) continue;
     refuseOtherTarget(f.targetLanguage ?? parsed.targetLanguage, expect.targetLanguage, f.line, file);
   }
+  if (!matched) {
+    const originals = parsed.files.map((f) => f.original ?? '(none)').join(', ');
+    // Translate Toolkit names the PO file it converted: nothing to fix.
+    const converted = indexes.size > 0 && [...indexes].every((i) => parsed.files[i]?.datatype === 'po');
+    msg({
+      reason: indexes.size === 0 ? `no <file> in the XLIFF is for ${doc.path} (found ${originals})` : `the XLIFF is for ${originals}, not ${doc.path}; matched by sentence`,
+      ruleId: 'xliff/other-document',
+      severity: indexes.size === 0 ? 'error' : converted ? 'info' : 'warning',
+      hint: converted ? 'A PO conversion names the PO file; nothing to do.' : 'Check that the translator sent back the file for this document.',
+    });
+  }
   for (const i of indexes) {
     const f = parsed.files[i];
     if (f === undefined) continue;
-    checkLanguage(f.sourceLanguage ?? parsed.sourceLanguage, expect.sourceLanguage, 'source', f.line, msg);
-    checkLanguage(f.targetLanguage ?? parsed.targetLanguage, expect.targetLanguage, 'target', f.line, msg);
+    const converted = f.datatype === 'po';
+    checkLanguage(f.sourceLanguage ?? parsed.sourceLanguage, expect.sourceLanguage, 'source', f.line, converted, msg);
+    checkLanguage(f.targetLanguage ?? parsed.targetLanguage, expect.targetLanguage, 'target', f.line, converted, msg);
   }
+  messages.push(...found.messages);
 
   const segments = new Map(segmentsOf(doc).map((s) => [s.id, s] as const));
   const seen = new Map<string, Entry>();
@@ -71,7 +77,7 @@ export function matchTranslations(
   const notUpdated: Entry[] = [];
   /** Units with text under an explicit untranslated state, outside the OmegaT profile. */
   const untranslated: Entry[] = [];
-  for (const entry of entriesOf(parsed, indexes)) {
+  for (const entry of found.entries) {
     const before = seen.get(entry.id);
     if (before !== undefined) {
       msg({
@@ -219,34 +225,44 @@ function reportUntranslatedStates(entries: readonly Entry[], msg: (m: Omit<Messa
   });
 }
 
+/**
+ * Reports a file language that is missing or differs from the project's. In a Translate Toolkit PO
+ * conversion (`converted`) the languages say nothing (po2xliff writes source-language="en-US" and no
+ * target language whatever the PO file holds): a notice, the sentences themselves are compared.
+ */
 function checkLanguage(
   actual: string | undefined,
   expected: string,
   role: 'source' | 'target',
   line: number,
+  converted: boolean,
   msg: (m: Omit<Message, 'source' | 'file'>) => void,
 ): void {
   if (actual === undefined) {
     msg({
       reason: `the file does not name its ${role} language; expected "${expected}"`,
       ruleId: 'xliff/no-language',
-      severity: 'warning',
+      severity: converted ? 'info' : 'warning',
       line,
       expected,
-      hint: `Set the ${role} language in the translation tool's project.`,
+      hint: converted ? 'po2xliff writes no target language; nothing to do.' : `Set the ${role} language in the translation tool's project.`,
     });
     return;
   }
-  if (actual.toLowerCase() === expected.toLowerCase()) return;
-  const samePrimary = actual.split('-')[0]?.toLowerCase() === expected.split('-')[0]?.toLowerCase();
+  const relation = languageRelation(actual, expected);
+  if (relation === 'same') return;
   msg({
-    reason: `the file's ${role} language is "${actual}", expected "${expected}"`,
+    reason: `the file's ${role} language is "${actual}", expected "${expected}"${converted ? ' (a PO conversion: po2xliff writes its default, en-US)' : ''}`,
     ruleId: 'xliff/wrong-language',
-    severity: samePrimary ? 'warning' : 'error',
+    severity: converted ? 'info' : relation === 'region' ? 'warning' : 'error',
     line,
     actual,
     expected,
-    hint: samePrimary ? 'Regional variants differ; check the project settings.' : 'This file is for another language: put it under the right translations/<lang>/ folder.',
+    hint: converted
+      ? 'Nothing to do: the units were matched by their sentences.'
+      : relation === 'region'
+        ? 'Regional variants differ; check the project settings.'
+        : 'This file is for another language: put it under the right translations/<lang>/ folder.',
   });
 }
 

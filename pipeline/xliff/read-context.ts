@@ -5,7 +5,7 @@
  */
 import { InputError, type Message, type TargetState } from '../model.js';
 import { elementsOf, textOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
-import { contentOf, NS_MDA } from './inline.js';
+import { contentOf, NS_11, NS_12, NS_MDA } from './inline.js';
 import type { StateMeaning } from './states.js';
 import type { InlineContent, InlineNode, ParsedFile, ParsedNote, ParsedSegment, ParsedUnit, ReadVersion } from './types.js';
 
@@ -25,6 +25,16 @@ export class ReadContext {
   version: ReadVersion = '1.2';
   /** The core namespace of the file ('' for a namespace-less 1.2 file). */
   ns = '';
+  /**
+   * True in a 1.x file, where elements of the 1.1 and 1.2 namespaces are both core: Translate
+   * Toolkit's `po2xliff -t` appends prefixed 1.1 units to a 1.2 file.
+   */
+  family12 = true;
+  /**
+   * True inside a `<file datatype="po">`: a Translate Toolkit PO conversion, where `approved="yes"`
+   * means "not fuzzy" and a fuzzy entry is a target with state needs-translation.
+   */
+  poConversion = false;
   /** The group ids of the last unit, reused while units share their innermost group. */
   private groupsOf: { readonly group: XmlTreeElement | undefined; readonly ids: readonly string[] } = { group: undefined, ids: NONE };
 
@@ -50,7 +60,9 @@ export class ReadContext {
   }
 
   isCore(node: XmlTreeElement, local: string): boolean {
-    return node.uri === this.ns && node.local === local;
+    if (node.local !== local) return false;
+    const uri = node.uri;
+    return uri === this.ns || (this.family12 && (uri === NS_12 || uri === NS_11));
   }
 
   /** Records a foreign element by name (it is kept as a name; its content is not ours). */

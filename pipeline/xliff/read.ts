@@ -73,12 +73,23 @@ class XliffInterpreter {
       ctx.root = node;
       ctx.version = this.checkRoot(node);
       ctx.ns = node.uri;
+      ctx.family12 = isFamily12(ctx.version);
       return;
     }
-    if (ancestors.length === 1 && ctx.isCore(node, 'file')) {
+    if (ancestors.length !== 1) return;
+    if (ctx.isCore(node, 'file')) {
       if (!isFamily12(ctx.version)) checkFileId2x(ctx, node);
       this.current = { index: this.opened, seen: new IdSet(ctx.units, ctx.units.length) };
       this.opened += 1;
+      ctx.poConversion = node.attrs.get('datatype') === 'po';
+    } else if (node.local === 'file') {
+      // Never pass over a <file> in silence: its units would be missing without a word.
+      ctx.warn(
+        'xliff/foreign-file',
+        `a <${node.name}> in the namespace ${node.uri === '' ? '(none)' : node.uri} is not an XLIFF ${ctx.version} <file>; its content was not read`,
+        'A tool wrote a file of another XLIFF version into this one; export the file again as one XLIFF version.',
+        node,
+      );
     }
   }
 

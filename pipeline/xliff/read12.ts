@@ -2,7 +2,7 @@
  * The XLIFF 1.2 interpreter: `<file>`, `<trans-unit>` with `<seg-source>` segmentation, states,
  * `approved`, notes and `<alt-trans>` candidates, one unit at a time as the reader closes it.
  */
-import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
+import { elementsOf, textOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { contentOf, isXliffNs, segmentMarks, TRACKED_CHANGES } from './inline.js';
 import { applyXmlSpace, compact, EMPTY_MAP, languageOf, NONE, parseQuality, summarize, toInline, type IdSet, type ReadContext } from './read-context.js';
 import { stateFrom12, STATES_12, type StateMeaning } from './states.js';
@@ -79,7 +79,10 @@ export function readUnit12(
   // A tool's own state counts only where the file gives no XLIFF state.
   const tool = rawState === undefined ? toolStates(node, others) : undefined;
   const toolMeaning = tool?.unit ?? (segSourceEl === undefined && tool?.segments.size === 1 ? [...tool.segments.values()][0] : undefined);
-  let meaning = toolMeaning === undefined ? stateFrom12(rawState, hasText, approved) : fromTool(toolMeaning, hasText, approved);
+  let meaning = toolMeaning === undefined ? stateFrom12(rawState, hasText, ctx.poConversion ? undefined : approved) : fromTool(toolMeaning, hasText, approved);
+  // Translate Toolkit: `approved="yes"` is a PO entry that is not fuzzy (translated, not reviewed),
+  // and a fuzzy one comes back as text under needs-translation: a translation to review.
+  if (ctx.poConversion && hasText && meaning.state === 'initial') meaning = { state: 'translated', needsReview: true, known: true };
   if (rawState !== undefined && !STATES_12.includes(rawState)) ctx.noteState(meaning, rawState, targetEl ?? node, id);
   if (target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type))) {
     ctx.warn(
@@ -104,21 +107,26 @@ export function readUnit12(
   let notes: readonly ParsedNote[] = NONE;
   let candidates: readonly ParsedCandidate[] = NONE;
   let extensions: readonly string[] = NONE;
+  let contexts: readonly string[] = NONE;
   if (others) {
     const noteList: ParsedNote[] = [];
     const candidateList: ParsedCandidate[] = [];
     const extensionList: string[] = [];
+    const contextList: string[] = [];
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (ctx.isCore(child, 'note')) noteList.push(ctx.note(child, '1.2'));
       else if (ctx.isCore(child, 'alt-trans')) {
         const candidate = altTrans(ctx, child);
         if (candidate !== undefined) candidateList.push(candidate);
+      } else if (ctx.isCore(child, 'context-group')) {
+        for (const context of elementsOf(child)) if (ctx.isCore(context, 'context')) contextList.push(textOf(context).trim());
       } else if (!isXliffNs(child.uri)) ctx.foreign(child, extensionList);
     }
     notes = compact(noteList);
     candidates = compact(candidateList);
     extensions = compact(extensionList);
+    contexts = compact(contextList);
   }
   let restype: string | undefined;
   for (const g of groups) restype = g.attrs.get('restype') ?? restype;
@@ -141,6 +149,7 @@ export function readUnit12(
     candidates,
     metadata: EMPTY_MAP,
     extensions,
+    contexts,
     attributes: ctx.attributes(node),
     line: node.line,
     column: node.column,

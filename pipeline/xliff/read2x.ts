@@ -5,7 +5,7 @@
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
-import { applyXmlSpace, compact, EMPTY_MAP, IdSet, languageOf, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
+import { applyXmlSpace, compact, EMPTY_MAP, IdSet, languageOf, NONE, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
 import { stateFrom2x } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
 
@@ -131,6 +131,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
     candidates: compact(candidates),
     metadata: metadata.size === 0 ? EMPTY_MAP : metadata,
     extensions: compact(extensions),
+    contexts: NONE,
     attributes: ctx.attributes(node),
     line: node.line,
     column: node.column,

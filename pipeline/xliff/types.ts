@@ -156,6 +156,11 @@ export interface ParsedUnit {
   readonly candidates: readonly ParsedCandidate[];
   /** `mda:meta` values (2.x) by `type`; 1.2 has none. */
   readonly metadata: ReadonlyMap<string, string>;
+  /**
+   * 1.2 `<context>` texts of the unit's `<context-group>`s, in order (Translate Toolkit keeps a PO
+   * entry's location, which xliff2po took from our unit id, in `po-reference`); 2.x has none.
+   */
+  readonly contexts: readonly string[];
   /** Elements of other namespaces found in the unit, as `{uri}local`, in order. */
   readonly extensions: readonly string[];
   /** All attributes of the unit element as written (`name` or `{uri}local`). */

@@ -197,12 +197,12 @@ const CASES: ReadonlyArray<Imported | Refused> = [
   },
   {
     file: 'weblate-po2xliff.xlf', tool: 'Weblate / Translate Toolkit (also Virtaal, Pootle)', version: 'po2xliff (XLIFF 1.1)', outcome: 'import', xliff: '1.1', files: 1,
-    differs: 'XLIFF 1.1 namespace and version (read as the 1.2 family), no target-language, the source text as unit id, approved="yes|no", fuzzy as needs-review-translation, po-reference context groups, plural groups',
+    differs: 'XLIFF 1.1 namespace and version (read as the 1.2 family), no target-language, the source text as unit id, approved="yes|no" (in a datatype="po" file "not fuzzy": translated, not reviewed), fuzzy as needs-review-translation, po-reference context groups, plural groups',
     units: [
-      u('Dateien werden synchronisiert …', whole('Dateien werden synchronisiert …', 'Syncing files …', 'reviewed')),
+      u('Dateien werden synchronisiert …', whole('Dateien werden synchronisiert …', 'Syncing files …', 'translated')),
       u('Verbindung verloren', whole('Verbindung verloren', 'Connection gone', 'translated', true)),
-      u('1[0]', whole('Eine Datei', 'One file', 'reviewed')),
-      u('1[1]', whole('%d Dateien', '%d files', 'reviewed')),
+      u('1[0]', whole('Eine Datei', 'One file', 'translated')),
+      u('1[1]', whole('%d Dateien', '%d files', 'translated')),
       u('Abbrechen', whole('Abbrechen', undefined, 'initial')),
     ],
   },
