@@ -102,7 +102,10 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
       continue;
     }
     const tiedIds = new Set(unit.segments.flatMap((segment) => [...noteRefs(segment)]));
+    const placed = placedSegments(unit);
     unit.segments.forEach((segment, index) => {
+      // The translation shown at this sentence's position (2.x `order`), with the state it came with.
+      const shown = placed?.[index] ?? segment;
       const id = segment.id ?? (unit.segments.length === 1 ? unit.id : `${unit.id}#${index + 1}`);
       const mine = noteRefs(segment);
       const forSegment = (n: ParsedNote): boolean => n.id === undefined || !tiedIds.has(n.id) || mine.has(n.id);
@@ -110,12 +113,12 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
       out.push({
         id,
         source: segment.source.text,
-        target: segment.target,
-        state: segment.state,
-        needsReview: segment.needsReview,
-        rawState: segment.rawState,
-        subState: segment.subState,
-        targetLanguage: segment.targetLanguage,
+        target: shown.target,
+        state: shown.state,
+        needsReview: shown.needsReview,
+        rawState: shown.rawState,
+        subState: shown.subState,
+        targetLanguage: shown.targetLanguage,
         approved: undefined,
         family: '2x',
         notes: tiedIds.size === 0 ? notes : notes.filter(forSegment),
@@ -131,6 +134,33 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
       });
     });
   }
+  return out;
+}
+
+/**
+ * For a 2.x unit whose targets were reordered (`targetOrder`), the segment whose target is shown at
+ * each segment's position; undefined when the targets are in source order. A position that shows
+ * an ignorable's target keeps its own segment.
+ */
+function placedSegments(unit: ParsedXliff['units'][number]): ParsedSegment[] | undefined {
+  const order = unit.targetOrder;
+  if (order === undefined) return undefined;
+  // The unit's parts in source order: ignorables sit after the segment they follow.
+  const parts: Array<number | undefined> = [];
+  const ignorablesAfter = (i: number): void => {
+    for (const ig of unit.ignorables) if (ig.after === i) parts.push(undefined);
+  };
+  ignorablesAfter(-1);
+  unit.segments.forEach((_segment, i) => {
+    parts.push(i);
+    ignorablesAfter(i);
+  });
+  const out: ParsedSegment[] = [];
+  parts.forEach((segmentIndex, position) => {
+    if (segmentIndex === undefined) return;
+    const shownIndex = parts[order[position] ?? position];
+    out[segmentIndex] = unit.segments[shownIndex ?? segmentIndex] as ParsedSegment;
+  });
   return out;
 }
 

@@ -55,8 +55,8 @@ export class ReadContext {
     });
   }
 
-  warn(ruleId: string, reason: string, hint: string, at: XmlTreeElement, unit?: string): void {
-    this.messages.push({ reason, ruleId, source: 'xliff-import', severity: 'warning', file: this.file, line: at.line, column: at.column, hint, unit });
+  warn(ruleId: string, reason: string, hint: string, at: XmlTreeElement, unit?: string, severity: 'warning' | 'info' = 'warning'): void {
+    this.messages.push({ reason, ruleId, source: 'xliff-import', severity, file: this.file, line: at.line, column: at.column, hint, unit });
   }
 
   isCore(node: XmlTreeElement, local: string): boolean {

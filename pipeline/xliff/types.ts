@@ -144,8 +144,17 @@ export interface ParsedUnit {
   readonly translate: boolean;
   /** The whole source of the unit: 1.2 `<source>`; 2.x all segments and ignorables in order. */
   readonly source: InlineContent;
-  /** The whole target: 1.2 `<target>`; 2.x the segments' and ignorables' targets in order. */
+  /**
+   * The whole target: 1.2 `<target>`; 2.x the segments' and ignorables' targets in the order their
+   * `order` attributes give (source order without them).
+   */
   readonly target: InlineContent | undefined;
+  /**
+   * 2.x only, when targets carry `order`: for each position of the unit (its segments and
+   * ignorables in source order), the index in that same sequence of the part whose target is shown
+   * there. Undefined when the targets are in source order.
+   */
+  readonly targetOrder?: readonly number[];
   /** 1.2 state of `<target>` as written. */
   readonly rawState: string | undefined;
   readonly state: TargetState;

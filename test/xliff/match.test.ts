@@ -173,3 +173,17 @@ describe('matchTranslations: the job\'s language and explicit states', () => {
     expect([...bySegment.values()].map((t) => t.state)).toEqual(['initial', 'translated', 'translated']);
   });
 });
+
+describe('matchTranslations: sentences a translator reordered (2.x order)', () => {
+  it('gives each sentence the translation shown at its position, so the paragraph reads in the target order', () => {
+    const doc = fixtureDocument();
+    const xliff = exportXliff(doc, undefined, undefined, { version: '2.1', sourceLanguage: 'de', targetLanguage: 'en', original: doc.path }).xliff
+      .replace('<segment id="s8fd3fc851991" state="initial">', '<segment id="s8fd3fc851991" state="translated">')
+      .replace(/(<segment id="s8fd3fc851991"[\s\S]*?<\/source>)/u, '$1<target>Putin meets Kim in Beijing</target>')
+      .replace(/<segment id="sb405474f94a2" state="initial">([\s\S]*?<\/source>)/u, '<segment id="sb405474f94a2" state="translated">$1<target order="3">The meeting took place in Beijing.</target>')
+      .replace(/<segment id="s51bad67ede2b" state="initial">([\s\S]*?<\/source>)/u, '<segment id="s51bad67ede2b" state="translated">$1<target order="1">Kim spoke of a “brotherly duty”.</target>');
+    const { bySegment, messages } = matchTranslations(doc, read(xliff), expectDeEn);
+    expect([FIRST, SECOND].map((id) => bySegment.get(id)?.target)).toEqual(['Kim spoke of a “brotherly duty”.', 'The meeting took place in Beijing.']);
+    expect(messages).toEqual([]);
+  });
+});

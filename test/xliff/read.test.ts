@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/model.js';
-import { exportXliff, matchTranslations, readXliff } from '../../pipeline/xliff/index.js';
+import { entriesOf, exportXliff, matchTranslations, readXliff } from '../../pipeline/xliff/index.js';
 import { fixtureDocument } from '../helpers/document.js';
 import { codeSignature } from '../../pipeline/xliff/inline.js';
 
@@ -281,5 +281,35 @@ describe('readXliff on mutated files (property)', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('readXliff: 2.x order on targets', () => {
+  const unit = (order1: string, order2: string, ignorableOrder = ''): string =>
+    `<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f1" original="source/treffen.txt">` +
+    '<unit id="u1"><segment id="s1" state="translated"><source>Erster Satz.</source>' +
+    `<target${order1}>Second sentence first.</target></segment>` +
+    `<ignorable><source> </source><target${ignorableOrder}> </target></ignorable>` +
+    '<segment id="s2" state="final"><source>Zweiter Satz.</source>' +
+    `<target${order2}>The first sentence comes second.</target></segment></unit></file></xliff>`;
+
+  it('joins the unit\'s target in the order its targets give, and gives each sentence the translation placed at its position', () => {
+    const parsed = readXliff(utf8(unit(' order="3"', ' order="1"')), 'f.xlf');
+    expect(parsed.units[0]?.target?.text).toBe('The first sentence comes second. Second sentence first.');
+    expect(entriesOf(parsed).map((e) => [e.id, e.target?.text, e.state])).toEqual([
+      ['s1', 'The first sentence comes second.', 'final'],
+      ['s2', 'Second sentence first.', 'translated'],
+    ]);
+    expect(parsed.messages.map((m) => [m.ruleId, m.severity, m.unit])).toEqual([['xliff/target-order', 'info', 'u1']]);
+  });
+
+  it('keeps the source order when there is no order, and reads an order that is no permutation in source order, with a warning', () => {
+    const plain = readXliff(utf8(unit('', '')), 'f.xlf');
+    expect(plain.units[0]?.target?.text).toBe('Second sentence first. The first sentence comes second.');
+    expect(plain.messages).toEqual([]);
+    const broken = readXliff(utf8(unit(' order="3"', ' order="3"')), 'f.xlf');
+    expect(broken.units[0]?.target?.text).toBe('Second sentence first. The first sentence comes second.');
+    expect(entriesOf(broken).map((e) => e.target?.text)).toEqual(['Second sentence first.', 'The first sentence comes second.']);
+    expect(broken.messages.map((m) => [m.ruleId, m.severity])).toEqual([['xliff/target-order', 'warning']]);
   });
 });
