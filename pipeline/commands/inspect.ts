@@ -6,8 +6,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../model.js';
 import { formatMessage } from '../report/messages.js';
 import { maxFileBytes, readBoundedFile } from '../files.js';
-import { readXliff } from '../xliff/index.js';
-import { inspectXliff, summaryText } from '../xliff/inspect.js';
+import { inspectXliffBytes, summaryText } from '../xliff/inspect.js';
 import { EXIT, UsageError, type Command, exitCodesHelp } from './command.js';
 
 const USAGE = `Usage: l10n inspect <file.xlf> [--json]
@@ -30,7 +29,7 @@ export const inspect: Command = {
     const absolute = path.resolve(io.cwd, name);
     try {
       const maxBytes = maxFileBytes();
-      const summary = inspectXliff(readXliff(readBoundedFile(absolute, name, maxBytes, 'xliff'), name, { maxBytes }));
+      const summary = inspectXliffBytes(readBoundedFile(absolute, name, maxBytes, 'xliff'), name, { maxBytes });
       io.stdout(values.json ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary));
       return EXIT.ok;
     } catch (error) {

@@ -19,6 +19,11 @@ export class ReadContext {
   readonly messages: Message[] = [];
   readonly files: ParsedFile[] = [];
   readonly units: ParsedUnit[] = [];
+  /**
+   * The id and line of every unit read, for duplicate checks: `units` itself, or, when units are
+   * handed to `onUnit` instead of kept, a list of just those two fields.
+   */
+  readonly seen: Array<{ readonly id: string; readonly line: number }>;
   /** 2.x file ids seen so far. */
   readonly fileIds = new Set<string>();
   root: XmlTreeElement | undefined;
@@ -38,7 +43,23 @@ export class ReadContext {
   /** The group ids of the last unit, reused while units share their innermost group. */
   private groupsOf: { readonly group: XmlTreeElement | undefined; readonly ids: readonly string[] } = { group: undefined, ids: NONE };
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** Receives each unit instead of `units` (see `ReadOptions.onUnit`). */
+    private readonly onUnit?: (unit: ParsedUnit) => void,
+  ) {
+    this.seen = onUnit === undefined ? this.units : [];
+  }
+
+  /** A unit read: kept in `units`, or handed to `onUnit`. */
+  emit(unit: ParsedUnit): void {
+    if (this.onUnit === undefined) {
+      this.units.push(unit);
+      return;
+    }
+    this.seen.push({ id: unit.id, line: unit.line });
+    this.onUnit(unit);
+  }
 
   fail(ruleId: string, reason: string, hint: string, at: XmlTreeElement, extra: Partial<Message> = {}): never {
     throw new InputError({

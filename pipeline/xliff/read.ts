@@ -18,7 +18,7 @@ import { isXliffNs, NS_11, NS_12, NS_20, NS_22 } from './inline.js';
 import { IdSet, isFamily12, ReadContext } from './read-context.js';
 import { file12, inBody12, readUnit12 } from './read12.js';
 import { checkFileId2x, file2x, inFile2x, readUnit2x } from './read2x.js';
-import type { ParsedXliff, ReadOptions, ReadVersion } from './types.js';
+import type { ParsedUnit, ParsedXliff, ReadOptions, ReadVersion } from './types.js';
 
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../xml/index.js';
 
@@ -32,7 +32,10 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../xml/index.js';
  */
 export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions = {}): ParsedXliff {
   const { maxBytes, maxDepth } = checkLimits(options, 'readXliff');
-  const interpreter = new XliffInterpreter(file);
+  if (options.onUnit !== undefined && typeof options.onUnit !== 'function') {
+    throw new TypeError(`readXliff: expected onUnit to be a function, got ${typeof options.onUnit}`);
+  }
+  const interpreter = new XliffInterpreter(file, options.onUnit);
   // XLIFF 1.0 files name their DTD (`<!DOCTYPE xliff PUBLIC …>`): accepted and never read; a
   // DOCTYPE with declarations of its own (entities) is refused.
   parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth, doctype: 'external-only' }, {
@@ -59,8 +62,8 @@ class XliffInterpreter {
   private current: { index: number; seen: IdSet } | undefined;
   private opened = 0;
 
-  constructor(file: string) {
-    this.ctx = new ReadContext(file);
+  constructor(file: string, onUnit?: (unit: ParsedUnit) => void) {
+    this.ctx = new ReadContext(file, onUnit);
   }
 
   /**
@@ -79,7 +82,7 @@ class XliffInterpreter {
     if (ancestors.length !== 1) return;
     if (ctx.isCore(node, 'file')) {
       if (!isFamily12(ctx.version)) checkFileId2x(ctx, node);
-      this.current = { index: this.opened, seen: new IdSet(ctx.units, ctx.units.length) };
+      this.current = { index: this.opened, seen: new IdSet(ctx.seen, ctx.seen.length) };
       this.opened += 1;
       ctx.poConversion = node.attrs.get('datatype') === 'po';
     } else if (node.local === 'file') {

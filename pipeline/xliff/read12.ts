@@ -38,7 +38,7 @@ export function file12(ctx: ReadContext, node: XmlTreeElement): ParsedFile {
   };
 }
 
-/** Reads a closed `<trans-unit>` (inside `groups`, innermost last) into `ctx.units`. */
+/** Reads a closed `<trans-unit>` (inside `groups`, innermost last) into `ctx.units` (or `onUnit`). */
 export function readUnit12(
   ctx: ReadContext,
   node: XmlTreeElement,
@@ -130,7 +130,7 @@ export function readUnit12(
   }
   let restype: string | undefined;
   for (const g of groups) restype = g.attrs.get('restype') ?? restype;
-  ctx.units.push({
+  ctx.emit({
     id,
     fileIndex,
     groups: ctx.groupIds(groups),

@@ -51,7 +51,7 @@ function notes2x(ctx: ReadContext, node: XmlTreeElement): ParsedNote[] {
   return elementsOf(node).filter((n) => ctx.isCore(n, 'note')).map((n) => ctx.note(n, '2x'));
 }
 
-/** Reads a closed `<unit>` (inside `groups`, innermost last) into `ctx.units`. */
+/** Reads a closed `<unit>` (inside `groups`, innermost last) into `ctx.units` (or `onUnit`). */
 export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: number, groups: readonly XmlTreeElement[], seen: IdSet): void {
   const id = node.attrs.get('id');
   if (id === undefined || id === '') {
@@ -120,7 +120,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
   const targetOrder = anyOrder ? placement(ctx, orders, node, id) : undefined;
   const shown = targetOrder === undefined ? targetParts : targetOrder.map((part) => targetParts[part]);
   const wholeTarget = shown.filter((part): part is InlineContent => part !== undefined);
-  ctx.units.push({
+  ctx.emit({
     id,
     fileIndex,
     groups: ctx.groupIds(groups),

@@ -214,4 +214,10 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Deepest element nesting accepted. Range 1…10 000; default 256. */
   readonly maxDepth?: number;
+  /**
+   * Receives each unit as it is read, in document order, instead of `ParsedXliff.units` (which then
+   * stays empty), so a reader that only summarizes (`l10n inspect`) never holds every unit at once.
+   * Default: units are kept.
+   */
+  readonly onUnit?: (unit: ParsedUnit) => void;
 }

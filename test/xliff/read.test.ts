@@ -313,3 +313,28 @@ describe('readXliff: 2.x order on targets', () => {
     expect(broken.messages.map((m) => [m.ruleId, m.severity])).toEqual([['xliff/target-order', 'warning']]);
   });
 });
+
+describe('readXliff: onUnit', () => {
+  const file = (units: string): Uint8Array =>
+    utf8(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>${units}</body></file></xliff>`);
+
+  it('hands every unit over in document order and keeps none', () => {
+    const seen: string[] = [];
+    const parsed = readXliff(file('<trans-unit id="a"><source>A</source></trans-unit><group id="g"><trans-unit id="b"><source>B</source></trans-unit></group>'), 'f.xlf', {
+      onUnit: (unit) => seen.push(`${unit.id}:${unit.source.text}:${unit.groups.join('/')}`),
+    });
+    expect(seen).toEqual(['a:A:', 'b:B:g']);
+    expect(parsed.units).toEqual([]);
+    expect(parsed.files).toHaveLength(1);
+  });
+
+  it('still refuses a duplicate id, with the line of the first', () => {
+    let error: unknown;
+    try {
+      readXliff(file('<trans-unit id="a"><source>A</source></trans-unit>\n<trans-unit id="a"><source>B</source></trans-unit>'), 'f.xlf', { onUnit: () => undefined });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as InputError).detail).toMatchObject({ ruleId: 'xliff/duplicate-id', line: 2, reason: 'duplicate trans-unit id "a" (first at line 1)' });
+  });
+});
