@@ -157,12 +157,13 @@ const MAX_FILE_MB = 2047;
 
 /**
  * The largest input file the pipeline reads, in bytes: `L10N_MAX_FILE_MB` megabytes (a whole
- * number from 1 to 2047; default 100).
+ * number from 1 to 2047); without it `defaultMb` (100; a reader whose files run larger, like
+ * translation memories, passes its own).
  * @throws InputError (`config/max-file-mb`, fatal: exit 2) for any other value.
  */
-export function maxFileBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+export function maxFileBytes(env: Readonly<Record<string, string | undefined>> = process.env, defaultMb = DEFAULT_MAX_FILE_MB): number {
   const raw = env[MAX_FILE_MB_VARIABLE];
-  if (raw === undefined) return DEFAULT_MAX_FILE_MB * 1024 * 1024;
+  if (raw === undefined) return defaultMb * 1024 * 1024;
   const mb = /^\d{1,4}$/u.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
   if (!(mb >= 1 && mb <= MAX_FILE_MB)) {
     throw new InputError({

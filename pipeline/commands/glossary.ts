@@ -2,11 +2,12 @@
  * `l10n glossary check|export|import`: validate glossary files, export them for CAT tools and
  * DeepL, import a TBX/CSV/TSV glossary as a YAML glossary file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../files.js';
-import type { Message } from '../model.js';
+import { maxFileBytes, readBoundedFile, writeFileAtomic } from '../files.js';
+import { InputError, type Message } from '../model.js';
+import { formatMessage } from '../report/messages.js';
 import { exportDelimited, importDelimited } from '../terms/csv.js';
 import type { DelimitedFormat } from '../terms/csv.js';
 import { TERM_KINDS, glossaryOf, isLanguageCode, loadGlossary, parseGlossary } from '../terms/glossary.js';
@@ -134,19 +135,21 @@ async function importCommand(args: readonly string[], io: CommandIo): Promise<Ex
   if (!isLanguageCode(values['source-lang'])) throw new UsageError(`--source-lang: expected a language code such as de, got "${values['source-lang']}"`);
   const out = path.resolve(io.cwd, values.out);
   if (existsSync(out) && !values.force) throw new UsageError(`--out: ${values.out} exists; pass --force to overwrite it`);
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(input);
+    // Size first (stat): a huge export is refused before it is read.
+    bytes = readBoundedFile(input, positionals[0] ?? input, maxFileBytes(), 'glossary');
   } catch (error) {
-    io.stderr(`${positionals[0]}: error: cannot read: ${(error as Error).message} [glossary/unreadable]\n`);
-    return EXIT.io;
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`${formatMessage(error.detail)}\n`);
+    return error.detail.ruleId.startsWith('config/') ? EXIT.usage : EXIT.io;
   }
   const relative = path.relative(io.cwd, input) || input;
   const kind = values.kind as TermKind;
   const result: ImportResult = format === 'tbx'
     // TBX goes to the XML reader as bytes, which it decodes strictly (invalid UTF-8 is refused with its offset).
     ? importTbx(bytes, relative, { sourceLanguage: values['source-lang'], defaultKind: kind })
-    : importDelimited(bytes.toString('utf8'), relative, { format, kind, ...(values.lang !== undefined ? { language: values.lang } : {}) });
+    : importDelimited(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), relative, { format, kind, ...(values.lang !== undefined ? { language: values.lang } : {}) });
   const checked = glossaryOf(result.entries, values['source-lang']);
   const messages: Message[] = [...result.messages, ...checked.messages];
   if (printMessages(messages, io) && messages.some((m) => m.fatal === true)) return EXIT.usage;

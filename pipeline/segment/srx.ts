@@ -12,7 +12,7 @@
  * - this module: reading the file from disk and the language maps / cascade.
  * Every public name of the former single module is re-exported here.
  */
-import { readFileSync } from 'node:fs';
+import { maxFileBytes, readBoundedFile } from '../files.js';
 import { InputError } from '../model.js';
 import type { SrxRule } from './srx-compile.js';
 import { readSrx, type SrxDocument } from './srx-read.js';
@@ -27,11 +27,12 @@ const SOURCE = 'segment';
 export function loadSrx(filePath: string, displayName: string = filePath): SrxDocument {
   let xml: Uint8Array;
   try {
-    // Bytes, not text: the XML layer decodes them as the file's declaration says.
-    xml = readFileSync(filePath);
+    // Bytes, not text: the XML layer decodes them as the file's declaration says. Size first (stat).
+    xml = readBoundedFile(filePath, displayName, maxFileBytes(), 'segment');
   } catch (error) {
+    if (error instanceof InputError && error.detail.ruleId === 'segment/too-large') throw error;
     throw new InputError({
-      reason: `Cannot read the SRX file: ${(error as Error).message}`,
+      reason: `Cannot read the SRX file: ${error instanceof InputError ? error.detail.reason : (error as Error).message}`,
       ruleId: 'segment/srx-unreadable',
       source: SOURCE,
       severity: 'error',
