@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runInspectBench } from './inspect.js';
+import { runReviewBench } from './review.js';
 import { runSegmentBench } from './segment.js';
 import { runTermsBench } from './terms.js';
 import { runXliffBench } from './xliff.js';
@@ -24,6 +25,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
   ['inspect', runInspectBench],
+  ['review', runReviewBench],
 ]);
 
 const only = process.argv[2];
