@@ -26,9 +26,10 @@ const SOURCE = 'segment';
 /** Reads and parses an SRX file; `displayName` is what messages call it (default: the path). */
 export function loadSrx(filePath: string, displayName: string = filePath): SrxDocument {
   let xml: Uint8Array;
+  const maxBytes = maxFileBytes();
   try {
     // Bytes, not text: the XML layer decodes them as the file's declaration says. Size first (stat).
-    xml = readBoundedFile(filePath, displayName, maxFileBytes(), 'segment');
+    xml = readBoundedFile(filePath, displayName, maxBytes, 'segment');
   } catch (error) {
     if (error instanceof InputError && error.detail.ruleId === 'segment/too-large') throw error;
     throw new InputError({

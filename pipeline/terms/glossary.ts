@@ -471,7 +471,7 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
       // Size first (stat): a huge file is refused before it is read.
       bytes = readBoundedFile(file, display(file), maxFileBytes(), 'glossary');
     } catch (error) {
-      if (error instanceof InputError && error.detail.ruleId === 'glossary/too-large') messages.push(error.detail);
+      if (error instanceof InputError && (error.detail.ruleId === 'glossary/too-large' || error.detail.ruleId.startsWith('config/'))) messages.push(error.detail);
       else {
         messages.push({ reason: `cannot read ${display(file)}: ${error instanceof InputError ? error.detail.reason : (error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
           severity: 'error', file: display(file), hint: 'check that the file exists and is readable' });
