@@ -169,19 +169,16 @@ export function decodeXmlBytes(bytes: Uint8Array, file: string, format: XmlForma
 }
 
 function* utf8Chunks(bytes: Uint8Array): Generator<string> {
-  // The whole file was validated above, so each chunk can be cut by Buffer's one-shot (SIMD) decoder
-  // at a character boundary; TextDecoder with `stream: true` decodes several times slower. The BOM
-  // is dropped.
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const n = buffer.length;
-  let at = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-  while (at < n) {
-    let end = Math.min(n, at + CHUNK_BYTES);
-    // Back up over continuation bytes (10xxxxxx) to the lead byte of a character cut in two.
-    while (end < n && ((buffer[end] as number) & 0xc0) === 0x80) end -= 1;
-    yield buffer.toString('utf8', at, end);
-    at = end;
+  // fatal: true as a second guard; the whole file was validated above. The BOM is dropped.
+  // (Cutting the chunks with Buffer's one-shot decoder at character boundaries was measured too:
+  // no faster, since most of the time goes to building two-byte strings.)
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    const chunk = decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: true });
+    if (chunk !== '') yield chunk;
   }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
 }
 
 function* sliceText(text: string): Generator<string> {
