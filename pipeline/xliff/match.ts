@@ -136,8 +136,8 @@ export function matchTranslations(
       notes: entry.allNotes.map((n) => n.text),
     });
   }
-  reportStatesNotUpdated(notUpdated, msg);
-  reportUntranslatedStates(untranslated, msg);
+  reportPerFile(STATE_NOT_UPDATED, notUpdated, msg);
+  reportPerFile(UNTRANSLATED_STATE, untranslated, msg);
   for (const id of segments.keys()) {
     if (seen.has(id)) continue;
     msg({
@@ -205,27 +205,6 @@ function reportTargetLanguage(entry: Entry, expected: string, msg: (m: Omit<Mess
 }
 
 /**
- * Units whose target holds text that differs from the source while the state says it is untranslated
- * (new, needs-translation, 2.x initial): one message per file. They are drafts and are not published.
- */
-function reportUntranslatedStates(entries: readonly Entry[], msg: (m: Omit<Message, 'source' | 'file'>) => void): void {
-  const first = entries[0];
-  if (first === undefined) return;
-  const count = entries.length;
-  msg({
-    reason:
-      count === 1
-        ? `unit "${first.id}" has text in its target but its state says "${first.rawState ?? 'initial'}"; it is not published`
-        : `${count} units have text in their targets but their states say untranslated (the first is "${first.id}", "${first.rawState ?? 'initial'}"); they are not published`,
-    ruleId: 'xliff/untranslated-state',
-    severity: 'info',
-    line: first.line,
-    unit: first.id,
-    hint: 'Confirm the translations in the translation tool (state translated). Files from OmegaT, which never updates states, need xliff.profile: omegat.',
-  });
-}
-
-/**
  * Reports a file language that is missing or differs from the project's. In a Translate Toolkit PO
  * conversion (`converted`) the languages say nothing (po2xliff writes source-language="en-US" and no
  * target language whatever the PO file holds): a notice, the sentences themselves are compared.
@@ -266,23 +245,42 @@ function checkLanguage(
   });
 }
 
+/** Messages about many units of one file that share a habit: one per file, naming the first unit. */
+interface PerFile {
+  readonly ruleId: string;
+  readonly one: (first: Entry) => string;
+  readonly many: (count: number, first: Entry) => string;
+  readonly hint: string;
+}
+
 /**
- * Tools that never update states (OmegaT) leave every translated unit at "new": one message per
- * file says so, pointing at the first such unit, instead of one per unit.
+ * Tools that never update states (OmegaT) leave every translated unit at "new"; other tools leave
+ * a draft's state at new/needs-translation: one message per file says so, instead of one per unit.
  */
-function reportStatesNotUpdated(entries: readonly Entry[], msg: (m: Omit<Message, 'source' | 'file'>) => void): void {
+const STATE_NOT_UPDATED: PerFile = {
+  ruleId: 'xliff/state-not-updated',
+  one: (first) => `unit "${first.id}" has a translation but its state still says "${first.rawState ?? 'initial'}"; read as translated`,
+  many: (count, first) => `${count} units have a translation but their state still says "${first.rawState ?? 'initial'}" (the first is "${first.id}"); read as translated`,
+  hint: 'Some tools (OmegaT) never update states; nothing to do unless your tool can set them.',
+};
+
+/** Units whose target differs from the source while the state says untranslated: drafts, not published. */
+const UNTRANSLATED_STATE: PerFile = {
+  ruleId: 'xliff/untranslated-state',
+  one: (first) => `unit "${first.id}" has text in its target but its state says "${first.rawState ?? 'initial'}"; it is not published`,
+  many: (count, first) => `${count} units have text in their targets but their states say untranslated (the first is "${first.id}", "${first.rawState ?? 'initial'}"); they are not published`,
+  hint: 'Confirm the translations in the translation tool (state translated). Files from OmegaT, which never updates states, need xliff.profile: omegat.',
+};
+
+function reportPerFile(kind: PerFile, entries: readonly Entry[], msg: (m: Omit<Message, 'source' | 'file'>) => void): void {
   const first = entries[0];
   if (first === undefined) return;
-  const count = entries.length;
   msg({
-    reason:
-      count === 1
-        ? `unit "${first.id}" has a translation but its state still says "${first.rawState ?? 'initial'}"; read as translated`
-        : `${count} units have a translation but their state still says "${first.rawState ?? 'initial'}" (the first is "${first.id}"); read as translated`,
-    ruleId: 'xliff/state-not-updated',
+    reason: entries.length === 1 ? kind.one(first) : kind.many(entries.length, first),
+    ruleId: kind.ruleId,
     severity: 'info',
     line: first.line,
     unit: first.id,
-    hint: 'Some tools (OmegaT) never update states; nothing to do unless your tool can set them.',
+    hint: kind.hint,
   });
 }

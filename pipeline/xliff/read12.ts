@@ -201,34 +201,20 @@ function segments12(
     const target = targetMark === undefined ? undefined : contentOf(targetMark.children, true);
     const hasText = target !== undefined && target.text.trim() !== '';
     const tool = mid === undefined ? undefined : toolBySegment?.get(mid);
+    let state: ParsedSegment['state'];
+    let needsReview: boolean;
     if (tool !== undefined) {
       const own = fromTool(tool, hasText, approved);
       const tracked = target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type));
-      return {
-        id: mid,
-        source: contentOf(mark.children),
-        target,
-        rawState,
-        subState,
-        state: own.state,
-        needsReview: own.needsReview || (tracked && own.state !== 'initial'),
-        targetLanguage,
-        line: mark.line,
-      };
+      state = own.state;
+      needsReview = own.needsReview || (tracked && own.state !== 'initial');
+    } else {
+      const segMeaning = stateFrom12(rawState, hasText, undefined);
+      const initial = target === undefined || segMeaning.state === 'initial' || (toolBySegment !== undefined && !hasText);
+      state = initial ? 'initial' : meaning.state;
+      needsReview = initial ? false : meaning.needsReview;
     }
-    const segMeaning = stateFrom12(rawState, hasText, undefined);
-    const initial = target === undefined || segMeaning.state === 'initial' || (toolBySegment !== undefined && !hasText);
-    return {
-      id: mid,
-      source: contentOf(mark.children),
-      target,
-      rawState,
-      subState,
-      state: initial ? 'initial' : meaning.state,
-      needsReview: initial ? false : meaning.needsReview,
-      targetLanguage,
-      line: mark.line,
-    };
+    return { id: mid, source: contentOf(mark.children), target, rawState, subState, state, needsReview, targetLanguage, line: mark.line };
   });
 }
 
