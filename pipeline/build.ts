@@ -10,6 +10,7 @@ import { assembleMarkdown, assembleText } from './assemble/index.js';
 import { outputPath, xliffPath } from './project.js';
 import { matchTranslations, readXliff, type ParsedXliff } from './xliff/index.js';
 import { DEFAULT_QA_OPTIONS, runChecks, type QaOptions } from './qa/index.js';
+import { appendAll } from './lists.js';
 
 /** A file the build wants to write. */
 export interface PlannedOutput {
@@ -94,7 +95,8 @@ export async function buildLanguage(config: Config, doc: Document, language: str
     const profile = xliffSettingsFor(config, language).profile;
     const matched = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language, profile });
     // A refused file (another language) reports only why: none of its other messages.
-    messages.push(...parsed.messages, ...matched.messages);
+    appendAll(messages, parsed.messages);
+    appendAll(messages, matched.messages);
     translations = matched.bySegment;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -113,7 +115,7 @@ export async function buildLanguage(config: Config, doc: Document, language: str
   }
 
   const findings = runChecks({ doc, language, sourceLanguage: config.sourceLanguage, file: xliff, parsed, translations }, qa);
-  messages.push(...findings);
+  appendAll(messages, findings);
   const reportedByQa = new Set(findings.filter((m) => SAYS_UNPUBLISHABLE.has(m.ruleId)).map((m) => m.unit));
 
   const targets = new Map<string, string>();

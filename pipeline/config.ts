@@ -56,7 +56,10 @@ export interface Config {
   readonly segmentation: {
     /** An SRX file (relative to the root) used instead of the bundled German rules. Default none. */
     readonly srx: string | undefined;
-    /** Extra abbreviations (without the full stop) that never end a sentence. Default []. */
+    /**
+     * Extra abbreviations that never end a sentence, without their full stop (the file may write
+     * it: "med." is read as "med"). Default [].
+     */
     readonly abbreviations: readonly string[];
   };
   /** XLIFF settings for all languages. */
@@ -96,6 +99,19 @@ const RELATIVE_PATH: FieldType = {
   pattern: /^(?!\/)(?![A-Za-z]:)(?!(?:.*\/)?\.\.(?:\/|$))[^\\\0]+$/,
   describe: 'a path relative to the project root, with forward slashes and without ".." (it must stay inside the project)',
 };
+/** An extra abbreviation: a word without spaces, written with its final full stop or without. */
+const ABBREVIATION = /^\S*[^\s.]\.?$/u;
+export const ABBREVIATION_DESCRIPTION = 'an abbreviation without spaces, with or without its final full stop ("Abg." or "Abg")';
+
+/**
+ * An abbreviation as the segmenter takes it, without its final full stop ("med." → "med"), or
+ * undefined when it is none (spaces, only full stops). Users write the full stop; the rules
+ * add it themselves.
+ */
+export function abbreviationWithoutStop(written: string): string | undefined {
+  return ABBREVIATION.test(written) ? written.replace(/\.$/u, '') : undefined;
+}
+
 const XLIFF_FIELDS = {
   version: { type: 'enum', values: ['1.2', '2.1'] },
   profile: { type: 'enum', values: ['default', 'omegat'] },
@@ -128,7 +144,7 @@ const SCHEMA: FieldType = {
       type: 'object',
       fields: {
         srx: { type: 'null-or', of: RELATIVE_PATH },
-        abbreviations: { type: 'list', of: { type: 'string', pattern: /^\S+$/, describe: 'an abbreviation without spaces' } },
+        abbreviations: { type: 'list', of: { type: 'string', pattern: ABBREVIATION, describe: ABBREVIATION_DESCRIPTION } },
       },
     },
     xliff: {
@@ -276,7 +292,8 @@ function toConfig(data: Map<string, unknown>, file: string): Config {
     },
     segmentation: {
       srx: segmentation.get('srx') as string | undefined,
-      abbreviations: (segmentation.get('abbreviations') as string[] | undefined) ?? [],
+      // Checked against ABBREVIATION above, so the full stop is all there is to remove.
+      abbreviations: ((segmentation.get('abbreviations') as string[] | undefined) ?? []).map((a) => a.replace(/\.$/u, '')),
     },
     xliff: defaults,
     xliffByLanguage: byLanguage,

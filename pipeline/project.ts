@@ -13,6 +13,7 @@ import { segmentDocument } from './segment/stage.js';
 import { loadGlossary } from './terms/glossary.js';
 import { compileMatcher } from './terms/matcher.js';
 import { annotateTerms } from './terms/stage.js';
+import { appendAll } from './lists.js';
 
 /**
  * A stage: touches one aspect of the document and passes the rest through. Problems it notices go
@@ -44,7 +45,7 @@ export function openProject(root: string): Project {
   });
   const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
   const { glossary, messages: glossaryMessages } = loadGlossary(glossaryPaths, { root: config.root });
-  messages.push(...glossaryMessages);
+  appendAll(messages, glossaryMessages);
   // Ids are assigned by the segment stage: they depend only on the text, never on term spans.
   const stages: Stage[] = [segmentDocument(segmenter), annotateTerms(compileMatcher(glossary), config.targetLanguages)];
   return { config, stages, messages };

@@ -21,10 +21,13 @@ type Bench = (log: (line: string) => void) => void | Promise<void>;
 
 const benches: ReadonlyMap<string, () => Promise<Bench>> = new Map([
   ['segment', async () => (await import('./segment.js')).runSegmentBench],
+  ['segment-quality', async () => (await import('./segment.js')).runSegmentQualityBench],
   ['terms', async () => (await import('./terms.js')).runTermsBench],
   ['xliff', async () => (await import('./xliff.js')).runXliffBench],
   ['inspect', async () => (await import('./inspect.js')).runInspectBench],
   ['review', async () => (await import('./review.js')).runReviewBench],
+  ['strings', async () => (await import('./strings.js')).runStringsBench],
+  ['mt', async () => (await import('./mt.js')).runMtBench],
 ]);
 
 const only = process.argv[2];

@@ -11,7 +11,7 @@ import { buildLanguage, type LanguageBuild, type PlannedOutput } from '../build.
 import type { Config } from '../config.js';
 import { documentName, projectRelative, writeFileAtomic } from '../files.js';
 import type { Document, Message } from '../model.js';
-import { documentPaths, outputPath, prepareDocument, translationsFolder } from '../project.js';
+import { documentPaths, outputPath, prepareDocument, translationsFolder, xliffPath } from '../project.js';
 import { qaOptionsFor } from '../qa/index.js';
 import { formatGithub } from '../report/github.js';
 import { buildReport, reportToJson, type BuildReport } from '../report/json.js';
@@ -19,6 +19,7 @@ import { atLeast, exitCodeFor, summarize } from '../report/messages.js';
 import { formatTerminal } from '../report/terminal.js';
 import { EXIT, UsageError, type CommandIo, type Command, type ExitCode, exitCodesHelp } from './command.js';
 import { languagesFrom, severityFrom, openCheckedProject } from './options.js';
+import { appendAll } from '../lists.js';
 
 const USAGE = `Usage: l10n build [--lang <code>]… [--check] [--fail-on error|warning|info] [--format text|json|github]
 
@@ -75,7 +76,7 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   const sourcePaths = documentPaths(config);
   for (const relativePath of sourcePaths) {
     const { doc, messages } = prepareDocument(project, relativePath);
-    documentMessages.push(...messages);
+    appendAll(documentMessages, messages);
     if (doc !== undefined) docs.push(doc);
   }
 
@@ -83,7 +84,7 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   // others assemble. Two at a time matches the machines CI runs on.
   const queue = new PQueue({ concurrency: 2 });
   const builds = await Promise.all(
-    languages.flatMap((language) => docs.map((doc) => queue.add(() => buildLanguage(config, doc, language, qa)))),
+    languages.flatMap((language) => docs.map((doc) => queue.add(() => buildLanguage(config, doc, language, qa).catch((error: unknown) => failedBuild(config, doc, language, error))))),
   );
 
   const allMessages: Message[] = [...documentMessages];
@@ -108,9 +109,9 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
       messages,
     );
     reports.push(report);
-    allMessages.push(...languageMessages);
+    appendAll(allMessages, languageMessages);
     if (!blocked) {
-      writes.push(...ofLanguage.flatMap((b) => b.outputs));
+      appendAll(writes, ofLanguage.flatMap((b) => b.outputs));
       writes.push({ path: outputPath(config, language, 'report', '.json'), content: reportToJson(report) });
     }
   }
@@ -172,6 +173,31 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   }
   io.stderr(`${options.name}: ${summarize(allMessages)}\n`);
   return exitCodeFor(allMessages, failOn);
+}
+
+/**
+ * A document whose build in one language failed in a way nothing foresaw (a defect): a fatal
+ * message for that document and language, so the other languages are still built and written.
+ */
+function failedBuild(config: Config, doc: Document, language: string, error: unknown): LanguageBuild {
+  const xliff = projectRelative(config.root, xliffPath(config, language, doc.name));
+  const segments = doc.blocks.reduce((n, b) => n + b.segments.length, 0);
+  return {
+    document: doc.name,
+    language,
+    xliff,
+    outputs: [],
+    messages: [{
+      reason: `this document could not be built in ${language}: internal error (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`,
+      ruleId: 'build/internal-error',
+      source: 'build',
+      severity: 'error',
+      fatal: true,
+      file: xliff,
+      hint: 'this is a defect of l10n, not of the file; nothing was written for this language. Please report it with the file',
+    }],
+    counts: { segments, published: 0, fellBack: 0, missing: segments },
+  };
 }
 
 /**

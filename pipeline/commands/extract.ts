@@ -14,6 +14,7 @@ import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/m
 import { exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
+import { appendAll } from '../lists.js';
 
 const USAGE = `Usage: l10n extract [--lang <code>]…
 
@@ -55,7 +56,7 @@ export const extract: Command = {
     const memories = new ProjectMemories(config);
     for (const relativePath of documentPaths(config)) {
       const { doc, messages: docMessages } = prepareDocument(project, relativePath);
-      messages.push(...docMessages);
+      appendAll(messages, docMessages);
       if (doc === undefined) continue;
       for (const language of languages) {
         const workFile = xliffPath(config, language, doc.name);
@@ -77,8 +78,9 @@ export const extract: Command = {
         // translator works on (or the aside file), so the three languages' notices differ.
         const workRelative = projectRelative(config.root, workFile);
         const asideRelative = projectRelative(config.root, asideFile);
-        messages.push(
-          ...result.messages.map((m) =>
+        appendAll(
+          messages,
+          result.messages.map((m) =>
             m.source === 'xliff-export' && m.file === doc.path && m.severity === 'info'
               ? { ...m, file: m.ruleId === 'xliff/set-aside' ? asideRelative : workRelative }
               : m,
@@ -97,7 +99,7 @@ export const extract: Command = {
       }
     }
     for (const file of memories.save()) io.stderr(`${file}: written (translation memory)\n`);
-    messages.push(...memories.messages);
+    appendAll(messages, memories.messages);
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
     io.stderr(`extract: ${summarize(messages)}\n`);
     return exitCodeFor(messages, 'error');

@@ -11,6 +11,7 @@ import { formatMessage, sortMessages } from '../report/messages.js';
 import { matchTranslations, readXliff } from '../xliff/index.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
+import { appendAll } from '../lists.js';
 
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
@@ -66,7 +67,7 @@ export const status: Command = {
     const rows: StatusRow[] = [];
     for (const relativePath of documentPaths(config)) {
       const { doc, messages: docMessages } = prepareDocument(project, relativePath);
-      messages.push(...docMessages.filter((m) => m.severity !== 'info'));
+      appendAll(messages, docMessages.filter((m) => m.severity !== 'info'));
       if (doc === undefined) continue;
       const segments = doc.blocks.flatMap((b) => b.segments);
       for (const language of languages) {

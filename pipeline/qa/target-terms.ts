@@ -16,7 +16,8 @@
  * - Other languages: the words as written.
  *
  * Letter case: only the first letter of each word may differ (headline and sentence case:
- * "President Donald Trump", "Foreign Minister"), so "US" never matches the pronoun "us".
+ * "President Donald Trump", "Foreign Minister"); an all-capital abbreviation keeps its case, so
+ * "US" never matches the pronoun "us" (nor "Us").
  * Accents count ("Pekín" is not "Pekin"), except that a French capital may drop its accent
  * ("Etats-Unis" for "États-Unis"), a long-standing French press habit.
  * Word boundaries: a term must not start or end inside a word; a hyphen or an apostrophe counts
@@ -62,6 +63,8 @@ function wordPattern(word: string, language: string, last: boolean): string {
 
 /** A word's letters as a pattern: the first letter in either case, French capitals with or without accent. */
 function letters(stem: string, lang: string): string {
+  // An all-capital abbreviation ("US", "UE") keeps its case: "us" and "ue" are other words.
+  if (isCapitalAbbreviation(stem)) return [...stem].map(escapeRegExp).join('');
   return [...stem]
     .map((ch, i) => {
       if (APOSTROPHES.includes(ch)) return `[${APOSTROPHES}]`;
@@ -106,11 +109,21 @@ export function containsTerm(text: string, term: string, language: string): bool
 }
 
 /**
+ * True for a form written in capitals with at least two capital letters ("USA", "EE.UU.", "UE",
+ * "G7"): an abbreviation, which in any other case is another word (Spanish "usa" = "uses").
+ */
+export function isCapitalAbbreviation(form: string): boolean {
+  return /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\p{N}.&-]+$/u.test(form);
+}
+
+/**
  * True when `text` contains `term` exactly as written (case and accents count), on word
- * boundaries: for do-not-translate terms and forbidden renderings. `ignoreCase` folds case only.
+ * boundaries: for do-not-translate terms and forbidden renderings. `ignoreCase` folds case only,
+ * and never for an all-capital abbreviation, which matches only in capitals.
  */
 export function containsExactly(text: string, term: string, options: { ignoreCase?: boolean; possessive?: boolean } = {}): boolean {
   const body = [...term].map((ch) => (APOSTROPHES.includes(ch) ? `[${APOSTROPHES}]` : /\s/u.test(ch) ? '\\s+' : escapeRegExp(ch))).join('');
   const tail = options.possessive === true ? `(?:[${APOSTROPHES}]s?)?` : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, options.ignoreCase === true ? 'iu' : 'u').test(text);
+  const ignoreCase = options.ignoreCase === true && !isCapitalAbbreviation(term);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, ignoreCase ? 'iu' : 'u').test(text);
 }

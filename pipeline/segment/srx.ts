@@ -16,6 +16,7 @@ import { maxFileBytes, readBoundedFile } from '../files.js';
 import { InputError } from '../model.js';
 import type { SrxRule } from './srx-compile.js';
 import { readSrx, type SrxDocument } from './srx-read.js';
+import { appendAll } from '../lists.js';
 
 export { compileLanguageMap, compileRule, type MapSource, type RuleSource, type SrxLanguageMap, type SrxRule } from './srx-compile.js';
 export { readSrx, type SrxDocument, type SrxLanguageRule } from './srx-read.js';
@@ -56,7 +57,7 @@ export function rulesForLanguage(srx: SrxDocument, language: string): SrxRule[] 
   for (const map of srx.maps) {
     if (!map.matcher.test(language)) continue;
     const languageRule = srx.languageRules.get(map.ruleName);
-    if (languageRule !== undefined) rules.push(...languageRule.rules);
+    if (languageRule !== undefined) appendAll(rules, languageRule.rules);
     if (!srx.cascade) break;
   }
   return rules;

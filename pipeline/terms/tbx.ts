@@ -14,7 +14,7 @@
  *   admittedTerm), then the forbidden renderings (deprecatedTerm); a dnt entry repeats its source;
  * - entry level: `descrip type="subjectField"` for `domain`, `note` for `note`, and one note
  *   starting with `l10n:` holding, as JSON, the fields TBX-Basic has no category for (kind, dnt,
- *   match, case, forms, plural, number, status) so a round trip loses nothing. CAT tools show it
+ *   match, case, forms, plural, number, status, exclude) so a round trip loses nothing. CAT tools show it
  *   as an ordinary note.
  */
 import type { Message } from '../model.js';
@@ -22,6 +22,7 @@ import type { Glossary, GlossaryEntry, Gender, PartOfSpeech, TermKind } from './
 import { CASE_RULES, MATCH_MODES, NUMBERS, TERM_KINDS, TERM_STATUSES, isLanguageCode, makeEntry } from './glossary.js';
 import { deepText, escapeXml, parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
+import { appendAll } from '../lists.js';
 
 const POS_TO_TBX: Readonly<Record<PartOfSpeech, string>> = { 'proper-noun': 'properNoun', noun: 'noun', adjective: 'adjective', phrase: 'other' };
 const GENDER_TO_TBX: Readonly<Record<Gender, string>> = { m: 'masculine', f: 'feminine', n: 'neuter' };
@@ -60,6 +61,7 @@ function extensionOf(entry: GlossaryEntry): Record<string, unknown> {
   if (entry.pos === 'phrase' || entry.pos !== (entry.kind === 'title' || entry.kind === 'other' ? 'noun' : 'proper-noun')) ext.pos = entry.pos;
   if (entry.forms.length > 0) ext.forms = entry.forms;
   if (entry.plural.length > 0) ext.plural = entry.plural;
+  if (entry.exclude.length > 0) ext.exclude = entry.exclude;
   if (entry.number !== undefined) ext.number = entry.number;
   if (entry.status !== 'approved') ext.status = entry.status;
   return ext;
@@ -212,6 +214,7 @@ function readExtension(text: string, report: (reason: string) => void): Partial<
     dnt: d.dnt === true ? true : undefined,
     forms: strings(d.forms),
     plural: strings(d.plural),
+    exclude: strings(d.exclude),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<GlossaryEntry>;
 }
@@ -227,7 +230,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
   const subject = typed(element, 'descrip', 'subjectField');
   const targets: Record<string, string[]> = {};
   const forbidden: Record<string, string[]> = {};
-  let sourceTerms: TbxTerm[] = [];
+  const sourceTerms: TbxTerm[] = [];
   for (const langSet of childrenNamed(element, 'langSet', 'langSec')) {
     const language = normalizeLanguage(langSet.attributes['xml:lang'] ?? '');
     if (!isLanguageCode(language)) {
@@ -236,7 +239,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
     }
     const terms = readTerms(langSet);
     if (language === source || language.split('-')[0] === source) {
-      sourceTerms = sourceTerms.concat(terms);
+      appendAll(sourceTerms, terms);
       continue;
     }
     // Preferred first, then admitted ones in file order; deprecated ones are forbidden renderings.

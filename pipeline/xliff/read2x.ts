@@ -8,6 +8,7 @@ import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
 import { applyXmlSpace, compact, EMPTY_MAP, IdSet, languageOf, NONE, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
 import { stateFrom2x } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
+import { appendAll } from '../lists.js';
 
 /** 2.x units count inside `<xliff><file><group>*`. */
 export function inFile2x(ctx: ReadContext, ancestors: readonly XmlTreeElement[]): boolean {
@@ -32,7 +33,7 @@ export function file2x(ctx: ReadContext, node: XmlTreeElement): ParsedFile {
   const notes: ParsedNote[] = [];
   const metadata = new Map<string, string>();
   for (const child of elementsOf(node)) {
-    if (ctx.isCore(child, 'notes')) notes.push(...notes2x(ctx, child));
+    if (ctx.isCore(child, 'notes')) appendAll(notes, notes2x(ctx, child));
     else if (child.uri === NS_MDA && child.local === 'metadata') readMetadata(child, metadata);
   }
   return {
@@ -103,7 +104,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
       ctx.noteState(meaning, rawState, child, id);
       segments.push({ id: segId, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, targetLanguage: languageOf(targetEl), line: child.line });
     } else if (ctx.isCore(child, 'notes')) {
-      notes.push(...notes2x(ctx, child));
+      appendAll(notes, notes2x(ctx, child));
     } else if (child.uri === NS_MDA && child.local === 'metadata') {
       readMetadata(child, metadata);
     } else if (child.uri === NS_MTC && child.local === 'matches') {

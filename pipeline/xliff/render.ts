@@ -7,6 +7,7 @@ import type { Entry } from './entries.js';
 import { isXliffNs } from './inline.js';
 import type { InlineContent, InlineNode, ParsedNote } from './types.js';
 import { el, type XmlNode } from './xml.js';
+import { appendAll } from '../lists.js';
 
 /** Target content to write: kept from a file (with its version family) or plain text. */
 export interface TargetOut {
@@ -105,7 +106,7 @@ function inlineNodes(nodes: readonly InlineNode[], allowed: ReadonlySet<string>,
     const unwrap = !known || (node.local === 'mrk' && node.attrs.get('mtype') === 'seg');
     const children = inlineNodes(node.children, allowed, prefix);
     if (unwrap) {
-      out.push(...children);
+      appendAll(out, children);
       continue;
     }
     // Only unprefixed attributes: the strict 1.2 schema rejects undeclared foreign ones. 2.x data

@@ -88,12 +88,31 @@ describe('qa/numbers', () => {
     expect(check('im Juni 2024.', 'in June 2,024.', 'en')).toHaveLength(1);
   });
   it('reports a German ordinal dot left in the target (day and ordinal)', () => {
-    expect(check('bis zum 10. Oktober', 'jusqu’au 10. octobre', 'fr')).toEqual(['the day of the month 10. is not written the fr way | 10']);
-    expect(check('bis zum 10. Oktober', 'hasta el 10. de octubre', 'es')).toEqual(['the day of the month 10. is not written the es way | 10']);
+    expect(check('bis zum 10. Oktober', 'jusqu’au 10. octobre', 'fr')).toEqual(['the date 10. Oktober is not written the fr way | 10 octobre']);
+    expect(check('bis zum 10. Oktober', 'hasta el 10. de octubre', 'es')).toEqual(['the date 10. Oktober is not written the es way | 10 de octubre']);
     expect(check('zum 80. Jahrestag', 'pour le 80. anniversaire', 'fr')).toEqual(['the ordinal number 80. is not written the fr way | 80e']);
     // A full stop after a number that ends the sentence is no ordinal dot.
     expect(check('Er kam im Jahr 2024.', 'Il est venu en 2024.', 'fr')).toEqual([]);
     expect(check('Er kam am 3. Oktober.', 'He came on October 3. Then he left.', 'en')).toEqual([]);
+  });
+  it('reads German times and numeric dates as times and dates, not as thousands', () => {
+    const source = 'Die Tür öffnet am 10.09.2025 um 9.30 Uhr und am 3.10. um 22.15 Uhr.';
+    expect(check(source, 'The door opens on 10 September 2025 at 9.30am and on 3 October at 10.15pm.', 'en')).toEqual([]);
+    expect(check(source, 'La porte ouvre le 10 septembre 2025 à 9 h 30 et le 3 octobre à 22 h 15.', 'fr')).toEqual([]);
+    expect(check(source, 'La puerta abre el 10 de septiembre de 2025 a las 9:30 y el 3 de octubre a las 22.15 h.', 'es')).toEqual([]);
+    expect(check(source, 'The door opens on 10 September 2025 at 9.30am and on 3 October at 10.15am.', 'en')).toEqual([
+      'the time 22.15 Uhr of the source is 10.15am in the target | 10.15pm',
+    ]);
+    expect(check(source, 'La porte ouvre le 09/10/2025 à 9 h 30 et le 3 octobre à 22 h 15.', 'fr')).toEqual([
+      'the date 10.09.2025 of the source is 09/10/2025 in the target | 10 septembre 2025',
+    ]);
+  });
+  it('reads scores, versions and ranges as what they are', () => {
+    expect(check('Bayern gewann 2:1.', 'Bayern won 2-1.', 'en')).toEqual([]);
+    expect(check('Bayern gewann 2:1.', 'Bayern won 1-2.', 'en')).toEqual(['the score 2:1 of the source is 1-2 in the target | 2-1']);
+    expect(check('Version 2.1 behebt den Fehler.', 'La version 2,1 corrige l’erreur.', 'fr')).toEqual(['the version number 2.1 is not written the fr way | 2.1']);
+    expect(check('Das Amt ist von 9 bis 17 Uhr geöffnet.', 'The office is open from 9am to 5pm.', 'en')).toEqual([]);
+    expect(check('Die Messe dauert vom 10. bis 12. September.', 'Le salon a lieu du 10 au 12 septembre.', 'fr')).toEqual([]);
   });
   it('reports a missing and an added number', () => {
     expect(check('im Juni 2024', 'in June', 'en')).toHaveLength(1);
