@@ -3,9 +3,8 @@
  * published → translated documents. It reads, decides and assembles; it writes nothing, so the
  * command can check everything before any file changes.
  */
-import { readFile } from 'node:fs/promises';
-import type { Config } from './config.js';
-import { projectRelative } from './files.js';
+import { xliffSettingsFor, type Config } from './config.js';
+import { maxFileBytes, projectRelative, readBoundedFile } from './files.js';
 import { InputError, TARGET_STATES, type Document, type Message, type TargetState, type Translation } from './model.js';
 import { assembleMarkdown, assembleText } from './assemble/index.js';
 import { outputPath, xliffPath } from './project.js';
@@ -86,33 +85,32 @@ export async function buildLanguage(config: Config, doc: Document, language: str
     counts: { segments: segments.length, published: 0, fellBack: 0, missing },
   });
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    messages.push({
-      reason: `no translation file for "${doc.name}" in ${language}`,
-      ruleId: 'build/missing-xliff',
-      source: 'build',
-      severity: 'error',
-      fatal: true,
-      file: xliff,
-      hint: 'run `l10n extract` to create it, then have it translated',
-    });
-    return empty(segments.length);
-  }
-
   let translations: ReadonlyMap<string, Translation>;
   let parsed: ParsedXliff;
   try {
-    parsed = readXliff(bytes, xliff);
+    // The size is checked on disk first: a huge file is refused before it is read, never "missing".
+    const maxBytes = maxFileBytes();
+    const bytes = readBoundedFile(file, xliff, maxBytes, 'xliff');
+    parsed = readXliff(bytes, xliff, { maxBytes });
+    const profile = xliffSettingsFor(config, language).profile;
+    const matched = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language, profile });
+    // A refused file (another language) reports only why: none of its other messages.
     appendAll(messages, parsed.messages);
-    const matched = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language });
     appendAll(messages, matched.messages);
     translations = matched.bySegment;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    messages.push(error.detail);
+    if (error.detail.ruleId === 'xliff/missing') {
+      messages.push({
+        reason: `no translation file for "${doc.name}" in ${language}`,
+        ruleId: 'build/missing-xliff',
+        source: 'build',
+        severity: 'error',
+        fatal: true,
+        file: xliff,
+        hint: 'run `l10n extract` to create it, then have it translated',
+      });
+    } else messages.push(error.detail);
     return empty(segments.length);
   }
 

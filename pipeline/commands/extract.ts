@@ -6,12 +6,12 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { xliffSettingsFor } from '../config.js';
-import { projectRelative, readBoundedFile, writeFileAtomic } from '../files.js';
+import { maxFileBytes, projectRelative, readBoundedFile, writeFileAtomic } from '../files.js';
 import { ProjectMemories } from '../memory/project.js';
 import { InputError, type Message } from '../model.js';
 import { documentPaths, prepareDocument, xliffPath } from '../project.js';
 import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
-import { DEFAULT_MAX_BYTES, exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
+import { exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 import { appendAll } from '../lists.js';
@@ -33,7 +33,8 @@ function readExisting(file: string, root: string, messages: Message[]): ParsedXl
   if (!existsSync(file)) return undefined;
   try {
     const name = projectRelative(root, file);
-    return readXliff(readBoundedFile(file, name, DEFAULT_MAX_BYTES, 'xliff'), name);
+    const maxBytes = maxFileBytes();
+    return readXliff(readBoundedFile(file, name, maxBytes, 'xliff'), name, { maxBytes });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     messages.push({ ...error.detail, hint: `${error.detail.hint ?? ''} (the file was left as it is; extract did not overwrite it)`.trim() });

@@ -6,10 +6,10 @@
  * - `import <file.tmx>`: merges a TMX file from another tool into the memories of the project's
  *   target languages found in it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { documentName, projectRelative, readBoundedFile } from '../files.js';
+import { documentName, maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
 import { ProjectMemories } from '../memory/project.js';
 import { entriesFromTmx } from '../memory/store.js';
 import { readTmx, TMX_MAX_BYTES } from '../memory/tmx-read.js';
@@ -67,7 +67,8 @@ async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Com
         const file = xliffPath(config, language, name, kind);
         if (!existsSync(file)) continue;
         try {
-          memories.learn(language, [readXliff(readFileSync(file), projectRelative(config.root, file))]);
+          const maxBytes = maxFileBytes();
+          memories.learn(language, [readXliff(readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'xliff'), projectRelative(config.root, file), { maxBytes })]);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           messages.push(error.detail);

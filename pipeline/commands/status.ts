@@ -2,9 +2,9 @@
  * `l10n status`: per language and document, how many segments and source words are in each
  * state, read from the translators' XLIFF files against the current source.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { projectRelative } from '../files.js';
+import { xliffSettingsFor } from '../config.js';
+import { maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
 import { InputError, TARGET_STATES, type Message, type TargetState } from '../model.js';
 import { documentPaths, prepareDocument, xliffPath } from '../project.js';
 import { formatMessage, sortMessages } from '../report/messages.js';
@@ -76,13 +76,15 @@ export const status: Command = {
         const wordCounts = emptyCounts();
         let bySegment = new Map<string, { state: TargetState; needsReview: boolean; target: string | undefined }>();
         try {
-          const parsed = readXliff(readFileSync(file), projectRelative(config.root, file));
-          bySegment = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language }).bySegment;
+          const maxBytes = maxFileBytes();
+          const parsed = readXliff(readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'xliff'), projectRelative(config.root, file), { maxBytes });
+          const profile = xliffSettingsFor(config, language).profile;
+          bySegment = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language, profile }).bySegment;
         } catch (error) {
-          if (error instanceof InputError) messages.push(error.detail);
-          else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          if (!(error instanceof InputError)) throw error;
+          if (error.detail.ruleId === 'xliff/missing') {
             messages.push({ reason: 'no translation file yet', ruleId: 'status/missing-xliff', source: 'status', severity: 'warning', file: projectRelative(config.root, file), hint: 'run `l10n extract`' });
-          } else throw error;
+          } else messages.push(error.detail);
         }
         for (const segment of segments) {
           const t = bySegment.get(segment.id);

@@ -2,11 +2,10 @@
  * Reading source documents: picks the reader for a file and turns I/O problems into messages
  * with the file's name.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Document, type Message } from '../model.js';
 import { describeCharacter, findCharacters, windows1252Meaning } from '../characters.js';
-import { decodeUtf8, documentName, resolveInside } from '../files.js';
+import { decodeUtf8, documentName, maxFileBytes, readBoundedFile, resolveInside } from '../files.js';
 import { readText, type TextReaderRules } from './text.js';
 
 export interface SourceReadOptions {
@@ -37,11 +36,12 @@ export function readSource(options: SourceReadOptions): { doc: Document; message
   }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    // Size first (stat): a huge file is refused before it is read, and never called missing.
+    bytes = readBoundedFile(file, options.path, maxFileBytes(), 'read');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof InputError) || (error.detail.ruleId !== 'read/missing' && error.detail.ruleId !== 'read/io')) throw error;
     throw new InputError({
-      reason: code === 'ENOENT' ? 'the source document does not exist' : `the source document cannot be read (${code ?? 'unknown error'})`,
+      reason: error.detail.ruleId === 'read/missing' ? 'the source document does not exist' : `the source document cannot be read (${error.detail.reason})`,
       ruleId: 'read/io',
       source: 'read',
       severity: 'error',
