@@ -185,10 +185,49 @@ export function documentNameClashes(
   return clashes;
 }
 
+/** The environment variable that raises (or lowers) the largest input file the pipeline reads. */
+export const MAX_FILE_MB_VARIABLE = 'L10N_MAX_FILE_MB';
+/** Default of `L10N_MAX_FILE_MB`: far above any real article, XLIFF, memory or glossary. */
+export const DEFAULT_MAX_FILE_MB = 100;
+/** Node reads at most 2 GiB into one buffer. */
+const MAX_FILE_MB = 2047;
+
 /**
- * Reads a file after checking its size, so that a file far larger than any real one (a 2 GB
- * upload by mistake) is refused before it fills memory. `rulePrefix` names the format in rule ids
- * (`xliff/too-large`, `tmx/io`); `display` is the name messages show.
+ * The largest input file the pipeline reads, in bytes: `L10N_MAX_FILE_MB` megabytes (a whole
+ * number from 1 to 2047); without it `defaultMb` (100; a reader whose files run larger, like
+ * translation memories, passes its own).
+ * @throws InputError (`config/max-file-mb`, fatal: exit 2) for any other value.
+ */
+export function maxFileBytes(env: Readonly<Record<string, string | undefined>> = process.env, defaultMb = DEFAULT_MAX_FILE_MB): number {
+  const raw = env[MAX_FILE_MB_VARIABLE];
+  if (raw === undefined) return defaultMb * 1024 * 1024;
+  const mb = /^\d{1,4}$/u.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!(mb >= 1 && mb <= MAX_FILE_MB)) {
+    throw new InputError({
+      reason: `${MAX_FILE_MB_VARIABLE} must be a whole number of megabytes from 1 to ${MAX_FILE_MB}, got "${raw}"`,
+      ruleId: 'config/max-file-mb',
+      source: 'config',
+      severity: 'error',
+      fatal: true,
+      actual: raw,
+      expected: `1 to ${MAX_FILE_MB}`,
+      hint: `Unset it for the default of ${DEFAULT_MAX_FILE_MB} MB, or set e.g. ${MAX_FILE_MB_VARIABLE}=500.`,
+    });
+  }
+  return mb * 1024 * 1024;
+}
+
+/** "100 MB" for a limit in whole megabytes, else its bytes. */
+function describeLimit(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
+}
+
+/**
+ * Reads a file after checking its size on disk (stat, before a byte is read), so that a file far
+ * larger than any real one (a 2 GB upload by mistake) is refused before it fills memory, and one
+ * too large for Node to read at all is still called too large, never missing. `rulePrefix` names
+ * the format in rule ids: `<prefix>/missing` (no such file), `<prefix>/too-large`, `<prefix>/io`
+ * (anything else); `display` is the name messages show.
  */
 export function readBoundedFile(absolute: string, display: string, maxBytes: number, rulePrefix: string): Uint8Array {
   const fail = (rule: string, reason: string, hint: string, extra: Partial<Message> = {}): never => {
@@ -197,14 +236,16 @@ export function readBoundedFile(absolute: string, display: string, maxBytes: num
   try {
     const size = statSync(absolute).size;
     if (size > maxBytes) {
-      fail('too-large', `the file is ${size} bytes, more than the limit of ${maxBytes}`, 'check that this is the right file', {
-        actual: String(size),
-        expected: `at most ${maxBytes} bytes`,
-      });
+      fail('too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB (${size} bytes), more than the limit of ${describeLimit(maxBytes)}`,
+        `Check that this is the right file. To read larger files, set the environment variable ${MAX_FILE_MB_VARIABLE} ` +
+          `(megabytes, at most ${MAX_FILE_MB}; default ${DEFAULT_MAX_FILE_MB}), e.g. ${MAX_FILE_MB_VARIABLE}=${Math.min(MAX_FILE_MB, Math.ceil(size / 1024 / 1024) + 1)}.`,
+        { actual: String(size), expected: `at most ${maxBytes} bytes` });
     }
     return readFileSync(absolute);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    return fail('io', `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path and the permissions');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('missing', 'the file does not exist', 'Check the path.');
+    return fail('io', `the file cannot be read (${code ?? 'error'})`, 'Check the path and the permissions.');
   }
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clashReason, decodeUtf8, documentName, documentNameClashes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../pipeline/files.js';
+import { clashReason, decodeUtf8, documentName, documentNameClashes, maxFileBytes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../pipeline/files.js';
 import { InputError } from '../pipeline/model.js';
 
 const folders: string[] = [];
@@ -126,9 +126,40 @@ describe('readBoundedFile', () => {
     );
   });
 
-  it('names a missing file with the format\'s io rule', () => {
+  it('names a missing file with the format\'s missing rule, and says it does not exist', () => {
     expect(() => readBoundedFile('/nonexistent/m.tmx', 'm.tmx', 10, 'tmx')).toThrow(
-      expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'tmx/io', file: 'm.tmx' }) }),
+      expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'tmx/missing', file: 'm.tmx', reason: 'the file does not exist' }) }),
     );
+  });
+
+  it('refuses a file larger than Node can read (2.5 GB, sparse) as too large, naming the limit and how to raise it', () => {
+    const folder = tempFolder();
+    const huge = path.join(folder, 'huge.xlf');
+    writeFileSync(huge, '');
+    truncateSync(huge, 2.5 * 1024 ** 3);
+    expect(() => readBoundedFile(huge, 'huge.xlf', 100 * 1024 * 1024, 'xliff')).toThrow(
+      expect.objectContaining({
+        detail: expect.objectContaining({
+          ruleId: 'xliff/too-large',
+          reason: 'the file is 2560.0 MB (2684354560 bytes), more than the limit of 100 MB',
+          hint: expect.stringContaining('L10N_MAX_FILE_MB'),
+        }),
+      }),
+    );
+  });
+});
+
+describe('maxFileBytes', () => {
+  it('is 100 MB by default and follows L10N_MAX_FILE_MB', () => {
+    expect(maxFileBytes({})).toBe(100 * 1024 * 1024);
+    expect(maxFileBytes({ L10N_MAX_FILE_MB: '2047' })).toBe(2047 * 1024 * 1024);
+  });
+
+  it('refuses a value that is not a whole number of megabytes from 1 to 2047, as a config error', () => {
+    for (const value of ['0', '2048', 'abc', '1.5', '']) {
+      expect(() => maxFileBytes({ L10N_MAX_FILE_MB: value })).toThrow(
+        expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'config/max-file-mb', actual: value, fatal: true }) }),
+      );
+    }
   });
 });

@@ -2,12 +2,13 @@
  * `l10n glossary check|export|import`: validate glossary files, export them for CAT tools and
  * DeepL, import a TBX/CSV/TSV glossary as a YAML glossary file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../files.js';
+import { maxFileBytes, readBoundedFile, writeFileAtomic } from '../files.js';
 import { InputError, type Message } from '../model.js';
 import { loadConfig } from '../config.js';
+import { formatMessage } from '../report/messages.js';
 import { ENCODING_EXAMPLES, decodeDelimited, exportDelimited, importDelimited, isEncodingLabel } from '../terms/csv.js';
 import type { DelimitedFormat } from '../terms/csv.js';
 import { TERM_KINDS, glossaryOf, isLanguageCode, loadGlossary, parseGlossary } from '../terms/glossary.js';
@@ -194,12 +195,14 @@ async function importCommand(args: readonly string[], io: CommandIo): Promise<Ex
   }
   const out = path.resolve(io.cwd, values.out);
   if (existsSync(out) && !values.force) throw new UsageError(`--out: ${values.out} exists; pass --force to overwrite it`);
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(input);
+    // Size first (stat): a huge export is refused before it is read.
+    bytes = readBoundedFile(input, positionals[0] ?? input, maxFileBytes(), 'glossary');
   } catch (error) {
-    io.stderr(`${positionals[0]}: error: cannot read: ${(error as Error).message} [glossary/unreadable]\n`);
-    return EXIT.io;
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`${formatMessage(error.detail)}\n`);
+    return error.detail.ruleId.startsWith('config/') ? EXIT.usage : EXIT.io;
   }
   const relative = path.relative(io.cwd, input) || input;
   const kind = values.kind as TermKind;

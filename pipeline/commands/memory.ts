@@ -6,11 +6,11 @@
  * - `import <file.tmx>`: merges a TMX file from another tool into the memories of the project's
  *   target languages found in it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { projectRelative, readBoundedFile } from '../files.js';
+import { maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
 import { FormatRegistry } from '../formats/index.js';
 import { ProjectMemories } from '../memory/project.js';
 import { entriesFromTmx } from '../memory/store.js';
@@ -69,7 +69,8 @@ async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Com
         const file = xliffPath(config, language, name, kind);
         if (!existsSync(file)) continue;
         try {
-          memories.learn(language, readTargets(readXliff(readFileSync(file), projectRelative(config.root, file))));
+          const maxBytes = maxFileBytes();
+          memories.learn(language, readTargets(readXliff(readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'xliff'), projectRelative(config.root, file), { maxBytes })));
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           messages.push(error.detail);

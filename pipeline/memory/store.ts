@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { projectRelative, resolveInside, writeFileAtomic } from '../files.js';
+import { maxFileBytes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../files.js';
 import { TARGET_STATES, type SegmentTarget, type TargetState } from '../model.js';
 import { languageMatch, normalize } from './merge.js';
-import { readTmx, type TmxVariant } from './tmx-read.js';
+import { readTmx, TMX_MAX_BYTES, type TmxVariant } from './tmx-read.js';
 import { writeTmx } from './tmx-write.js';
 import type { Memory, MemoryEntry } from './types.js';
 
@@ -26,7 +26,9 @@ export function loadMemory(config: Config, language: string): Memory {
   const file = memoryPath(config, language);
   const empty: Memory = { sourceLanguage: config.sourceLanguage, targetLanguage: language, entries: [] };
   if (!existsSync(file)) return empty;
-  const parsed = readTmx(readFileSync(file), projectRelative(config.root, file));
+  // Size first (stat): a huge memory is refused before it is read.
+  const maxBytes = maxFileBytes(process.env, TMX_MAX_BYTES / 1024 / 1024);
+  const parsed = readTmx(readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'tmx'), projectRelative(config.root, file), { maxBytes });
   return { ...empty, entries: normalize(entriesFromTmx(parsed, config.sourceLanguage, language, 'project')) };
 }
 

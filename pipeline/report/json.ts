@@ -3,6 +3,7 @@
  * dashboards can read. No time stamps, sorted messages: the same input gives the same bytes.
  */
 import { sortMessages, type Message, type Severity } from '../model.js';
+import { capMessage } from '../quote.js';
 
 /** Version of the report's shape; raised only when a field changes meaning or disappears. */
 export const REPORT_VERSION = 1;
@@ -37,7 +38,7 @@ export interface BuildReport {
   readonly messages: readonly Message[];
 }
 
-/** Assembles the report of one language. */
+/** Assembles the report of one language; what its messages quote is capped (`capMessage`). */
 export function buildReport(language: string, failOn: Severity, documents: readonly ReportDocument[], messages: readonly Message[]): BuildReport {
   const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
   return {
@@ -46,7 +47,7 @@ export function buildReport(language: string, failOn: Severity, documents: reado
     failOn,
     summary: { errors: count('error'), warnings: count('warning'), notices: count('info') },
     documents,
-    messages: sortMessages(messages),
+    messages: sortMessages(messages).map(capMessage),
   };
 }
 

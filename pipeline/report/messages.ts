@@ -2,9 +2,11 @@
  * Turning messages into what people read: one line per message, the way compilers print them.
  */
 import { formatPlace, type Message, type Severity } from '../model.js';
+import { capMessage } from '../quote.js';
 
-/** One message as a line (plus its hint on the next line), the way compilers print them. */
-export function formatMessage(m: Message): string {
+/** One message as a line (plus its hint on the next line), the way compilers print them; what it quotes is capped (`capMessage`). */
+export function formatMessage(message: Message): string {
+  const m = capMessage(message);
   const rule = ` [${m.ruleId}]`;
   const detail = m.actual !== undefined || m.expected !== undefined
     ? `\n    ${m.expected !== undefined ? `expected: ${m.expected}` : ''}${m.expected !== undefined && m.actual !== undefined ? '; ' : ''}${m.actual !== undefined ? `found: ${m.actual}` : ''}`

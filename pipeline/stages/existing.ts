@@ -4,17 +4,18 @@
  * that cannot be read stops that language of the document: it is never overwritten.
  */
 import { existsSync } from 'node:fs';
-import { readBoundedFile } from '../files.js';
+import { maxFileBytes, readBoundedFile } from '../files.js';
 import { perLanguage, type LanguageTrack } from '../file.js';
 import { InputError } from '../model.js';
-import { DEFAULT_MAX_BYTES, readTargets, readXliff, type ParsedXliff } from '../xliff/index.js';
+import { readTargets, readXliff, type ParsedXliff } from '../xliff/index.js';
 import type { ExtractContext } from './context.js';
 
 /** Reads an XLIFF file if it exists; one that cannot be read is a fatal message of the track. */
 function readExisting(track: LanguageTrack, absolute: string, shown: string): ParsedXliff | undefined | 'unreadable' {
   if (!existsSync(absolute)) return undefined;
   try {
-    return readXliff(readBoundedFile(absolute, shown, DEFAULT_MAX_BYTES, 'xliff'), shown);
+    const maxBytes = maxFileBytes();
+    return readXliff(readBoundedFile(absolute, shown, maxBytes, 'xliff'), shown, { maxBytes });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     track.message({ ...error.detail, fatal: true, hint: `${error.detail.hint ?? ''} (the file was left as it is; extract did not overwrite it)`.trim() });

@@ -4,8 +4,10 @@
  * file says about it, in model types (match). A file that is missing or cannot be read stops that
  * language of the document.
  */
-import { readFile } from 'node:fs/promises';
+import { xliffSettingsFor } from '../config.js';
+import { maxFileBytes, readBoundedFile } from '../files.js';
 import { perLanguage, type DocumentFile, type LanguageTrack } from '../file.js';
+import { InputError } from '../model.js';
 import { matchTranslations, readXliff } from '../xliff/index.js';
 import type { RunContext } from './context.js';
 
@@ -24,14 +26,17 @@ function missingForBuild(track: LanguageTrack, file: DocumentFile): void {
 /** An import stage; `onMissing` says what a missing XLIFF file means to the chain (default: the build's fatal error). */
 export function createImportStage(onMissing: (track: LanguageTrack, file: DocumentFile) => void = missingForBuild) {
   return perLanguage<RunContext>('import', async (track, file) => {
+    // The size is checked on disk first: a huge file is refused before it is read, never "missing".
+    const maxBytes = maxFileBytes();
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(track.xliffPath);
-    } catch {
+      bytes = readBoundedFile(track.xliffPath, track.xliff, maxBytes, 'xliff');
+    } catch (error) {
+      if (!(error instanceof InputError) || error.detail.ruleId !== 'xliff/missing') throw error;
       onMissing(track, file);
       return;
     }
-    const parsed = readXliff(bytes, track.xliff);
+    const parsed = readXliff(bytes, track.xliff, { maxBytes });
     for (const m of parsed.messages) track.message(m);
     track.parsed = parsed;
   });
@@ -41,7 +46,8 @@ export const importStage = createImportStage();
 
 export const matchStage = perLanguage<RunContext>('match', (track, file, { project }) => {
   if (track.parsed === undefined) return;
-  const matched = matchTranslations(file.doc, track.parsed, { sourceLanguage: project.config.sourceLanguage, targetLanguage: track.language });
+  const profile = xliffSettingsFor(project.config, track.language).profile;
+  const matched = matchTranslations(file.doc, track.parsed, { sourceLanguage: project.config.sourceLanguage, targetLanguage: track.language, profile });
   for (const m of matched.messages) track.message(m);
   track.targets = matched.bySegment;
   // What the checks and the writers need is in the model now; the reader's tree can go.

@@ -3,9 +3,8 @@
  * I/O and encoding problems, control characters, and a file no format reads stop the document
  * with a message that names the file (and the line and column where there is one).
  */
-import { readFileSync } from 'node:fs';
 import { describeCharacter, findCharacters, windows1252Meaning } from '../characters.js';
-import { decodeUtf8 } from '../files.js';
+import { decodeUtf8, maxFileBytes, readBoundedFile } from '../files.js';
 import type { DocumentFile, Stage } from '../file.js';
 import { BLOCK_KIND, InputError, type Message } from '../model.js';
 import type { RunContext } from './context.js';
@@ -67,11 +66,12 @@ export const readStage: Stage<DocumentFile, RunContext> = {
       fail(`no reader for "${extension || 'files without an extension'}"`, 'read/format', `source documents are files a registered format reads: ${project.formats.extensions.join(', ')}`);
     }
     try {
-      file.bytes = readFileSync(file.absolutePath);
+      // Size first (stat): a huge file is refused before it is read, and never called missing.
+      file.bytes = readBoundedFile(file.absolutePath, file.path, maxFileBytes(), 'read');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      if (!(error instanceof InputError) || (error.detail.ruleId !== 'read/missing' && error.detail.ruleId !== 'read/io')) throw error;
       fail(
-        code === 'ENOENT' ? 'the source document does not exist' : `the source document cannot be read (${code ?? 'unknown error'})`,
+        error.detail.ruleId === 'read/missing' ? 'the source document does not exist' : `the source document cannot be read (${error.detail.reason})`,
         'read/io',
         'check the `documents` list in l10n.config.yaml',
       );

@@ -8,11 +8,11 @@
  * The format is documented field by field in README.md, section "Glossary"; the entry model is
  * `entry.ts`.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { decodeUtf8, projectRelative } from '../files.js';
+import { decodeUtf8, maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
 import { InputError, type Message } from '../model.js';
 import { sortMessages } from '../model.js';
 import { closest } from '../suggest.js';
@@ -493,10 +493,14 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      // Size first (stat): a huge file is refused before it is read.
+      bytes = readBoundedFile(file, display(file), maxFileBytes(), 'glossary');
     } catch (error) {
-      messages.push({ reason: `cannot read ${display(file)}: ${(error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
-        severity: 'error', file: display(file), hint: 'check that the file exists and is readable' });
+      if (error instanceof InputError && (error.detail.ruleId === 'glossary/too-large' || error.detail.ruleId.startsWith('config/'))) messages.push(error.detail);
+      else {
+        messages.push({ reason: `cannot read ${display(file)}: ${error instanceof InputError ? error.detail.reason : (error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
+          severity: 'error', file: display(file), hint: 'check that the file exists and is readable' });
+      }
       continue;
     }
     let text: string;

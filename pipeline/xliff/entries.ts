@@ -6,6 +6,7 @@
 import { xliffSentenceId } from '../ids.js';
 import type { TargetState } from '../model.js';
 import type { InlineContent, ParsedCandidate, ParsedNote, ParsedSegment, ParsedXliff } from './types.js';
+import { isFamily12 } from './read-context.js';
 import { replaceUnwritable } from '../xml/write.js';
 
 /** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
@@ -25,6 +26,8 @@ export interface Entry {
   readonly rawState: string | undefined;
   readonly subState: string | undefined;
   readonly approved: boolean | undefined;
+  /** The target's own `xml:lang`, when it has one. */
+  readonly targetLanguage: string | undefined;
   /** Which version family the content and raw state belong to. */
   readonly family: '1.2' | '2x';
   /** Notes that are not ours (translators', reviewers', tools'). */
@@ -34,8 +37,28 @@ export interface Entry {
   readonly candidates: readonly ParsedCandidate[];
   readonly translate: boolean;
   readonly fileIndex: number;
+  /** The unit's id in the file (the entry's `id` is the sentence id it was matched to). */
   readonly unitId: string;
+  /** 1.2 `resname`, 2.x unit `name`. */
+  readonly resname: string | undefined;
+  /** 1.2 `<context>` texts of the unit (see `ParsedUnit.contexts`). */
+  readonly contexts: readonly string[];
+  /**
+   * How `id` was found (see `documentEntries`): the unit or segment id itself, its resname, a
+   * context that carries the sentence id, or its unique source text. `entriesOf` gives 'id'.
+   */
+  readonly matchedBy: 'id' | 'resname' | 'context' | 'source';
   readonly line: number;
+}
+
+/** The resname the 1.2 writer gives a sentence: `<block kind>-<block number>.<sentence number>`, e.g. `paragraph-2.1`. */
+export function sentenceResname(blockKind: string, blockNumber: number, sentenceNumber: number): string {
+  return `${blockKind}-${blockNumber}.${sentenceNumber}`;
+}
+
+/** Translate Toolkit's unit for the PO header (`restype="x-gettext-domain-header"`): metadata, not a sentence. */
+function isGettextHeader(unit: ParsedXliff['units'][number]): boolean {
+  return unit.type === 'x-gettext-domain-header';
 }
 
 /** True when the content has text or codes (an empty `<target/>` is no translation). */
@@ -55,9 +78,9 @@ export function hasWork(entry: Entry): boolean {
 export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>): Entry[] {
   const out: Entry[] = [];
   for (const unit of parsed.units) {
-    if (fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) continue;
+    if ((fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) || isGettextHeader(unit)) continue;
     const notes = unit.notes.filter((n) => n.from === undefined || !OWN_NOTE_KINDS.has(n.from));
-    if (parsed.version === '1.2' || parsed.version === '1.1') {
+    if (isFamily12(parsed.version)) {
       out.push({
         id: xliffSentenceId(unit.id, undefined, 0, 1, '1.2'),
         source: unit.source.text,
@@ -67,6 +90,7 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         needsReview: unit.needsReview,
         rawState: unit.rawState,
         subState: unit.segments[0]?.subState,
+        targetLanguage: unit.segments[0]?.targetLanguage,
         approved: unit.approved,
         family: '1.2',
         notes,
@@ -75,12 +99,18 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         translate: unit.translate,
         fileIndex: unit.fileIndex,
         unitId: unit.id,
+        resname: unit.name,
+        contexts: unit.contexts,
+        matchedBy: 'id',
         line: unit.line,
       });
       continue;
     }
     const tiedIds = new Set(unit.segments.flatMap((segment) => [...noteRefs(segment)]));
+    const placed = placedSegments(unit);
     unit.segments.forEach((segment, index) => {
+      // The translation shown at this sentence's position (2.x `order`), with the state it came with.
+      const shown = placed?.[index] ?? segment;
       const id = xliffSentenceId(unit.id, segment.id, index, unit.segments.length, '2x');
       const mine = noteRefs(segment);
       const forSegment = (n: ParsedNote): boolean => n.id === undefined || !tiedIds.has(n.id) || mine.has(n.id);
@@ -89,11 +119,12 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         id,
         source: segment.source.text,
         sourceContent: segment.source,
-        target: segment.target,
-        state: segment.state,
-        needsReview: segment.needsReview,
-        rawState: segment.rawState,
-        subState: segment.subState,
+        target: shown.target,
+        state: shown.state,
+        needsReview: shown.needsReview,
+        rawState: shown.rawState,
+        subState: shown.subState,
+        targetLanguage: shown.targetLanguage,
         approved: undefined,
         family: '2x',
         notes: tiedIds.size === 0 ? notes : notes.filter(forSegment),
@@ -102,10 +133,40 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         translate: unit.translate,
         fileIndex: unit.fileIndex,
         unitId: unit.id,
+        resname: unit.segments.length === 1 ? unit.name : undefined,
+        contexts: unit.contexts,
+        matchedBy: 'id',
         line: segment.line,
       });
     });
   }
+  return out;
+}
+
+/**
+ * For a 2.x unit whose targets were reordered (`targetOrder`), the segment whose target is shown at
+ * each segment's position; undefined when the targets are in source order. A position that shows
+ * an ignorable's target keeps its own segment.
+ */
+function placedSegments(unit: ParsedXliff['units'][number]): ParsedSegment[] | undefined {
+  const order = unit.targetOrder;
+  if (order === undefined) return undefined;
+  // The unit's parts in source order: ignorables sit after the segment they follow.
+  const parts: Array<number | undefined> = [];
+  const ignorablesAfter = (i: number): void => {
+    for (const ig of unit.ignorables) if (ig.after === i) parts.push(undefined);
+  };
+  ignorablesAfter(-1);
+  unit.segments.forEach((_segment, i) => {
+    parts.push(i);
+    ignorablesAfter(i);
+  });
+  const out: ParsedSegment[] = [];
+  parts.forEach((segmentIndex, position) => {
+    if (segmentIndex === undefined) return;
+    const shownIndex = parts[order[position] ?? position];
+    out[segmentIndex] = unit.segments[shownIndex ?? segmentIndex] as ParsedSegment;
+  });
   return out;
 }
 

@@ -2,7 +2,9 @@
  * exportXliff: the XLIFF of one document and language, merged with the previous file's work.
  */
 import { blockGaps, segmentsOf, type Document, type Message, type Segment } from '../model.js';
-import { entriesOf, filesFor, hasTarget, type Entry } from './entries.js';
+import { hasTarget, type Entry } from './entries.js';
+import { documentEntries } from './resolve.js';
+import { languageRelation } from './languages.js';
 import { planMerge, type PlannedSegment } from './merge.js';
 import { contextNotes, glossaryNote } from './notes.js';
 import { carriedCandidates, losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
@@ -96,12 +98,6 @@ function checkOptions(options: ExportOptions): void {
   }
 }
 
-/** How two language tags relate: the same tag, the same primary language ('en' / 'en-US'), or not. */
-function languageRelation(a: string, b: string): 'same' | 'region' | 'other' {
-  if (a.toLowerCase() === b.toLowerCase()) return 'same';
-  return a.split('-')[0]?.toLowerCase() === b.split('-')[0]?.toLowerCase() ? 'region' : 'other';
-}
-
 /**
  * Builds the XLIFF for one document and language, merging the previous file's work.
  *
@@ -123,8 +119,8 @@ export function exportXliff(
 ): ExportResult {
   checkOptions(options);
   const messages: Message[] = [];
-  const prevEntries = usableEntries(previous, options, messages, 'previous');
-  const asideEntries = usableEntries(aside, options, messages, 'aside');
+  const prevEntries = usableEntries(doc, previous, options, messages, 'previous');
+  const asideEntries = usableEntries(doc, aside, options, messages, 'aside');
   const plan = planMerge(doc, prevEntries, asideEntries);
   const blocks = buildBlocks(doc, plan.bySegment, options, messages);
 
@@ -157,7 +153,7 @@ export function exportXliff(
 export function openSegments(doc: Document, previous: ParsedXliff | undefined, aside: ParsedXliff | undefined, options: ExportOptions): Segment[] {
   checkOptions(options);
   const ignored: Message[] = [];
-  const plan = planMerge(doc, usableEntries(previous, options, ignored, 'previous'), usableEntries(aside, options, ignored, 'aside'));
+  const plan = planMerge(doc, usableEntries(doc, previous, options, ignored, 'previous'), usableEntries(doc, aside, options, ignored, 'aside'));
   return segmentsOf(doc).filter((segment) => {
     const base = mergedSegment(plan.bySegment.get(segment.id), segment, options);
     return base.target === undefined || base.needsReview || base.state === 'initial';
@@ -169,9 +165,10 @@ function info(ruleId: string, reason: string, unit: string | undefined, file: st
 }
 
 /** Entries of a previous or aside file that belong to this document and language. */
-function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, messages: Message[], role: string): Entry[] {
+function usableEntries(doc: Document, parsed: ParsedXliff | undefined, options: ExportOptions, messages: Message[], role: string): Entry[] {
   if (parsed === undefined) return [];
-  const { indexes, matched } = filesFor(parsed, options.original);
+  const found = documentEntries(parsed, doc, 'xliff-export', options.original);
+  const { indexes, matched } = found;
   const target = [...indexes].map((i) => parsed.files[i]?.targetLanguage ?? parsed.targetLanguage);
   const wrong = target.find((t) => t !== undefined && languageRelation(t, options.targetLanguage) === 'other');
   const variant = target.find((t) => t !== undefined && languageRelation(t, options.targetLanguage) === 'region');
@@ -216,7 +213,8 @@ function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, 
       hint: 'Check that the file belongs to this document.',
     });
   }
-  return entriesOf(parsed, indexes);
+  messages.push(...found.messages.filter((m) => m.severity !== 'info'));
+  return found.entries;
 }
 
 function targetOf(entry: Entry): TargetOut | undefined {

@@ -4,10 +4,10 @@
  */
 import { isolatedCodes, type InlineCode, type Segment } from '../model.js';
 import { code12, inlineContent } from './codes.js';
-import type { Entry } from './entries.js';
+import { sentenceResname, type Entry } from './entries.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
-import { STATES_12, stateTo12 } from './states.js';
+import { stateFrom12, STATES_12, stateTo12 } from './states.js';
 import type { ParsedNote } from './types.js';
 import { el, renderDocument, type XmlElement, type XmlNode } from '../xml/write.js';
 
@@ -26,7 +26,7 @@ export function writeXliff12(header: FileHeader12, blocks: readonly BlockOut[]):
   const groups = blocks
     .filter((b) => b.segments.length > 0)
     .map((b) =>
-      el('group', [['id', b.block.id], ['restype', `x-${b.block.kind}`]], b.segments.map((s, i) => transUnit(s, `${b.block.kind}-${b.number}.${i + 1}`, header.targetLanguage))),
+      el('group', [['id', b.block.id], ['restype', `x-${b.block.kind}`]], b.segments.map((s, i) => transUnit(s, sentenceResname(b.block.kind, b.number, i + 1), header.targetLanguage))),
     );
   return renderDocument(root(header, groups));
 }
@@ -38,7 +38,7 @@ export function writeXliff12(header: FileHeader12, blocks: readonly BlockOut[]):
 export function writeAside12(header: FileHeader12, entries: readonly Entry[]): string {
   const units = entries.map((e) => {
     const target: TargetOut = { content: e.target, family: e.family, text: '' };
-    return el('trans-unit', [['id', e.id], ['approved', e.approved === true && e.family === '1.2' ? 'yes' : undefined]], [
+    return el('trans-unit', [['id', e.id], ['approved', approved12(e.state, e.needsReview)]], [
       el('source', [['xml:space', 'preserve']], [e.source], true),
       el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], target12(target), true),
       ...e.notes.map(note12),
@@ -63,10 +63,27 @@ function root(header: FileHeader12, body: XmlNode[]): XmlElement {
   ]);
 }
 
-/** The state to write: the file's own value when it came from a 1.2 file and is valid there. */
+/**
+ * The state to write: the file's own value when it came from a 1.2 file, is valid there and means
+ * what we read (a Translate Toolkit fuzzy entry's needs-translation, read as translated for review,
+ * is written as needs-review-translation).
+ */
 function state12(family: '1.2' | '2x' | undefined, raw: string | undefined, state: SegmentOut['state'], needsReview: boolean): string {
-  if (family === '1.2' && raw !== undefined && (STATES_12.includes(raw) || /^x-\S+$/u.test(raw))) return raw;
+  if (family === '1.2' && raw !== undefined && (STATES_12.includes(raw) || /^x-\S+$/u.test(raw))) {
+    const meaning = stateFrom12(raw, true, undefined);
+    if (meaning.state === state && meaning.needsReview === needsReview) return raw;
+  }
   return stateTo12(state, needsReview);
+}
+
+/**
+ * `approved="yes"` for the states that mean approval. XLIFF 1.2 defines it as "the translation is
+ * final or has passed its final review": reviewed (signed-off) and final, never translated work
+ * or work marked for review. Translate Toolkit (pocount, xliff2po) counts a target without it as
+ * fuzzy; with it, our reviewed and final work counts as translated there.
+ */
+function approved12(state: SegmentOut['state'], needsReview: boolean): 'yes' | undefined {
+  return !needsReview && (state === 'reviewed' || state === 'final') ? 'yes' : undefined;
 }
 
 function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlElement {
@@ -86,7 +103,7 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
     [
       ['id', s.segment.id],
       ['resname', resname],
-      ['approved', s.approved === true && family === '1.2' ? 'yes' : undefined],
+      ['approved', s.target === undefined ? undefined : approved12(s.state, s.needsReview)],
     ],
     children,
   );

@@ -3,7 +3,7 @@
  * files, document names that clash, an empty source, a glossary with warnings, an output folder
  * that cannot be written.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
@@ -22,6 +22,62 @@ function translatedProject(): TempProject {
 }
 
 describe('build', () => {
+  it('refuses a Spanish file put in place of the French one: exit 3, one message, nothing published for French', async () => {
+    const p = translatedProject();
+    p.write(`translations/fr/${DOC}.xlf`, p.read(`translations/es/${DOC}.xlf`));
+    const result = await p.run(['build', '--lang', 'fr', '--format', 'json']);
+    expect(result.code).toBe(3);
+    const [report] = JSON.parse(result.stdout) as Array<{ documents: Array<{ counts: { published: number } }>; messages: Array<{ ruleId: string; file?: string; actual?: string; expected?: string }> }>;
+    const ofFile = report?.messages.filter((m) => m.file === `translations/fr/${DOC}.xlf`);
+    expect(ofFile).toEqual([expect.objectContaining({ ruleId: 'xliff/wrong-language', actual: 'es', expected: 'fr' })]);
+    expect(report?.documents[0]?.counts.published).toBe(0);
+    expect(result.stderr).toContain('fr: 0/8 segments published; nothing written');
+    expect(existsSync(path.join(p.root, 'output/fr'))).toBe(false);
+  });
+
+  it('refuses a 2.5 GB translation file as too large without reading it, and never calls it missing (build and status)', async () => {
+    const p = translatedProject();
+    const file = path.join(p.root, `translations/fr/${DOC}.xlf`);
+    truncateSync(file, 2.5 * 1024 ** 3);
+    const result = await p.run(['build', '--lang', 'fr']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`translations/fr/${DOC}.xlf: error: the file is 2560.0 MB (2684354560 bytes), more than the limit of 100 MB [xliff/too-large]`);
+    expect(result.stderr).toContain('L10N_MAX_FILE_MB');
+    expect(result.stderr).not.toContain('no translation file');
+    const status = await p.run(['status', '--lang', 'fr']);
+    expect(status.stderr).toContain('[xliff/too-large]');
+  });
+
+  it('reads files up to L10N_MAX_FILE_MB and refuses an invalid value as a configuration error (exit 2)', async () => {
+    const p = translatedProject();
+    const before = process.env.L10N_MAX_FILE_MB;
+    try {
+      process.env.L10N_MAX_FILE_MB = '1';
+      truncateSync(path.join(p.root, `translations/fr/${DOC}.xlf`), 2 * 1024 * 1024);
+      const small = await p.run(['build', '--lang', 'fr']);
+      expect(small.stderr).toContain('more than the limit of 1 MB [xliff/too-large]');
+      process.env.L10N_MAX_FILE_MB = 'lots';
+      const invalid = await p.run(['build', '--lang', 'en']);
+      expect(invalid.code).toBe(2);
+      expect(invalid.stderr).toContain('[config/max-file-mb]');
+    } finally {
+      if (before === undefined) delete process.env.L10N_MAX_FILE_MB;
+      else process.env.L10N_MAX_FILE_MB = before;
+    }
+  });
+
+  it('quotes at most a capped excerpt of an unknown unit whose source is 8.4 MB, on the terminal and in report.json', async () => {
+    const p = translatedProject();
+    const huge = 'Ein sehr langer Satz ohne Ende '.repeat(280_000);
+    const file = `translations/fr/${DOC}.xlf`;
+    p.write(file, p.read(file).replace('<body>', `<body><trans-unit id="old"><source>${huge}</source><target>x</target></trans-unit>`));
+    const result = await p.run(['build', '--lang', 'fr']);
+    expect(result.stderr).toContain('[xliff/unknown-id]');
+    expect(result.stderr).toContain(`(${huge.length} characters)`);
+    expect(result.stderr.length).toBeLessThan(20_000);
+    expect(p.read('output/fr/report.json').length).toBeLessThan(100_000);
+  });
+
   it('reports an XLIFF file whose document no longer exists, as a warning in the output and the report', async () => {
     const p = translatedProject();
     p.write('translations/en/old-article.xlf', p.read(`translations/en/${DOC}.xlf`));

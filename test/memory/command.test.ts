@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
@@ -77,5 +77,19 @@ describe('translation memory through the CLI', () => {
     const result = await project.run(['memory', 'import', 'bad.tmx']);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^bad\.tmx:2:1: error: .+ \[tmx\/doctype\]/mu);
+  });
+});
+
+describe('memory files: size', () => {
+  it('refuses a translation memory larger than the limit by its size on disk (2.5 GB, sparse)', async () => {
+    const p = tempProject({ withTranslations: true });
+    try {
+      truncateSync(path.join(p.root, 'translations/memory/de-en.tmx'), 2.5 * 1024 ** 3);
+      const result = await p.run(['memory', 'update', '--lang', 'en']);
+      expect(result.stderr).toContain('[tmx/too-large]');
+      expect(result.stderr).toContain('L10N_MAX_FILE_MB');
+    } finally {
+      p.remove();
+    }
   });
 });

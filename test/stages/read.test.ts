@@ -3,7 +3,7 @@
  * characters are invisible to translators, shown as "�" by CAT tools and impossible in XLIFF,
  * XML 1.0), so reading the source refuses them with their line and column.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,5 +66,29 @@ describe('reading a source with control characters', () => {
     if (!('messages' in result)) throw new Error('expected a warning only');
     expect(result.messages).toEqual([expect.objectContaining({ ruleId: 'read/replacement-character', severity: 'warning', line: 2, column: 2 })]);
     expect(result.messages[0]?.reason).toContain('2 replacement characters');
+  });
+});
+
+describe('reading a source that is too large or missing', () => {
+  /** A project folder with a config and, when a size is given, the source file (sparse). */
+  async function readOf(name: string, size?: number): Promise<Message[]> {
+    root = mkdtempSync(path.join(os.tmpdir(), 'l10n-read-'));
+    mkdirSync(path.join(root, 'source'));
+    writeFileSync(path.join(root, 'l10n.config.yaml'), 'targetLanguages: [en]\npaths:\n  glossary: []\n');
+    if (size !== undefined) {
+      writeFileSync(path.join(root, 'source', name), '');
+      truncateSync(path.join(root, 'source', name), size);
+    }
+    return (await readDocument(openProject(root), `source/${name}`)).messages;
+  }
+
+  it('refuses a source larger than the limit by its size on disk (2.5 GB, sparse), naming the limit, never as unreadable', async () => {
+    expect(await readOf('huge.txt', 2.5 * 1024 ** 3)).toEqual([
+      expect.objectContaining({ ruleId: 'read/too-large', fatal: true, hint: expect.stringContaining('L10N_MAX_FILE_MB') }),
+    ]);
+  });
+
+  it('says a missing source does not exist', async () => {
+    expect(await readOf('gone.txt')).toEqual([expect.objectContaining({ ruleId: 'read/io', reason: 'the source document does not exist', fatal: true })]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -237,5 +237,20 @@ describe('glossary YAML mistakes, explained for terminologists', () => {
     const places = messages.map((m) => [m.line ?? 0, m.column ?? 0] as const);
     expect(places).toEqual([...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     expect(messages.map((m) => m.ruleId)).toEqual(['glossary/missing-targets', 'glossary/unknown-key', 'glossary/invalid-language']);
+  });
+});
+
+describe('loadGlossary: file size', () => {
+  it('refuses a glossary file larger than the limit by its size on disk (2.5 GB, sparse), never as unreadable', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'l10n-glossary-'));
+    try {
+      const file = path.join(root, 'huge.yaml');
+      writeFileSync(file, '');
+      truncateSync(file, 2.5 * 1024 ** 3);
+      const { messages } = loadGlossary([file], { root });
+      expect(messages).toEqual([expect.objectContaining({ ruleId: 'glossary/too-large', file: 'huge.yaml', hint: expect.stringContaining('L10N_MAX_FILE_MB') })]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

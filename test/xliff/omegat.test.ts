@@ -55,7 +55,7 @@ describe('OmegaT round trip', () => {
       expect(translated.size).toBe(2);
       expect(file).toContain('\r\n');
       expect(file.endsWith('>')).toBe(true);
-      const { bySegment } = matchTranslations(doc, readXliff(new TextEncoder().encode(file), 'omegat.xlf'), { sourceLanguage: 'de', targetLanguage: 'en' });
+      const { bySegment } = matchTranslations(doc, readXliff(new TextEncoder().encode(file), 'omegat.xlf'), { sourceLanguage: 'de', targetLanguage: 'en', profile: 'omegat' });
       for (const segment of segmentsOf(doc)) {
         const t = bySegment.get(segment.id);
         const expected = translated.get(segment.id);
