@@ -2,7 +2,7 @@
  * `qa/numbers`: every number, time, date, score and version of the source appears in the target,
  * written the way the target language writes it, and the target adds none.
  *
- * The source is read the German way (`number-tokens.ts`, with the facts of `number-facts.ts`):
+ * The source is read the German way (`number-tokens.ts`, with the conventions of the language files):
  * "1.000" (thousands), "3,5" (decimal), "80." followed by more words (an ordinal), four-digit
  * years, times ("9.30 Uhr", "um 22.15", "von 9 bis 17 Uhr"), dates ("10.09.2025", "3.10.",
  * "3. September 2025", "vom 10. bis 12. September"), scores ("2:1") and versions ("Version 2.1",
