@@ -75,7 +75,8 @@ export class LanguageTrack extends MessageSink {
   readonly asidePath: string;
   readonly aside: string;
 
-  // extract
+  // extract. `previous`, `previousAside` and `parsed` are the XLIFF adapter's own structures,
+  // passed between its stages; everything after `match` reads the model (`targets`) only.
   /** `existing`: the XLIFF files as they were before this run (undefined: none yet). */
   previous: ParsedXliff | undefined;
   previousAside: ParsedXliff | undefined;

@@ -34,7 +34,8 @@ export { memoryLeverage, type LeverageProvider, type LeverageRequest } from './s
 export type { LeverageMatch } from './xliff/index.js';
 export { FORMATS, FormatRegistry, type Format, type FormatOutput, type FormatReadInput, type FormatReadResult, type FormatWriteContext, type Targets } from './formats/index.js';
 export { blockText, publishedSegments } from './assemble/skeleton.js';
-export { CHECKS, RULE_IDS, type Check, type QaBlock, type QaSegment, type QaContext, type Finding } from './qa/index.js';
+export { CHECKS, RULE_IDS, runChecks, type Check, type QaBlock, type QaSegment, type QaContext, type QaInput, type Finding } from './qa/index.js';
+export { LanguageRegistry, languageProfile, loadLanguages, parseLanguageProfile, type LanguageProfile, type NumberConventions } from './languages/index.js';
 export { loadConfig, type Config } from './config.js';
 export { segmentIdBase, codeSignature } from './ids.js';
 export * from './model.js';
