@@ -16,6 +16,7 @@ import type { GlossaryEntry, TermKind } from '../terms/glossary.js';
 import { exportTbx, glossaryLanguages, importTbx } from '../terms/tbx.js';
 import type { ImportResult } from '../terms/tbx.js';
 import { glossaryToYaml } from '../terms/write.js';
+import { RULE_IDS } from '../qa/index.js';
 import { EXIT, UsageError, exitCodesHelp } from './command.js';
 import type { Command, CommandIo, ExitCode } from './command.js';
 import { asUsageError, printMessages } from './options.js';
@@ -123,7 +124,7 @@ function formatOf(file: string, given: string | undefined): ExportFormat {
 function existingGlossary(out: string, io: CommandIo): GlossaryEntry[] {
   let paths: string[];
   try {
-    const config = loadConfig(io.cwd);
+    const config = loadConfig(io.cwd, { ruleIds: RULE_IDS });
     paths = config.paths.glossary.map((p) => path.resolve(config.root, p));
   } catch {
     paths = [path.dirname(out)];

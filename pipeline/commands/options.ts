@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { openProject, type Project } from '../project.js';
-import { formatMessage, sortMessages } from '../report/messages.js';
-import { InputError, SEVERITIES, type Message, type Severity } from '../model.js';
+import { formatMessage } from '../report/messages.js';
+import { InputError, SEVERITIES, sortMessages, type Message, type Severity } from '../model.js';
 import { UsageError, type CommandIo } from './command.js';
 
 /** The languages a command works on: those named with --lang (each must be configured), or all. */

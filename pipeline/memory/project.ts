@@ -4,8 +4,7 @@
  * saved once at the end. A memory file that cannot be read is reported and left untouched.
  */
 import type { Config } from '../config.js';
-import { InputError, type Message } from '../model.js';
-import type { ParsedXliff } from '../xliff/index.js';
+import { InputError, type Message, type SegmentTarget } from '../model.js';
 import { createLeverage, type Leverage } from './leverage.js';
 import { addEntries, replaceProjectEntries } from './merge.js';
 import { projectRelative } from '../files.js';
@@ -40,13 +39,14 @@ export class ProjectMemories {
   }
 
   /**
-   * Adds the approved translations of XLIFF files (see `approvedEntries`) to a language's memory;
-   * a sentence's older project translation that the files no longer have is replaced.
+   * Adds the approved translations among the targets of a language's files (see
+   * `approvedEntries`) to its memory; a sentence's older project translation that the files no
+   * longer have is replaced.
    */
-  learn(language: string, files: ReadonlyArray<ParsedXliff | undefined>): void {
+  learn(language: string, targets: readonly SegmentTarget[]): void {
     const memory = this.get(language);
     if (memory === undefined) return;
-    const entries = files.flatMap((f) => (f === undefined ? [] : approvedEntries(f, this.config.policies.publishState)));
+    const entries = approvedEntries(targets, this.config.policies.publishState);
     // Replacement works over everything learned in this run, so a sentence that two documents
     // translate differently keeps both translations whatever the order of the documents.
     const learned = [...(this.learned.get(language) ?? []), ...entries];

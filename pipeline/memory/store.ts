@@ -6,9 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { maxFileBytes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../files.js';
-import { TARGET_STATES, type TargetState } from '../model.js';
-import { entriesOf, hasWork } from '../xliff/entries.js';
-import type { ParsedXliff } from '../xliff/index.js';
+import { TARGET_STATES, type SegmentTarget, type TargetState } from '../model.js';
 import { languageMatch, normalize } from './merge.js';
 import { readTmx, TMX_MAX_BYTES, type TmxVariant } from './tmx-read.js';
 import { writeTmx } from './tmx-write.js';
@@ -78,17 +76,18 @@ function variantsIn(variants: readonly TmxVariant[], language: string): TmxVaria
 }
 
 /**
- * The approved translations of an XLIFF file: reviewed or final, or translated when the project
- * publishes translated work (`policies.publishState`); never a target marked for review, never an
- * untouched copy of the source.
+ * The approved translations among a file's targets (as the XLIFF adapter's `readTargets` gives
+ * them): reviewed or final, or translated when the project publishes translated work
+ * (`policies.publishState`); never a target marked for review, never an untouched copy of the
+ * source.
  */
-export function approvedEntries(parsed: ParsedXliff, publishState: Exclude<TargetState, 'initial'>): MemoryEntry[] {
+export function approvedEntries(targets: readonly SegmentTarget[], publishState: Exclude<TargetState, 'initial'>): MemoryEntry[] {
   const floor = TARGET_STATES.indexOf(publishState);
   const out: MemoryEntry[] = [];
-  for (const entry of entriesOf(parsed)) {
-    if (!entry.translate || entry.needsReview || !hasWork(entry) || entry.target === undefined) continue;
-    if (TARGET_STATES.indexOf(entry.state) < floor) continue;
-    out.push({ source: entry.source, target: entry.target.text, origin: 'project', state: entry.state });
+  for (const t of targets) {
+    if (t.needsReview || t.target === undefined || t.origin === 'source-copy') continue;
+    if (TARGET_STATES.indexOf(t.state) < floor) continue;
+    out.push({ source: t.source.text, target: t.target.text, origin: 'project', state: t.state });
   }
   return out;
 }

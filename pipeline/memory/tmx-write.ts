@@ -2,7 +2,7 @@
  * Writes a memory as TMX 1.4b: deterministic (no dates, entries sorted), plain text segments, the
  * state and origin of each entry as `<prop>` so a re-import keeps them.
  */
-import { el, renderDocument } from '../xliff/xml.js';
+import { el, renderDocument } from '../xml/write.js';
 import type { Memory } from './types.js';
 
 /** The memory as a TMX 1.4b document (UTF-8 text, `\n` line ends, final newline). */

@@ -5,14 +5,14 @@
  * checks (pipeline/qa/: empty, inline-codes, terminology, forbidden-term, dnt, numbers), each
  * rejecting or flagging as the settings say.
  *
- * The checks take the QA model (`QaSegment`: text, term spans, XLIFF inline codes); this module is
+ * The checks take the QA model (`QaSegment`: text, term spans, the model's inline codes); this module is
  * the adapter from a segment and an answer to that model, so the checks themselves are reused, not
  * rewritten.
  */
-import type { Message, Span } from '../model.js';
+import { languageProfile } from '../languages/index.js';
+import type { InlineCode, Message, Span } from '../model.js';
 import { CHECKS } from '../qa/index.js';
 import type { QaBlock, QaContext, QaSegment } from '../qa/types.js';
-import type { InlineCode } from '../xliff/index.js';
 import { compareCodes, parseMarkup } from './markup.js';
 import type { MtCheckAction, MtCheckId } from './options.js';
 import type { MtCode, MtSegment, MtText } from './types.js';
@@ -22,9 +22,9 @@ export type CheckedAnswer =
   | { readonly ok: true; readonly target: MtText; readonly findings: readonly Message[] }
   | { readonly ok: false; readonly reasons: readonly Message[] };
 
-/** Codes as the XLIFF reader reports them, which is what qa/inline-codes compares. */
+/** Codes as the model has them (kind and id are what qa/inline-codes compares). */
 function inlineCodes(codes: readonly MtCode[]): InlineCode[] {
-  return codes.map((c) => ({ element: c.kind === 'open' ? 'bpt' : c.kind === 'close' ? 'ept' : 'ph', id: c.id, start: c.at, end: c.at, data: '' }));
+  return codes.map((c) => ({ id: c.id, kind: c.kind, type: c.kind === 'standalone' ? 'ph' : 'pair', data: '', at: c.at }));
 }
 
 /** Term spans as the term stage writes them, for one target language. */
@@ -74,7 +74,13 @@ export function checkAnswer(
     line: undefined,
   };
   const forbiddenByTerm = new Map((segment.terms ?? []).map((t) => [t.source, t.forbidden ?? []] as const));
-  const context: QaContext = { language: languages.targetLanguage, sourceLanguage: languages.sourceLanguage, forbidden: (term) => forbiddenByTerm.get(term) ?? [] };
+  const context: QaContext = {
+    language: languages.targetLanguage,
+    sourceLanguage: languages.sourceLanguage,
+    profile: languageProfile(languages.targetLanguage),
+    sourceProfile: languageProfile(languages.sourceLanguage),
+    forbidden: (term) => forbiddenByTerm.get(term) ?? [],
+  };
   const block: QaBlock = { id: segment.id, kind: 'paragraph', segments: [qaSegment] };
 
   const rejected: Message[] = [];

@@ -7,11 +7,12 @@
  * past nine; `3.10.` after "Python" is a version or the 3rd of October): a token keeps every
  * reading, and the check pairs a source token with the target token whose reading agrees.
  *
- * What each language writes is data (`number-facts.ts`); this module turns it into patterns.
+ * What each language writes is data (`numbers` in `pipeline/languages/<code>.yaml`); this module
+ * turns it into patterns.
  * Ranges (`vom 10. bis 12. September`, `from 9 to 5pm`, `du 10 au 12 septembre`) give the bare
  * first end the month, year or half of the day of the second.
  */
-import { NUMBER_FACTS, type FormPattern, type NumberFacts } from './number-facts.js';
+import { languageProfile, type FormPattern, type LanguageProfile, type NumberConventions as NumberFacts } from '../languages/index.js';
 import { escapeRegExp } from './text.js';
 
 /** What a number is, which decides how the target must write it. */
@@ -72,9 +73,9 @@ export function valueOf(token: string, facts: Pick<NumberFacts, 'thousands' | 'd
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
-/** The facts of a language (by primary subtag); English separators for a language we do not know. */
-export function factsFor(language: string): NumberFacts | undefined {
-  return NUMBER_FACTS[(language.split('-')[0] ?? language).toLowerCase()];
+/** A language's number conventions: its profile's (by code, the bundled one), undefined when its file has none. */
+export function factsFor(language: string | LanguageProfile): NumberFacts | undefined {
+  return (typeof language === 'string' ? languageProfile(language) : language).numbers;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -167,14 +168,14 @@ function compile(facts: NumberFacts, list: readonly FormPattern[], kind: Compile
   });
 }
 
-const PATTERNS = new Map<string, LanguagePatterns>();
+/** Compiled once per set of conventions (a language profile's `numbers`). */
+const PATTERNS = new WeakMap<NumberFacts, LanguagePatterns>();
 
-function patternsFor(language: string): LanguagePatterns | undefined {
-  const key = (language.split('-')[0] ?? language).toLowerCase();
-  const cached = PATTERNS.get(key);
-  if (cached !== undefined) return cached;
-  const facts = NUMBER_FACTS[key];
+function patternsFor(language: string | LanguageProfile): LanguagePatterns | undefined {
+  const facts = factsFor(language);
   if (facts === undefined) return undefined;
+  const cached = PATTERNS.get(facts);
+  if (cached !== undefined) return cached;
   const monthOf = new Map<string, number>();
   facts.months.forEach((names, i) => names.forEach((n) => monthOf.set(n.toLowerCase().replace(/\.$/u, ''), i + 1)));
   const noon = [...facts.noon, ...facts.midnight];
@@ -199,7 +200,7 @@ function patternsFor(language: string): LanguagePatterns | undefined {
     ordinalEnding: new RegExp(`^(?:${alternation(facts.ordinalEndings)})(?![\\p{L}])`, 'u'),
     monthStart: new RegExp(`^(?:${alternation(facts.months.flat())})(?![\\p{L}])`, 'iu'),
   };
-  PATTERNS.set(key, patterns);
+  PATTERNS.set(facts, patterns);
   return patterns;
 }
 
@@ -495,7 +496,7 @@ function numberTokens(text: string, p: LanguagePatterns, isSource: boolean, cove
  * `10.09.2025`, `3.10.`, `3. Oktober 2025`, `2:1`, `Version 2.1`; a target language reads its own
  * forms (and some foreign ones, to report them as written in the wrong form).
  */
-export function readTokens(text: string, language: string, options: TokenOptions = {}): FoundNumber[] {
+export function readTokens(text: string, language: string | LanguageProfile, options: TokenOptions = {}): FoundNumber[] {
   const p = patternsFor(language) ?? patternsFor('en')!;
   const isSource = p.timeCues !== undefined;
   const candidates: Candidate[] = [];

@@ -2,12 +2,14 @@
  * `qa/numbers`: every number, time, date, score and version of the source appears in the target,
  * written the way the target language writes it, and the target adds none.
  *
- * The source is read the German way (`number-tokens.ts`, with the facts of `number-facts.ts`):
+ * The source is read the German way (`number-tokens.ts`, with the conventions of the language files):
  * "1.000" (thousands), "3,5" (decimal), "80." followed by more words (an ordinal), four-digit
  * years, times ("9.30 Uhr", "um 22.15", "von 9 bis 17 Uhr"), dates ("10.09.2025", "3.10.",
  * "3. September 2025", "vom 10. bis 12. September"), scores ("2:1") and versions ("Version 2.1",
  * "17.4.1"). Targets are read with their language's forms and compared by value; a value that is
- * present but written in another form is reported with the expected form:
+ * present but written in another form is reported with the expected form. What each language
+ * reads, accepts and asks for is data (`numbers` in `pipeline/languages/<code>.yaml`); for the
+ * bundled languages:
  *
  * | source            | en                       | fr                          | es                           |
  * | ----------------- | ------------------------ | --------------------------- | ---------------------------- |
@@ -23,73 +25,82 @@
  * Out of scope, on purpose: number words ("zwei" / "two", "halb neun"), Roman numerals and phone
  * numbers; they are left to the reviewer.
  */
-import { factsFor, readTokens, valueOf, type FoundNumber, type NumberKind, type Reading } from './number-tokens.js';
+import { formFor, languageProfile, type LanguageProfile } from '../languages/index.js';
+import { readTokens, valueOf, type FoundNumber, type NumberKind, type Reading } from './number-tokens.js';
 import { primary } from './text.js';
 import { perSegment, translated, type Check, type Finding, type QaSegment } from './types.js';
 
 export type { FoundNumber, NumberKind } from './number-tokens.js';
 
-/** Numbers, times, dates, scores and versions of a German source sentence. */
-export function sourceNumbers(text: string): FoundNumber[] {
-  return readTokens(text, 'de');
+/** A language by code (its bundled profile), or its profile. */
+type Language = string | LanguageProfile;
+
+const profileOf = (language: Language): LanguageProfile => (typeof language === 'string' ? languageProfile(language) : language);
+
+/** Numbers, times, dates, scores and versions of a source sentence (German by default). */
+export function sourceNumbers(text: string, source: Language = 'de'): FoundNumber[] {
+  return readTokens(text, profileOf(source));
 }
 
 /** Numbers, times, dates, scores and versions of a target sentence, read the target language's way. */
-export function targetNumbers(text: string, language: string, options: { scores?: boolean; versions?: boolean } = {}): FoundNumber[] {
-  return readTokens(text, language, options);
+export function targetNumbers(text: string, language: Language, options: { scores?: boolean; versions?: boolean } = {}): FoundNumber[] {
+  return readTokens(text, profileOf(language), options);
 }
 
-/** The correct English ordinal ending of a number. */
-function englishOrdinal(n: string): string {
-  const last2 = Number(n.slice(-2));
-  const last = Number(n.slice(-1));
-  if (last2 >= 11 && last2 <= 13) return 'th';
-  return last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th';
+/**
+ * Fills a time or date template of a language file: `{name}` placeholders from `values`, and a
+ * `[ … ]` part only when `keepOptional`.
+ */
+function fill(template: string, values: Readonly<Record<string, string>>, keepOptional: boolean): string {
+  return template
+    .replace(/\[([^\]]*)\]/gu, (_m, inner: string) => (keepOptional ? inner : ''))
+    .replace(/\{([^}]+)\}/gu, (all, name: string) => values[name] ?? all);
 }
 
-/** A time "HH:MM" as the language writes it by preference. */
-function timeForm(value: string, lang: string): string {
+/** A time "HH:MM" as the language writes it by preference (its `timeFormat`). */
+function timeForm(value: string, profile: LanguageProfile): string {
   const [h = 0, m = 0] = value.split(':').map(Number);
-  const minutes = m === 0 ? '' : String(m).padStart(2, '0');
-  if (lang === 'en') {
-    if (h === 12 && m === 0) return 'noon';
-    if (h === 0 && m === 0) return 'midnight';
-    return `${h % 12 === 0 ? 12 : h % 12}${minutes === '' ? '' : `.${minutes}`}${h < 12 ? 'am' : 'pm'}`;
-  }
-  if (lang === 'fr') return `${h}\u00A0h${minutes === '' ? '' : `\u00A0${minutes}`}`;
-  return `${h}:${String(m).padStart(2, '0')}`;
+  const numbers = profile.numbers;
+  if (h === 12 && m === 0 && numbers?.noonWord !== undefined) return numbers.noonWord;
+  if (h === 0 && m === 0 && numbers?.midnightWord !== undefined) return numbers.midnightWord;
+  const values = { H: String(h), h: String(h % 12 === 0 ? 12 : h % 12), MM: String(m).padStart(2, '0'), 'am|pm': h < 12 ? 'am' : 'pm' };
+  return fill(numbers?.timeFormat ?? '{H}:{MM}', values, m !== 0);
 }
 
-/** A date "YYYY-MM-DD" or "--MM-DD" as the language writes it by preference. */
-function dateForm(value: string, lang: string): string {
+/** A date "YYYY-MM-DD" or "--MM-DD" as the language writes it by preference (its `dateFormat`). */
+function dateForm(value: string, profile: LanguageProfile): string {
   const [, year = '', month = '', day = ''] = /^(\d{4}|-)-(\d{2})-(\d{2})$/u.exec(value) ?? [];
+  const numbers = profile.numbers;
   const d = Number(day);
-  const name = factsFor(lang)?.months[Number(month) - 1]?.[0] ?? month;
-  const y = year === '-' ? '' : year;
-  if (lang === 'fr') return `${d === 1 ? '1er' : d} ${name}${y === '' ? '' : ` ${y}`}`;
-  if (lang === 'es') return `${d} de ${name}${y === '' ? '' : ` de ${y}`}`;
-  return `${d} ${name}${y === '' ? '' : ` ${y}`}`;
+  const values = {
+    d: d === 1 && numbers?.firstDay !== undefined ? numbers.firstDay : String(d),
+    month: numbers?.months[Number(month) - 1]?.[0] ?? month,
+    yyyy: year === '-' ? '' : year,
+  };
+  return fill(numbers?.dateFormat ?? '{d} {month}[ {yyyy}]', values, year !== '-');
 }
 
 /** Writes a value the way a language expects it for a kind (the preferred form, for messages). */
-export function expectedForm(value: string, kind: NumberKind, language: string): string {
-  const lang = primary(language);
+export function expectedForm(value: string, kind: NumberKind, language: Language): string {
+  const profile = profileOf(language);
+  const numbers = profile.numbers;
   const [whole = value, fraction] = value.split('.');
   const group = (sep: string): string => whole.replace(/\B(?=(\d{3})+(?!\d))/gu, sep);
   switch (kind) {
     case 'year':
       return whole;
-    case 'ordinal':
-      if (lang === 'en') return whole + englishOrdinal(whole);
-      if (lang === 'fr') return whole === '1' ? '1er' : `${whole}e`;
-      if (lang === 'es') return `${whole}.º`;
-      return `${whole}.`;
-    case 'day':
-      return lang === 'fr' && whole === '1' ? '1er' : whole;
+    case 'ordinal': {
+      const form = numbers === undefined ? undefined : formFor(numbers.ordinals, whole);
+      return form === undefined ? `${whole}.` : whole + (form.accept[0] ?? '');
+    }
+    case 'day': {
+      const form = numbers === undefined ? undefined : formFor(numbers.days, whole);
+      return whole + (form?.accept[0] ?? '');
+    }
     case 'time':
-      return timeForm(value, lang);
+      return timeForm(value, profile);
     case 'date':
-      return dateForm(value, lang);
+      return dateForm(value, profile);
     case 'score':
       return value.replace(':', '-');
     case 'version':
@@ -97,41 +108,37 @@ export function expectedForm(value: string, kind: NumberKind, language: string):
     case 'cardinal':
       break;
   }
-  const grouped = lang === 'en' ? group(',') : lang === 'fr' ? group('\u00A0') : lang === 'es' && whole.length === 4 ? whole : group('.');
-  if (fraction === undefined) return grouped;
-  return `${grouped}${lang === 'en' ? '.' : ','}${fraction}`;
+  // A language without number conventions is asked for the German form, as the source writes it.
+  if (numbers === undefined) return fraction === undefined ? group('.') : `${group('.')},${fraction}`;
+  const plainFour = whole.length === 4 && (numbers.fourDigits === 'plain' || (numbers.fourDigits === 'either' && numbers.preferFourDigits === 'plain'));
+  const grouped = plainFour ? whole : group(numbers.thousands[0] ?? '');
+  return fraction === undefined ? grouped : `${grouped}${numbers.decimal}${fraction}`;
 }
 
 /** True when a target surface is an acceptable way to write a number value/kind in the language. */
-function acceptableNumber(surface: string, ending: string, value: string, kind: NumberKind, language: string): boolean {
-  const lang = primary(language);
-  const facts = factsFor(lang);
-  if (facts === undefined) return true;
+function acceptableNumber(surface: string, ending: string, value: string, kind: NumberKind, language: Language): boolean {
+  const numbers = profileOf(language).numbers;
+  if (numbers === undefined) return true;
   const [whole = value] = value.split('.');
   if (kind === 'year') return surface === whole && ending === '';
   if (kind === 'ordinal') {
     if (surface !== whole) return false;
-    if (lang === 'en') return ending === englishOrdinal(whole);
-    if (lang === 'fr') return whole === '1' ? ['er', 're', 'ère'].includes(ending) : ['e', 'ᵉ'].includes(ending);
-    if (lang === 'es') return ['.º', '.ª'].includes(ending);
-    return true;
+    const form = formFor(numbers.ordinals, whole);
+    return form === undefined || form.accept.includes(ending);
   }
   if (kind === 'day') {
     if (surface !== whole) return false;
-    if (lang === 'en') return ending === '' || ending === englishOrdinal(whole);
-    if (lang === 'fr') return ending === '' || (whole === '1' && ending === 'er');
-    return ending === '';
+    const form = formFor(numbers.days, whole);
+    return form === undefined ? ending === '' : form.accept.includes(ending);
   }
   if (ending !== '') return false;
   // Cardinals and decimals: the separators of the language, groups where they belong.
-  if (valueOf(surface, facts) !== value) return false;
-  const integerPart = surface.split(facts.decimal)[0] ?? surface;
+  if (valueOf(surface, numbers) !== value) return false;
+  const integerPart = surface.split(numbers.decimal)[0] ?? surface;
   const grouped = /[^\d]/u.test(integerPart);
   if (whole.length <= 3) return !grouped;
-  if (lang === 'en') return grouped;
-  if (lang === 'fr') return whole.length === 4 || grouped;
-  if (lang === 'es') return whole.length === 4 || grouped;
-  return true;
+  if (whole.length > 4) return grouped;
+  return numbers.fourDigits === 'either' || (numbers.fourDigits === 'grouped') === grouped;
 }
 
 /** Splits a number surface into the number and its ordinal ending. */
@@ -143,7 +150,7 @@ function split(surface: string): { number: string; ending: string } {
 const NUMBER_KINDS: ReadonlySet<NumberKind> = new Set(['cardinal', 'ordinal', 'day', 'year']);
 
 /** How a source token and a target token agree: the same value (in an acceptable form or not), or only the same kind. */
-function agreement(source: FoundNumber, target: FoundNumber, language: string): 'same' | 'form' | 'kind' | undefined {
+function agreement(source: FoundNumber, target: FoundNumber, language: Language): 'same' | 'form' | 'kind' | undefined {
   let best: 'same' | 'form' | 'kind' | undefined;
   const rank = { same: 3, form: 2, kind: 1 } as const;
   const better = (a: 'same' | 'form' | 'kind'): void => {
@@ -162,7 +169,7 @@ function agreement(source: FoundNumber, target: FoundNumber, language: string): 
   return best;
 }
 
-function formOk(source: FoundNumber, s: Reading, target: FoundNumber, t: Reading, language: string): boolean {
+function formOk(source: FoundNumber, s: Reading, target: FoundNumber, t: Reading, language: Language): boolean {
   if (s.kind !== 'number') return t.own;
   // A number read off a time ("20 h" for "20 Stunden") is written as the time is; the second
   // year of "2020–24" is written short.
@@ -184,16 +191,16 @@ const KIND_NAME: Readonly<Record<NumberKind, string>> = {
 };
 
 /** The kind and value a source token is expected as (its first reading). */
-function expectedOf(number: FoundNumber, language: string): string {
+function expectedOf(number: FoundNumber, language: Language): string {
   const main = number.readings[0];
   const kind = main?.kind === 'number' ? (NUMBER_KINDS.has(number.kind) ? number.kind : 'cardinal') : number.kind;
   return expectedForm(main?.value ?? number.value, kind, language);
 }
 
-/** Compares the numbers of a segment's source and target. */
-export function compareNumbers(segment: QaSegment & { readonly target: string }, language: string): Finding[] {
+/** Compares the numbers of a segment's source and target (languages by code or profile; the source German by default). */
+export function compareNumbers(segment: QaSegment & { readonly target: string }, language: Language, sourceLanguage: Language = 'de'): Finding[] {
   const findings: Finding[] = [];
-  const source = sourceNumbers(segment.source);
+  const source = sourceNumbers(segment.source, sourceLanguage);
   const target = targetNumbers(segment.target, language, {
     scores: source.some((n) => n.readings.some((r) => r.kind === 'score')),
     versions: source.some((n) => n.readings.some((r) => r.kind === 'version')),
@@ -250,10 +257,10 @@ function keptInName(sourceText: string, s: FoundNumber, targetText: string, t: F
   return new RegExp(`^\\.\\s+${word}(?![\\p{L}\\p{N}])`, 'u').test(targetText.slice(t.end));
 }
 
-function wrongForm(segment: QaSegment, number: FoundNumber, found: FoundNumber, language: string): Finding {
+function wrongForm(segment: QaSegment, number: FoundNumber, found: FoundNumber, language: Language): Finding {
   return {
     segment,
-    reason: `the ${KIND_NAME[number.kind]} ${number.surface} is not written the ${primary(language)} way`,
+    reason: `the ${KIND_NAME[number.kind]} ${number.surface} is not written the ${primary(profileOf(language).code)} way`,
     actual: found.surface,
     expected: expectedOf(number, language),
     hint: number.kind === 'version'
@@ -262,7 +269,7 @@ function wrongForm(segment: QaSegment, number: FoundNumber, found: FoundNumber, 
   };
 }
 
-function wrongValue(segment: QaSegment, number: FoundNumber, found: FoundNumber, language: string): Finding {
+function wrongValue(segment: QaSegment, number: FoundNumber, found: FoundNumber, language: Language): Finding {
   return {
     segment,
     reason: `the ${KIND_NAME[number.kind]} ${number.surface} of the source is ${found.surface} in the target`,
@@ -280,5 +287,5 @@ export const numbers: Check = {
   id: 'qa/numbers',
   severity: 'error',
   description: 'every number, time, date, score and version of the source is in the target, in the target language\'s form; none is added',
-  run: perSegment((segment, context) => (translated(segment) ? compareNumbers(segment, context.language) : [])),
+  run: perSegment((segment, context) => (translated(segment) ? compareNumbers(segment, context.profile, context.sourceProfile) : [])),
 };

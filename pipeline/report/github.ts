@@ -9,8 +9,8 @@
  * `,` (%3A, %2C), which would otherwise end the value.
  */
 import type { Message, Severity } from '../model.js';
+import { sortMessages } from '../model.js';
 import { capMessage } from '../quote.js';
-import { sortMessages } from './messages.js';
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -2,13 +2,22 @@
  * The build report as JSON: a documented, stable shape (README.md, "Reports") that CI and
  * dashboards can read. No time stamps, sorted messages: the same input gives the same bytes.
  */
-import type { BuildCounts } from '../build.js';
-import type { Message, Severity } from '../model.js';
+import { sortMessages, type Message, type Severity } from '../model.js';
 import { capMessage } from '../quote.js';
-import { sortMessages } from './messages.js';
 
 /** Version of the report's shape; raised only when a field changes meaning or disappears. */
 export const REPORT_VERSION = 1;
+
+/** Segment counts of one document in one language. */
+export interface BuildCounts {
+  readonly segments: number;
+  /** Segments published with their translation. */
+  readonly published: number;
+  /** Segments published in the source language (policy `untranslated: source`). */
+  readonly fellBack: number;
+  /** Segments without a publishable translation. */
+  readonly missing: number;
+}
 
 export interface ReportDocument {
   readonly document: string;

@@ -5,8 +5,9 @@
  * compilers print them, before the groups. Colour only when asked for (a TTY without NO_COLOR).
  */
 import type { Message, Severity } from '../model.js';
+import { sortMessages } from '../model.js';
 import { capMessage } from '../quote.js';
-import { formatMessage, sortMessages } from './messages.js';
+import { formatMessage } from './messages.js';
 
 /** What a message may carry beyond `Message` (the QA checks add the segment's text and the acceptance). */
 interface Extras {

@@ -14,7 +14,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yam
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { decodeUtf8, maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
 import { InputError, type Message } from '../model.js';
-import { sortMessages } from '../report/messages.js';
+import { sortMessages } from '../model.js';
 import { closest } from '../suggest.js';
 import { explainYamlErrors } from './yaml-errors.js';
 import { findCharacters } from '../characters.js';

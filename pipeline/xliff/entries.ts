@@ -3,10 +3,11 @@
  * one trans-unit per sentence; in 2.x one segment per sentence. Matching and merging work on
  * entries, so they need not know which version a file was.
  */
+import { xliffSentenceId } from '../ids.js';
 import type { TargetState } from '../model.js';
 import type { InlineContent, ParsedCandidate, ParsedNote, ParsedSegment, ParsedXliff } from './types.js';
 import { isFamily12 } from './read-context.js';
-import { replaceUnwritable } from './xml.js';
+import { replaceUnwritable } from '../xml/write.js';
 
 /** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
 export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary']);
@@ -14,7 +15,10 @@ export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary
 export interface Entry {
   /** Sentence id: 1.2 trans-unit id; 2.x segment id (or the unit id for a lone segment without one). */
   readonly id: string;
+  /** Source text (codes removed). */
   readonly source: string;
+  /** The source with its codes, as the file has it. */
+  readonly sourceContent: InlineContent;
   readonly target: InlineContent | undefined;
   readonly state: TargetState;
   readonly needsReview: boolean;
@@ -28,7 +32,7 @@ export interface Entry {
   readonly family: '1.2' | '2x';
   /** Notes that are not ours (translators', reviewers', tools'). */
   readonly notes: readonly ParsedNote[];
-  /** All notes as in the file (for `Translation.notes`). */
+  /** All notes of the sentence as in the file (the model target's `notes`). */
   readonly allNotes: readonly ParsedNote[];
   readonly candidates: readonly ParsedCandidate[];
   readonly translate: boolean;
@@ -78,8 +82,9 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
     const notes = unit.notes.filter((n) => n.from === undefined || !OWN_NOTE_KINDS.has(n.from));
     if (isFamily12(parsed.version)) {
       out.push({
-        id: unit.id,
+        id: xliffSentenceId(unit.id, undefined, 0, 1, '1.2'),
         source: unit.source.text,
+        sourceContent: unit.source,
         target: unit.target,
         state: unit.state,
         needsReview: unit.needsReview,
@@ -106,13 +111,14 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
     unit.segments.forEach((segment, index) => {
       // The translation shown at this sentence's position (2.x `order`), with the state it came with.
       const shown = placed?.[index] ?? segment;
-      const id = segment.id ?? (unit.segments.length === 1 ? unit.id : `${unit.id}#${index + 1}`);
+      const id = xliffSentenceId(unit.id, segment.id, index, unit.segments.length, '2x');
       const mine = noteRefs(segment);
       const forSegment = (n: ParsedNote): boolean => n.id === undefined || !tiedIds.has(n.id) || mine.has(n.id);
       const segmentNotes = tiedIds.size === 0 ? unit.notes : unit.notes.filter(forSegment);
       out.push({
         id,
         source: segment.source.text,
+        sourceContent: segment.source,
         target: shown.target,
         state: shown.state,
         needsReview: shown.needsReview,

@@ -2,8 +2,9 @@
  * matchTranslations: what a translator's file says about each sentence of the current document,
  * and what does not fit (unknown ids, missing ids, stale sources, wrong languages, duplicates).
  */
-import { InputError, segmentsOf, type Document, type Message, type Translation } from '../model.js';
+import { InputError, segmentsOf, type Document, type Message, type SegmentTarget, type TargetState } from '../model.js';
 import { hasTarget, sameSource, type Entry } from './entries.js';
+import { entryTarget } from './targets.js';
 import { documentEntries } from './resolve.js';
 import { languageRelation } from './languages.js';
 import type { ParsedXliff } from './types.js';
@@ -30,19 +31,20 @@ export interface MatchExpectation {
  *
  * A unit whose source no longer equals the sentence (the translator's tool changed it) is still
  * returned, with `needsReview: true` and a warning, so the work is visible rather than dropped.
- * Units with an empty target are returned with `target: undefined`.
+ * Units with an empty target are returned with `target: undefined`, as are untouched copies of the
+ * source (origin `source-copy`). Codes, notes and candidates come in model types (see `targets.ts`).
  */
 export function matchTranslations(
   doc: Document,
   parsed: ParsedXliff,
   expect: MatchExpectation,
-): { bySegment: Map<string, Translation>; messages: Message[] } {
+): { bySegment: Map<string, SegmentTarget>; messages: Message[] } {
   const messages: Message[] = [];
   const file = parsed.file;
   const msg = (m: Omit<Message, 'source' | 'file'>): void => {
     messages.push({ source: 'xliff-import', file, ...m });
   };
-  const bySegment = new Map<string, Translation>();
+  const bySegment = new Map<string, SegmentTarget>();
 
   const found = documentEntries(parsed, doc, 'xliff-import');
   const { indexes, matched } = found;
@@ -118,22 +120,20 @@ export function matchTranslations(
         hint: 'Source text must not be edited in the translation tool; check the translation against the current sentence.',
       });
     }
-    const { target, state } = importedTarget(entry, expect.profile ?? 'default');
+    const { hasText, state } = importedTarget(entry, expect.profile ?? 'default');
     // A unit whose state claims a translation but whose target has no text keeps its state: the
     // check qa/untranslated reports it as lost work, and the publishing policy never publishes it.
-    if (target !== undefined && state !== entry.state) notUpdated.push(entry);
-    else if (target !== undefined && state === 'initial' && !sameSource(target, entry.source)) untranslated.push(entry);
-    const foreign = target !== undefined && entry.targetLanguage !== undefined && languageRelation(entry.targetLanguage, expect.targetLanguage) !== 'same';
+    if (hasText && state !== entry.state) notUpdated.push(entry);
+    else if (hasText && state === 'initial' && !sameSource(entry.target?.text ?? '', entry.source)) untranslated.push(entry);
+    const foreign = hasText && entry.targetLanguage !== undefined && languageRelation(entry.targetLanguage, expect.targetLanguage) !== 'same';
     if (foreign) reportTargetLanguage(entry, expect.targetLanguage, msg);
     const otherLanguage = foreign && languageRelation(entry.targetLanguage as string, expect.targetLanguage) === 'other';
+    const read = entryTarget(entry, segment.codes);
     bySegment.set(entry.id, {
-      id: entry.id,
-      source: entry.source,
-      target,
+      ...read,
+      target: hasText ? read.target : undefined,
       state,
-      needsReview: target !== undefined && (entry.needsReview || stale || otherLanguage),
-      line: entry.line,
-      notes: entry.allNotes.map((n) => n.text),
+      needsReview: hasText && (entry.needsReview || stale || otherLanguage),
     });
   }
   reportPerFile(STATE_NOT_UPDATED, notUpdated, msg);
@@ -159,14 +159,14 @@ export function matchTranslations(
  * in the OmegaT profile (OmegaT never updates states) and where the file wrote no state at all (a
  * 2.x tool that writes none: the text is all it says).
  */
-function importedTarget(entry: Entry, profile: 'default' | 'omegat'): { target: string | undefined; state: Translation['state'] } {
+function importedTarget(entry: Entry, profile: 'default' | 'omegat'): { hasText: boolean; state: TargetState } {
   // No text (no target, an empty one, or only white space): nothing to publish, whatever the state says.
-  if (!hasTarget(entry.target)) return { target: undefined, state: entry.state };
+  if (!hasTarget(entry.target)) return { hasText: false, state: entry.state };
   const text = entry.target.text;
-  if (entry.state !== 'initial') return { target: text, state: entry.state };
-  if (sameSource(text, entry.source)) return { target: undefined, state: 'initial' };
-  if (profile === 'omegat' || entry.rawState === undefined) return { target: text, state: 'translated' };
-  return { target: text, state: 'initial' };
+  if (entry.state !== 'initial') return { hasText: true, state: entry.state };
+  if (sameSource(text, entry.source)) return { hasText: false, state: 'initial' };
+  if (profile === 'omegat' || entry.rawState === undefined) return { hasText: true, state: 'translated' };
+  return { hasText: true, state: 'initial' };
 }
 
 /** Refuses a file for another target language than the job's (a regional variant is checked later). */

@@ -2,13 +2,14 @@
  * The XLIFF 1.2 writer: one `<file>` per document, one `<group>` per block, one `<trans-unit>` per
  * sentence. Everything it writes is valid against the OASIS 1.2 strict schema.
  */
-import type { Segment } from '../model.js';
+import { isolatedCodes, type InlineCode, type Segment } from '../model.js';
+import { code12, inlineContent } from './codes.js';
 import { sentenceResname, type Entry } from './entries.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { stateFrom12, STATES_12, stateTo12 } from './states.js';
 import type { ParsedNote } from './types.js';
-import { el, renderDocument, type XmlElement, type XmlNode } from './xml.js';
+import { el, renderDocument, type XmlElement, type XmlNode } from '../xml/write.js';
 
 export const XLIFF_12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
@@ -16,6 +17,8 @@ export interface FileHeader12 {
   readonly original: string;
   readonly sourceLanguage: string;
   readonly targetLanguage: string;
+  /** The `datatype` of the source (`plaintext`, `html`, `x-markdown`). */
+  readonly datatype: string;
 }
 
 /** Writes the working file of one document and language. */
@@ -37,7 +40,7 @@ export function writeAside12(header: FileHeader12, entries: readonly Entry[]): s
     const target: TargetOut = { content: e.target, family: e.family, text: '' };
     return el('trans-unit', [['id', e.id], ['approved', approved12(e.state, e.needsReview)]], [
       el('source', [['xml:space', 'preserve']], [e.source], true),
-      el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], targetNodes(target, '1.2'), true),
+      el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], target12(target), true),
       ...e.notes.map(note12),
       ...carriedCandidates(e).map(altTrans),
     ]);
@@ -53,7 +56,7 @@ function root(header: FileHeader12, body: XmlNode[]): XmlElement {
         ['original', header.original],
         ['source-language', header.sourceLanguage],
         ['target-language', header.targetLanguage],
-        ['datatype', 'plaintext'],
+        ['datatype', header.datatype],
       ],
       [el('body', [], body)],
     ),
@@ -89,7 +92,7 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
     el('source', [['xml:space', 'preserve']], sourceWithTerms(s.segment, targetLanguage), true),
     s.target === undefined
       ? undefined
-      : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['xml:space', 'preserve']], targetNodes(s.target, '1.2'), true),
+      : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['xml:space', 'preserve']], target12(s.target), true),
     ...s.context.map((text) => el('note', [['from', 'context']], [text], true)),
     s.glossary === undefined ? undefined : el('note', [['from', 'glossary']], [s.glossary], true),
     ...s.notes.map(note12),
@@ -119,28 +122,36 @@ function altTrans(c: CandidateOut): XmlElement {
     [
       ['match-quality', c.quality === undefined ? undefined : String(c.quality)],
       ['origin', c.origin],
-      ['alttranstype', c.type === undefined || ALTTRANS_TYPES.has(c.type) || /^x-\S+$/u.test(c.type) ? c.type : undefined],
+      ['alttranstype', c.type === 'mt' ? 'x-mt' : c.type === undefined || ALTTRANS_TYPES.has(c.type) || /^x-\S+$/u.test(c.type) ? c.type : undefined],
     ],
     [
       c.source === undefined ? undefined : el('source', [['xml:space', 'preserve']], [c.source], true),
-      el('target', [['xml:space', 'preserve']], targetNodes(c.target, '1.2'), true),
+      el('target', [['xml:space', 'preserve']], target12(c.target), true),
     ],
   );
 }
 
 const ALTTRANS_TYPES = new Set(['proposal', 'previous-version', 'rejected', 'reference', 'accepted']);
 
-/** Source text with `<mrk mtype="term">` around term occurrences; `comment` says the target. */
+/** Writes model codes of one sentence (`codes`): a half whose other half is elsewhere is isolated. */
+function codeWriter(codes: readonly InlineCode[]): (code: InlineCode) => XmlNode {
+  const isolated = isolatedCodes(codes);
+  return (code) => code12(code, isolated.has(code));
+}
+
+/**
+ * Source text with its inline codes (see `codes.ts`) and `<mrk mtype="term">` around term
+ * occurrences; `comment` says the target.
+ */
 function sourceWithTerms(segment: Segment, language: string): XmlNode[] {
-  const out: XmlNode[] = [];
-  let at = 0;
   const terms = new Map(termsOf(segment, language).map((t) => [t.source, t] as const));
-  for (const span of markableTerms(segment)) {
-    if (span.start > at) out.push(segment.text.slice(at, span.start));
-    const info = terms.get(span.term ?? segment.text.slice(span.start, span.end));
-    out.push(el('mrk', [['mtype', 'term'], ['comment', info === undefined ? undefined : termTargetText(info)]], [segment.text.slice(span.start, span.end)], true));
-    at = span.end;
-  }
-  if (at < segment.text.length || out.length === 0) out.push(segment.text.slice(at));
-  return out;
+  return inlineContent(segment.text, segment.codes, markableTerms(segment), codeWriter(segment.codes), (span, text) => {
+    const info = terms.get(span.term ?? text);
+    return el('mrk', [['mtype', 'term'], ['comment', info === undefined ? undefined : termTargetText(info)]], [text], true);
+  });
+}
+
+/** A target's nodes, its model codes (if any) written as 1.2 codes. */
+function target12(target: TargetOut): XmlNode[] {
+  return targetNodes(target, '1.2', '', codeWriter(target.codes ?? []));
 }

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../helpers/project.js';
 
-const project = tempProject();
+const project = tempProject({ fixture: 'artikel' });
 afterAll(() => project.remove());
 
 /** The commands, each with the exit codes it can return and the options its parser accepts. */

@@ -10,12 +10,14 @@ import { tempProject, type TempProject } from '../helpers/project.js';
 vi.mock('../../pipeline/commands/inspect.js', () => ({
   inspect: { name: 'inspect', summary: '', usage: 'Usage: l10n inspect', run: () => Promise.reject(new TypeError('Cannot read properties of undefined')) },
 }));
-vi.mock('../../pipeline/build.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../pipeline/build.js')>();
+vi.mock('../../pipeline/qa/index.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../pipeline/qa/index.js')>();
   return {
     ...actual,
-    buildLanguage: (...args: Parameters<typeof actual.buildLanguage>) =>
-      args[2] === 'fr' ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : actual.buildLanguage(...args),
+    runChecks: (...args: Parameters<typeof actual.runChecks>) => {
+      if (args[0].language === 'fr') throw new RangeError('Maximum call stack size exceeded');
+      return actual.runChecks(...args);
+    },
   };
 });
 
@@ -27,7 +29,7 @@ afterEach(() => {
 
 describe('an internal error', () => {
   it('is one line with a hint and exit 3, without a stack trace', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['inspect', 'x.xlf']);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^l10n inspect: internal error \(TypeError: Cannot read properties of undefined\)\n {2}hint: this is a defect of l10n/u);
@@ -35,7 +37,7 @@ describe('an internal error', () => {
   });
 
   it('in one language of build stops that language only: the others are written', async () => {
-    project = tempProject({ withTranslations: true });
+    project = tempProject({ fixture: 'artikel', withTranslations: true });
     const result = await project.run(['build']);
     expect(result.stderr).toContain('error: this document could not be built in fr: internal error (RangeError: Maximum call stack size exceeded) [build/internal-error]');
     expect(result.stderr).not.toMatch(/\n\s+at /u);

@@ -19,7 +19,7 @@ const UNITS = 130_000;
 
 describe('a language with 130,000 findings', () => {
   it('build and check report every unknown unit and exit 1, without a stack overflow', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'kurz' });
     mkdirSync(path.join(project.root, 'many'), { recursive: true });
     project.write('l10n.config.yaml', 'targetLanguages: [en]\ndocuments: [many/many.txt]\n');
     project.write('many/many.txt', 'Ein Satz.\n');

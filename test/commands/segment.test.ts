@@ -9,7 +9,7 @@ afterEach(() => {
 
 describe('l10n segment', () => {
   it('prints one sentence per line, each input line a paragraph', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['segment'], 'Er kam am 3. Oktober an. Dann ging er.\nZweiter Absatz ohne Punkt\n');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('Er kam am 3. Oktober an.\nDann ging er.\nZweiter Absatz ohne Punkt\n');
@@ -44,7 +44,7 @@ describe('l10n segment', () => {
   });
 
   it('--jsonl writes exactly one line per input line, in order, and nothing else on stdout', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const input = [
       { id: 'a', text: 'Der Kreml bestreitet eine Verschwörung gegen die USA.Der Kreml achtete darauf.' },
       { id: 'b', text: 'Zum 80. Jahrestag kamen alle.' },
@@ -65,7 +65,7 @@ describe('l10n segment', () => {
   });
 
   it('--jsonl keeps the line count on a bad line, names it on stderr and exits 3', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['segment', '--jsonl'], '{"text": "Eins. Zwei."}\nnot json\n{"text": 5}\n');
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('{"sentences":["Eins.","Zwei."]}\n{"sentences":[]}\n{"sentences":[]}\n');
@@ -74,7 +74,7 @@ describe('l10n segment', () => {
   });
 
   it('takes extra abbreviations from the command line', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const without = await project.run(['segment'], 'Der Zfl. Müller sprach.\n');
     const withAbbreviation = await project.run(['segment', '--abbreviation', 'Zfl'], 'Der Zfl. Müller sprach.\n');
     expect(without.stdout).toBe('Der Zfl.\nMüller sprach.\n');
@@ -84,7 +84,7 @@ describe('l10n segment', () => {
 
 describe('l10n with wrong arguments', () => {
   it('an unknown command exits 2 with the list of commands', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown command "frobnicate"');
@@ -92,7 +92,7 @@ describe('l10n with wrong arguments', () => {
   });
 
   it('--help prints the usage on stdout and exits 0', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['build', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: l10n build');

@@ -2,7 +2,8 @@
  * The checks one by one, on literal segments.
  */
 import { describe, expect, it } from 'vitest';
-import type { BlockKind, Span } from '../../pipeline/model.js';
+import type { BlockKind, InlineCode, Span } from '../../pipeline/model.js';
+import { languageProfile } from '../../pipeline/languages/index.js';
 import { CHECKS } from '../../pipeline/qa/index.js';
 import { compareNumbers, expectedForm } from '../../pipeline/qa/numbers.js';
 import { containsTerm } from '../../pipeline/qa/target-terms.js';
@@ -12,7 +13,13 @@ function segment(source: string, target: string | undefined, spans: Span[] = [],
   return { id: `s${source.length}`, source, spans, target, hasUnit: true, state: 'translated', sourceCodes: [], targetCodes: [], line: 1, ...extra };
 }
 const block = (segments: QaSegment[], kind: BlockKind = 'paragraph'): QaBlock => ({ id: 'b', kind, segments });
-const context = (language: string, forbidden: Record<string, string[]> = {}): QaContext => ({ language, sourceLanguage: 'de', forbidden: (t) => forbidden[t] ?? [] });
+const context = (language: string, forbidden: Record<string, string[]> = {}): QaContext => ({
+  language,
+  sourceLanguage: 'de',
+  profile: languageProfile(language),
+  sourceProfile: languageProfile('de'),
+  forbidden: (t) => forbidden[t] ?? [],
+});
 const run = (id: string, b: QaBlock, c: QaContext): string[] => {
   const check = CHECKS.find((x) => x.id === id);
   if (check === undefined) throw new Error(id);
@@ -185,11 +192,23 @@ describe('the other checks', () => {
     expect(run('qa/length-ratio', block([segment(s, 'The meeting took place.')]), context('en'))).toHaveLength(1);
   });
   it('qa/inline-codes reports missing, extra and reordered codes', () => {
-    const code = (id: string) => ({ element: 'x', id, start: 0, end: 0, data: '' });
+    const code = (id: string): InlineCode => ({ id, kind: 'standalone', type: 'placeholder', data: `{${id}}`, at: 0 });
     const s = (src: string[], tgt: string[]) => segment('A B.', 'A B.', [], { sourceCodes: src.map(code), targetCodes: tgt.map(code) });
     expect(run('qa/inline-codes', block([s(['1', '2'], ['1', '2'])]), context('en'))).toEqual([]);
-    expect(run('qa/inline-codes', block([s(['1', '2'], ['1'])]), context('en'))).toHaveLength(1);
-    expect(run('qa/inline-codes', block([s(['1'], ['1', '2'])]), context('en'))).toHaveLength(1);
-    expect(run('qa/inline-codes', block([s(['1', '2'], ['2', '1'])]), context('en'))).toHaveLength(1);
+    expect(run('qa/inline-codes', block([s(['1', '2'], ['1'])]), context('en'))).toEqual(['inline code(s) missing from the target: placeholder#2']);
+    expect(run('qa/inline-codes', block([s(['1'], ['1', '2'])]), context('en'))).toEqual(['inline code(s) in the target that the source does not have: placeholder#2']);
+    expect(run('qa/inline-codes', block([s(['1', '2'], ['2', '1'])]), context('en'))).toEqual(['inline codes are in another order than in the source']);
+  });
+  it('qa/inline-codes reports a pair that loses a half or closes before it opens, and compares codes by kind and id only', () => {
+    const open: InlineCode = { id: '1', kind: 'open', type: 'bold', data: '**', at: 0 };
+    const close: InlineCode = { id: '1', kind: 'close', type: 'bold', data: '**', at: 3 };
+    const s = (src: InlineCode[], tgt: InlineCode[]) => segment('A B.', 'A B.', [], { sourceCodes: src, targetCodes: tgt });
+    expect(run('qa/inline-codes', block([s([open, close], [open, close])]), context('en'))).toEqual([]);
+    expect(run('qa/inline-codes', block([s([open, close], [open])]), context('en'))).toEqual(['inline code(s) missing from the target: bold#1:close']);
+    expect(run('qa/inline-codes', block([s([open, close], [close, open])]), context('en'))).toEqual(['a paired code closes before it opens in the target: bold#1:close']);
+    // A tool that wrote the pair as <g> instead of <bpt>/<ept> keeps the same kinds and id.
+    expect(run('qa/inline-codes', block([s([open, close], [{ ...open, type: 'g' }, { ...close, type: 'g', at: 1 }])]), context('en'))).toEqual([]);
+    // An isolated half (a pair cut by a sentence boundary) is matched on its own.
+    expect(run('qa/inline-codes', block([s([close], [close])]), context('en'))).toEqual([]);
   });
 });

@@ -319,7 +319,7 @@ const hasText = (s: Seg): boolean => s[2] !== undefined && s[2].trim() !== '';
 describe('corpus: XLIFF files shaped like other CAT tools write them', () => {
   let project: TempProject;
   beforeAll(() => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
   });
   afterAll(() => project.remove());
 

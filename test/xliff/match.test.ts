@@ -16,12 +16,12 @@ const SECOND = 's51bad67ede2b';
 describe('matchTranslations', () => {
   it('returns every translation of a Trados-style file with states, and flags only the regional language variants', () => {
     const { bySegment, messages } = matchTranslations(fixtureDocument(), fixture('trados-style-12.xlf'), expectDeEn);
-    expect([...bySegment.values()].map((t) => [t.id, t.target, t.state, t.needsReview])).toEqual([
+    expect([...bySegment.values()].map((t) => [t.id, t.target?.text, t.state, t.needsReview])).toEqual([
       [TITLE, 'Putin meets Kim in Beijing', 'translated', false],
       [FIRST, 'The meeting took place in Beijing.', 'reviewed', false],
       [SECOND, 'Kim spoke of a “brotherly duty”.', 'translated', true],
     ]);
-    expect(bySegment.get(FIRST)?.notes).toEqual(['Checked against the agency wire.']);
+    expect(bySegment.get(FIRST)?.notes).toEqual([{ text: 'Checked against the agency wire.', category: 'reviewer' }]);
     expect(messages.map((m) => [m.ruleId, m.severity])).toEqual([
       ['xliff/wrong-language', 'warning'],
       ['xliff/wrong-language', 'warning'],
@@ -43,14 +43,14 @@ describe('matchTranslations', () => {
   it('reads a 2.1 file segment by segment', () => {
     const { bySegment, messages } = matchTranslations(fixtureDocument(), fixture('tool-21.xlf'), expectDeEn);
     expect(messages).toEqual([]);
-    expect(bySegment.get(TITLE)).toMatchObject({ target: 'Putin meets Kim in Beijing\u0007', state: 'final' });
-    expect(bySegment.get(FIRST)).toMatchObject({ target: 'The meeting took place in Beijing.', state: 'reviewed' });
+    expect(bySegment.get(TITLE)).toMatchObject({ target: { text: 'Putin meets Kim in Beijing\u0007' }, state: 'final' });
+    expect(bySegment.get(FIRST)).toMatchObject({ target: { text: 'The meeting took place in Beijing.' }, state: 'reviewed' });
     expect(bySegment.get(SECOND)).toMatchObject({ state: 'translated', needsReview: true });
   });
 
   it('joins the segments of a unit the tool split, and reports the units it lacks', () => {
     const { bySegment, messages } = matchTranslations(fixtureDocument(), fixture('multiseg-12.xlf'), expectDeEn);
-    expect(bySegment.get(SECOND)?.target).toBe('Kim spoke of a “brotherly duty”.');
+    expect(bySegment.get(SECOND)?.target?.text).toBe('Kim spoke of a “brotherly duty”.');
     expect(messages.filter((m) => m.ruleId === 'xliff/missing-id').map((m) => m.unit)).toEqual([TITLE, FIRST]);
   });
 
@@ -71,7 +71,7 @@ describe('matchTranslations', () => {
       ['xliff/unknown-id', 'warning', '__proto__'],
       ['xliff/stale-source', 'warning', SECOND],
     ]);
-    expect(bySegment.get(SECOND)).toMatchObject({ target: 'Kim parla de devoir.', needsReview: true, source: 'Kim sprach von Pflicht.' });
+    expect(bySegment.get(SECOND)).toMatchObject({ target: { text: 'Kim parla de devoir.' }, needsReview: true, source: { text: 'Kim sprach von Pflicht.' } });
     expect(bySegment.has('__proto__')).toBe(false);
     expect(messages[1]?.line).toBe(5);
     expect(messages[1]?.file).toBe('translations/en/treffen.xlf');
@@ -96,7 +96,7 @@ describe('matchTranslations', () => {
       const xliff = exportXliff(doc, undefined, undefined, { version, sourceLanguage: 'de', targetLanguage: 'en', original: doc.path, profile: 'omegat' }).xliff;
       const { bySegment, messages } = matchTranslations(doc, read(xliff), expectDeEn);
       expect(messages).toEqual([]);
-      expect([...bySegment.values()].map((t) => [t.id, t.target, t.state])).toEqual(doc.blocks.flatMap((b) => b.segments.map((s) => [s.id, undefined, 'initial'])));
+      expect([...bySegment.values()].map((t) => [t.id, t.target?.text, t.state])).toEqual(doc.blocks.flatMap((b) => b.segments.map((s) => [s.id, undefined, 'initial'])));
     }
   });
 });
@@ -126,7 +126,7 @@ describe('matchTranslations: the job\'s language and explicit states', () => {
     const canadian = withTargets(exported('fr-CA'), (n) => `<target state="translated">Traduction ${n}</target>`);
     const { bySegment, messages } = matchTranslations(doc, read(canadian), { sourceLanguage: 'de', targetLanguage: 'fr' });
     expect(messages.map((m) => [m.ruleId, m.severity])).toEqual([['xliff/wrong-language', 'warning']]);
-    expect(bySegment.get(TITLE)?.target).toBe('Traduction 1');
+    expect(bySegment.get(TITLE)?.target?.text).toBe('Traduction 1');
   });
 
   it('reports a target whose own xml:lang is another language and marks it for review, in 1.2 and 2.1', () => {
@@ -148,7 +148,7 @@ describe('matchTranslations: the job\'s language and explicit states', () => {
   it('keeps an explicit untranslated state in the default profile: a changed target under needs-translation or new is not translated', () => {
     const file = withTargets(exported('en'), (n) => `<target state="${n === 1 ? 'new' : 'needs-translation'}">Draft ${n}</target>`);
     const { bySegment, messages } = matchTranslations(doc, read(file), expectDeEn);
-    expect([...bySegment.values()].map((t) => [t.target, t.state])).toEqual([
+    expect([...bySegment.values()].map((t) => [t.target?.text, t.state])).toEqual([
       ['Draft 1', 'initial'],
       ['Draft 2', 'initial'],
       ['Draft 3', 'initial'],
@@ -183,7 +183,7 @@ describe('matchTranslations: sentences a translator reordered (2.x order)', () =
       .replace(/<segment id="sb405474f94a2" state="initial">([\s\S]*?<\/source>)/u, '<segment id="sb405474f94a2" state="translated">$1<target order="3">The meeting took place in Beijing.</target>')
       .replace(/<segment id="s51bad67ede2b" state="initial">([\s\S]*?<\/source>)/u, '<segment id="s51bad67ede2b" state="translated">$1<target order="1">Kim spoke of a “brotherly duty”.</target>');
     const { bySegment, messages } = matchTranslations(doc, read(xliff), expectDeEn);
-    expect([FIRST, SECOND].map((id) => bySegment.get(id)?.target)).toEqual(['Kim spoke of a “brotherly duty”.', 'The meeting took place in Beijing.']);
+    expect([FIRST, SECOND].map((id) => bySegment.get(id)?.target?.text)).toEqual(['Kim spoke of a “brotherly duty”.', 'The meeting took place in Beijing.']);
     expect(messages).toEqual([]);
   });
 });

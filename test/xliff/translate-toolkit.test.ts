@@ -31,7 +31,7 @@ const expected = [
 describe('Translate Toolkit round trips', () => {
   it('po2xliff without a template: every sentence is found by the id in its po-reference context, the PO header is skipped, a fuzzy entry needs review', () => {
     const { bySegment, messages } = matchTranslations(fixtureDocument(), fixture('po2xliff.xlf'), expectDeEn);
-    expect([...bySegment.values()].map((t) => [t.id, t.target, t.state, t.needsReview])).toEqual(expected);
+    expect([...bySegment.values()].map((t) => [t.id, t.target?.text, t.state, t.needsReview])).toEqual(expected);
     expect(messages.map((m) => [m.ruleId, m.severity])).toEqual([
       ['xliff/other-document', 'info'],
       ['xliff/wrong-language', 'info'],
@@ -45,7 +45,7 @@ describe('Translate Toolkit round trips', () => {
     const parsed = fixture('po2xliff-template.xlf');
     expect(parsed.files.map((f) => f.original)).toEqual(['source/treffen.txt', 'treffen.en.po']);
     const { bySegment, messages } = matchTranslations(fixtureDocument(), parsed, expectDeEn);
-    expect([...bySegment.values()].map((t) => [t.id, t.target, t.state, t.needsReview])).toEqual(expected);
+    expect([...bySegment.values()].map((t) => [t.id, t.target?.text, t.state, t.needsReview])).toEqual(expected);
     const notices = messages.filter((m) => m.severity === 'info').map((m) => m.ruleId);
     expect(notices).toContain('xliff/matched-by-context');
     expect(notices).toContain('xliff/other-file');
@@ -89,7 +89,7 @@ describe('matching units whose ids are not our sentence ids', () => {
       `<trans-unit id="${FIRST}"><source>Das Treffen fand in Peking statt.</source><target>The meeting took place in Beijing.</target></trans-unit>` +
       '<trans-unit id="b"><source>Das Treffen fand in Peking statt.</source><target>Another.</target></trans-unit>';
     const { bySegment, messages } = matchTranslations(doc, read(file(units)), expectDeEn);
-    expect([...bySegment.entries()].map(([id, t]) => [id, t.target])).toEqual([
+    expect([...bySegment.entries()].map(([id, t]) => [id, t.target?.text])).toEqual([
       [TITLE, 'Putin meets Kim in Beijing'],
       [FIRST, 'The meeting took place in Beijing.'],
     ]);
