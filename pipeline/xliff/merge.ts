@@ -4,7 +4,9 @@
  * Rules, in order of strength, for each sentence of the current document:
  * 1. kept: the previous file has a unit with its id and the same source → target and state kept;
  * 2. restored: the aside file has it (the sentence came back) → target and state restored;
- * 3. candidate: a previous unit whose sentence disappeared lies between the same unchanged
+ * 3. candidate: the previous unit with the sentence's id whose source changed (ids that do not
+ *    come from the text: a software string's key, reworded) → its translation is kept, marked
+ *    for review; else a previous unit whose sentence disappeared lies between the same unchanged
  *    neighbours and is similar enough → its translation is offered, marked for review;
  * 4. added: nothing known.
  * Every previous unit with a translation that is not kept goes aside, so nothing is lost even
@@ -74,6 +76,17 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
       plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'restored', entry, quality: undefined });
       restoredEntries.add(entry);
     }
+  }
+
+  // Same id, other source: the unit's own previous version (a sentence id comes from its text, so
+  // only a named unit, a software string whose key stayed and whose text was reworded, gets here).
+  for (const loc of located) {
+    if (plan.has(loc.segment.id)) continue;
+    const entry = prevById.get(loc.segment.id);
+    if (entry === undefined || usedPrev.has(entry) || !hasWork(entry)) continue;
+    plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'candidate', entry, quality: matchQuality(entry.source, loc.segment.text) });
+    usedPrev.add(entry);
+    anchor.set(loc.index, prevIndex.get(entry) ?? -1);
   }
 
   const pool = previous.filter((e) => !usedPrev.has(e) && hasWork(e));
