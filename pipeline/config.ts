@@ -11,7 +11,7 @@ import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
 import { InputError, type Severity, type TargetState } from './model.js';
 import { optionPath, resolveStringsOptions, StringsOptionError, type StringsOptions, type StringsOptionsInput } from './strings/options.js';
 import type { XliffVersion } from './xliff/index.js';
-import { readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
+import { checkYaml, readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
 
@@ -295,6 +295,12 @@ export function parseConfig(text: string, file: string, vocabulary: ConfigVocabu
 function checkStrings(doc: YamlDocument, report: YamlReport): StringsConfig | undefined {
   const node = doc.get('strings', true) as YamlNode | undefined;
   if (node === undefined || node === null) return undefined;
+  // The schema has reported what is wrong with the section's shape; the values are checked when it is right.
+  let shapeProblems = 0;
+  checkYaml(node, STRINGS_FIELDS, 'strings', () => {
+    shapeProblems += 1;
+  });
+  if (shapeProblems > 0) return undefined;
   const input = (doc.getIn(['strings'], false) as { toJSON?: () => unknown } | undefined)?.toJSON?.();
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
   const sourceLanguage = doc.get('sourceLanguage');

@@ -78,15 +78,20 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
     }
   }
 
-  // Same id, other source: the unit's own previous version (a sentence id comes from its text, so
-  // only a named unit, a software string whose key stayed and whose text was reworded, gets here).
+  // Same id, other source: the unit's own previous version, in the working file or set aside (a
+  // sentence id comes from its text, so only a named unit gets here: a software string whose key
+  // stayed, or came back, and whose text was reworded).
   for (const loc of located) {
     if (plan.has(loc.segment.id)) continue;
-    const entry = prevById.get(loc.segment.id);
-    if (entry === undefined || usedPrev.has(entry) || !hasWork(entry)) continue;
+    const previousVersion = prevById.get(loc.segment.id);
+    const asideVersion = asideById.get(loc.segment.id);
+    const entry = previousVersion !== undefined && !usedPrev.has(previousVersion) && hasWork(previousVersion) ? previousVersion : asideVersion !== undefined && hasWork(asideVersion) ? asideVersion : undefined;
+    if (entry === undefined) continue;
     plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'candidate', entry, quality: matchQuality(entry.source, loc.segment.text) });
-    usedPrev.add(entry);
-    anchor.set(loc.index, prevIndex.get(entry) ?? -1);
+    if (entry === previousVersion) {
+      usedPrev.add(entry);
+      anchor.set(loc.index, prevIndex.get(entry) ?? -1);
+    } else restoredEntries.add(entry);
   }
 
   const pool = previous.filter((e) => !usedPrev.has(e) && hasWork(e));
