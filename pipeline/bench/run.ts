@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runScaleBench } from './scale.js';
 import { runSegmentBench } from './segment.js';
 import { runTermsBench } from './terms.js';
 import { runXliffBench } from './xliff.js';
@@ -22,6 +23,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['segment', runSegmentBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
+  ['scale', runScaleBench],
 ]);
 
 const only = process.argv[2];
