@@ -28,11 +28,21 @@ export interface Project {
   readonly messages: readonly Message[];
 }
 
+/** What a command needs of a project. */
+export interface OpenProjectOptions {
+  /**
+   * Load the glossary and mark terms (default true). A command that never looks at terms (`status`
+   * counts segments and words) sets false: a large glossary then costs it nothing, and its
+   * problems are left to the commands that use it.
+   */
+  readonly terms?: boolean;
+}
+
 /**
  * Opens the project at `root`: config, segmentation rules, glossary. Throws InputError for a bad
  * config or bad rules (the CLI exits 2); glossary problems come back as messages.
  */
-export function openProject(root: string): Project {
+export function openProject(root: string, options: OpenProjectOptions = {}): Project {
   const config = loadConfig(root);
   const messages: Message[] = [];
   const segmenter = createSegmenter({
@@ -42,11 +52,14 @@ export function openProject(root: string): Project {
       ? {}
       : { srxPath: resolveInside(config.root, config.segmentation.srx, 'segmentation.srx', config.file) }),
   });
-  const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
-  const { glossary, messages: glossaryMessages } = loadGlossary(glossaryPaths, { root: config.root });
-  messages.push(...glossaryMessages);
   // Ids are assigned by the segment stage: they depend only on the text, never on term spans.
-  const stages: Stage[] = [segmentDocument(segmenter), annotateTerms(compileMatcher(glossary), config.targetLanguages)];
+  const stages: Stage[] = [segmentDocument(segmenter)];
+  if (options.terms !== false) {
+    const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
+    const { glossary, messages: glossaryMessages } = loadGlossary(glossaryPaths, { root: config.root });
+    messages.push(...glossaryMessages);
+    stages.push(annotateTerms(compileMatcher(glossary), config.targetLanguages));
+  }
   return { config, stages, messages };
 }
 

@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCommandsBench } from './commands.js';
 import { runScaleBench } from './scale.js';
 import { runSegmentBench } from './segment.js';
 import { runTermsBench } from './terms.js';
@@ -23,6 +24,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['segment', runSegmentBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
+  ['commands', runCommandsBench],
   ['scale', runScaleBench],
 ]);
 

@@ -3,7 +3,7 @@
  * by default) a project is generated in a temporary folder (`archive.ts`: varied sentences,
  * follow-ups and corrections of the same story, the bundled glossary, three target languages) and
  * the real commands run on it as child processes, each measured for wall time and peak memory
- * (the child's own peak resident set size, written at exit by `peak-memory.ts`):
+ * (the child's own peak resident set size and CPU time, written at exit by `usage-report.ts`):
  *
  * 1. `extract` on a fresh project (no translations, no memory);
  * 2. the XLIFF files are filled by a stand-in translator (not timed as a command);
@@ -13,7 +13,8 @@
  * 6. `build`;
  * 7. `build` after one target of one XLIFF file changed.
  *
- * Each line gives the cost per article, and the last lines the ratio of that cost at each size to
+ * Each line gives the CPU time per article (CPU time, unlike wall time, hardly depends on what else
+ * the machine is doing), and the last lines the ratio of that cost at each size to
  * the cost at the smallest: work that grows with the square of the archive shows as a ratio that
  * grows with the size, whatever the machine.
  *
@@ -29,6 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadGlossary } from '../terms/glossary.js';
 import { editOneWord, fillXliff, generateArchive, pseudoTranslator } from './archive.js';
+import type { CommandUsage } from './usage-report.js';
 
 const LANGUAGES = ['en', 'fr', 'es'] as const;
 /** Sizes measured when `L10N_BENCH_ARTICLES` is not set: the default run stays within minutes. */
@@ -41,7 +43,7 @@ const TARGET_PEAK_BYTES = 1024 * 1024 * 1024;
 const TARGET_RATIO = 1.5;
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
-const PEAK_HOOK = pathToFileURL(fileURLToPath(new URL('./peak-memory.js', import.meta.url))).href;
+const USAGE_HOOK = pathToFileURL(fileURLToPath(new URL('./usage-report.js', import.meta.url))).href;
 /** The repository (dist/pipeline/bench → three levels up), for the bundled glossary. */
 const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -62,6 +64,7 @@ interface Step {
   readonly step: string;
   readonly articles: number;
   readonly ms: number;
+  readonly cpuMs: number;
   readonly peakBytes: number;
   readonly exitCode: number;
 }
@@ -75,27 +78,27 @@ const STEPS = [
   'build after one edit',
 ] as const;
 
-/** Runs `l10n <args>` in `root` as a child process; time, peak memory and exit code. */
-function runCommand(root: string, args: readonly string[], profile: string | undefined, label: string): { ms: number; peakBytes: number; exitCode: number; stderr: string } {
-  const peakFile = path.join(root, '.bench-peak');
-  const flags = ['--import', PEAK_HOOK];
+/** Runs `l10n <args>` in `root` as a child process; wall time, CPU time, peak memory and exit code. */
+function runCommand(root: string, args: readonly string[], profile: string | undefined, label: string): Omit<Step, 'step' | 'articles'> & { stderr: string } {
+  const usageFile = path.join(root, '.bench-usage');
+  const flags = ['--import', USAGE_HOOK];
   if (profile !== undefined) flags.push('--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${label}.cpuprofile`);
   const started = performance.now();
   const child = spawnSync(process.execPath, [...flags, CLI, ...args], {
     cwd: root,
-    env: { ...process.env, L10N_BENCH_PEAK_FILE: peakFile },
+    env: { ...process.env, L10N_BENCH_USAGE_FILE: usageFile },
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
   });
   const ms = performance.now() - started;
-  let peakBytes = 0;
+  let usage: CommandUsage = { peakBytes: 0, cpuMs: 0 };
   try {
-    peakBytes = Number(readFileSync(peakFile, 'utf8'));
-    rmSync(peakFile);
+    usage = JSON.parse(readFileSync(usageFile, 'utf8')) as CommandUsage;
+    rmSync(usageFile);
   } catch {
-    // No peak file: the child died before exiting normally; the exit code says so.
+    // No report: the child died before exiting normally; the exit code says so.
   }
-  return { ms, peakBytes, exitCode: child.status ?? -1, stderr: child.stderr ?? '' };
+  return { ms, cpuMs: usage.cpuMs, peakBytes: usage.peakBytes, exitCode: child.status ?? -1, stderr: child.stderr ?? '' };
 }
 
 /** Writes a project of `articles` generated articles into a fresh temporary folder. */
@@ -157,13 +160,17 @@ function measureSize(articles: number, terms: readonly string[], profile: string
     const r = runCommand(root, args, profile, label);
     // Exit 1 (findings) is the normal outcome of a build on pseudo-translations; 2 and 3 are not.
     if (r.exitCode !== 0 && r.exitCode !== 1) log(`  ${step}: exit ${r.exitCode}\n${r.stderr.split('\n').slice(-15).join('\n')}`);
-    steps.push({ step, articles, ms: r.ms, peakBytes: r.peakBytes, exitCode: r.exitCode });
-    log(`  ${step.padEnd(26)} ${seconds(r.ms).padStart(8)}  ${megabytes(r.peakBytes).padStart(7)}  ${(r.ms / articles).toFixed(1).padStart(7)} ms/article  exit ${r.exitCode}`);
+    steps.push({ step, articles, ms: r.ms, cpuMs: r.cpuMs, peakBytes: r.peakBytes, exitCode: r.exitCode });
+    log(
+      `  ${step.padEnd(26)} ${seconds(r.ms).padStart(9)} ${seconds(r.cpuMs).padStart(9)} ${megabytes(r.peakBytes).padStart(8)}` +
+        `  ${(r.cpuMs / articles).toFixed(1).padStart(7)} ms CPU/article  exit ${r.exitCode}`,
+    );
   };
   try {
     const sources = readdirSync(path.join(root, 'source')).sort();
     const words = sources.reduce((n, f) => n + readFileSync(path.join(root, 'source', f), 'utf8').split(/\s+/u).length, 0);
     log(`${articles} articles (${words.toLocaleString('en-US')} words), ${LANGUAGES.length} target languages, generated in ${seconds(performance.now() - started)}:`);
+    log(`  ${'command'.padEnd(26)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'peak RSS'.padStart(8)}`);
     run('extract (fresh)', ['extract']);
     const fillStarted = performance.now();
     const filled = fillTranslations(root);
@@ -194,18 +201,18 @@ export function runScaleBench(log: (line: string) => void): void {
   const sizes = benchSizes(process.env.L10N_BENCH_ARTICLES);
   const profile = process.env.L10N_BENCH_PROFILE === undefined || process.env.L10N_BENCH_PROFILE === '' ? undefined : path.resolve(process.env.L10N_BENCH_PROFILE);
   const terms = loadGlossary(glossaryFiles()).glossary.entries.map((e) => e.source);
-  log(`sizes: ${sizes.join(', ')} articles (L10N_BENCH_ARTICLES); time, peak RSS of the command, time per article`);
+  log(`sizes: ${sizes.join(', ')} articles (L10N_BENCH_ARTICLES); each command's wall time, CPU time, peak RSS and CPU time per article`);
   const all: Step[] = [];
   for (const size of sizes) all.push(...measureSize(size, terms, profile, log));
   const smallest = sizes[0] as number;
   log('');
-  log(`cost per article relative to ${smallest} articles (target at the largest size ≤ ${TARGET_RATIO}x):`);
+  log(`CPU time per article relative to ${smallest} articles (target at the largest size ≤ ${TARGET_RATIO}x):`);
   for (const step of STEPS) {
     const base = all.find((s) => s.step === step && s.articles === smallest);
     if (base === undefined) continue;
     const ratios = sizes.map((size) => {
       const s = all.find((x) => x.step === step && x.articles === size);
-      return s === undefined ? '-' : `${size}: ${(s.ms / size / (base.ms / smallest)).toFixed(2)}x`;
+      return s === undefined ? '-' : `${size}: ${(s.cpuMs / size / (base.cpuMs / smallest)).toFixed(2)}x`;
     });
     log(`  ${step.padEnd(26)} ${ratios.join('  ')}`);
   }
@@ -215,7 +222,7 @@ export function runScaleBench(log: (line: string) => void): void {
     log(`targets at ${TARGET_ARTICLES} articles × ${LANGUAGES.length} languages:`);
     for (const step of ['re-extract unchanged', 're-extract after one edit', 'build'] as const) {
       const s = atTarget.find((x) => x.step === step);
-      if (s !== undefined) log(`  ${step} under ${TARGET_MS / 1000} s: ${seconds(s.ms)} ${s.ms < TARGET_MS ? 'met' : 'missed'}`);
+      if (s !== undefined) log(`  ${step} under ${TARGET_MS / 1000} s: wall ${seconds(s.ms)} (CPU ${seconds(s.cpuMs)}) ${s.ms < TARGET_MS ? 'met' : 'missed'}`);
     }
     const peak = Math.max(...atTarget.map((s) => s.peakBytes));
     log(`  peak memory under 1 GB: ${megabytes(peak)} ${peak < TARGET_PEAK_BYTES ? 'met' : 'missed'}`);
@@ -225,9 +232,9 @@ export function runScaleBench(log: (line: string) => void): void {
     const worst = STEPS.map((step) => {
       const a = all.find((s) => s.step === step && s.articles === smallest);
       const b = all.find((s) => s.step === step && s.articles === largest);
-      return a === undefined || b === undefined ? 0 : b.ms / largest / (a.ms / smallest);
+      return a === undefined || b === undefined ? 0 : b.cpuMs / largest / (a.cpuMs / smallest);
     });
     const max = Math.max(...worst);
-    log(`  cost per article at ${largest} within ${TARGET_RATIO}x of ${smallest}: worst ${max.toFixed(2)}x (${STEPS[worst.indexOf(max)]}) ${max <= TARGET_RATIO ? 'met' : 'missed'}`);
+    log(`  CPU time per article at ${largest} within ${TARGET_RATIO}x of ${smallest}: worst ${max.toFixed(2)}x (${STEPS[worst.indexOf(max)]}) ${max <= TARGET_RATIO ? 'met' : 'missed'}`);
   }
 }

@@ -1,6 +1,6 @@
 /** Option parsing and message printing shared by the commands. */
 import type { Config } from '../config.js';
-import { openProject, type Project } from '../project.js';
+import { openProject, type OpenProjectOptions, type Project } from '../project.js';
 import { formatMessage, sortMessages } from '../report/messages.js';
 import { SEVERITIES, type Message, type Severity } from '../model.js';
 import { UsageError, type CommandIo } from './command.js';
@@ -44,8 +44,8 @@ export function printMessages(messages: readonly Message[], io: CommandIo): bool
  * Opens the project of the working folder. Errors in the glossary are config errors: they are
  * printed and undefined comes back, so the command exits 2 before it touches any file.
  */
-export function openCheckedProject(io: CommandIo): Project | undefined {
-  const project = openProject(io.cwd);
+export function openCheckedProject(io: CommandIo, options: OpenProjectOptions = {}): Project | undefined {
+  const project = openProject(io.cwd, options);
   if (!project.messages.some((m) => m.severity === 'error')) return project;
   for (const m of sortMessages(project.messages)) io.stderr(formatMessage(m) + '\n');
   return undefined;

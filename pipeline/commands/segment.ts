@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createSegmenter } from '../segment/engine.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
-import { lines, readAll } from './stdin.js';
+import { chunkedWriter, lines, paragraphLines } from './stdin.js';
 
 const USAGE = `Usage: l10n segment [--jsonl] [--srx <file>] [--abbreviation <abbr>]… [--language <code>]
 
@@ -42,14 +42,13 @@ export const segment: Command = {
     });
     const sentencesOf = (text: string): string[] => segmenter.split(text).map(({ start, end }) => text.slice(start, end));
 
+    // Both forms stream: one paragraph (line) in memory at a time. Plain output is written in
+    // chunks; JSON lines one by one, so a program that writes a line and waits for its answer
+    // gets it at once.
     if (!values.jsonl) {
-      const text = await readAll(io.stdin);
-      const out = text
-        .split(/\r?\n/u)
-        .flatMap(sentencesOf)
-        .map((s) => s + '\n')
-        .join('');
-      io.stdout(out);
+      const out = chunkedWriter(io.stdout);
+      for await (const paragraph of paragraphLines(io.stdin)) for (const sentence of sentencesOf(paragraph)) out.add(sentence + '\n');
+      out.flush();
       return EXIT.ok;
     }
 

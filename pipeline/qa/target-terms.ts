@@ -100,9 +100,27 @@ export function compileTargetTerm(term: string, language: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
 }
 
+/**
+ * Compiled patterns, each made once per term, language and options and shared by every sentence
+ * of a build (none has the `g` or `y` flag, so `test` keeps no state between texts). A glossary
+ * has a bounded number of terms; the cap only guards a process that sees many glossaries.
+ */
+const compiled = new Map<string, RegExp>();
+const COMPILED_MAX = 50_000;
+
+function once(key: string, compile: () => RegExp): RegExp {
+  let pattern = compiled.get(key);
+  if (pattern === undefined) {
+    if (compiled.size >= COMPILED_MAX) compiled.clear();
+    pattern = compile();
+    compiled.set(key, pattern);
+  }
+  return pattern;
+}
+
 /** True when `text` contains `term` in some inflected form of `language`. */
 export function containsTerm(text: string, term: string, language: string): boolean {
-  return compileTargetTerm(term, language).test(text);
+  return once(`inflected\u0000${language}\u0000${term}`, () => compileTargetTerm(term, language)).test(text);
 }
 
 /**
@@ -110,7 +128,12 @@ export function containsTerm(text: string, term: string, language: string): bool
  * boundaries: for do-not-translate terms and forbidden renderings. `ignoreCase` folds case only.
  */
 export function containsExactly(text: string, term: string, options: { ignoreCase?: boolean; possessive?: boolean } = {}): boolean {
+  const key = `exact\u0000${options.ignoreCase === true ? 'i' : ''}${options.possessive === true ? 'p' : ''}\u0000${term}`;
+  return once(key, () => compileExactTerm(term, options)).test(text);
+}
+
+function compileExactTerm(term: string, options: { ignoreCase?: boolean; possessive?: boolean }): RegExp {
   const body = [...term].map((ch) => (APOSTROPHES.includes(ch) ? `[${APOSTROPHES}]` : /\s/u.test(ch) ? '\\s+' : escapeRegExp(ch))).join('');
   const tail = options.possessive === true ? `(?:[${APOSTROPHES}]s?)?` : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, options.ignoreCase === true ? 'iu' : 'u').test(text);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, options.ignoreCase === true ? 'iu' : 'u');
 }

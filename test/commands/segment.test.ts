@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { segment } from '../../pipeline/commands/segment.js';
+import { createSegmenter } from '../../pipeline/segment/engine.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
 let project: TempProject | undefined;
@@ -43,6 +46,35 @@ describe('l10n segment', () => {
     expect(result.stdout).toBe('{"sentences":["Eins.","Zwei."]}\n{"sentences":[]}\n{"sentences":[]}\n');
     expect(result.stderr).toContain('stdin:2: error: expected a JSON object with a string "text"');
     expect(result.stderr).toContain('stdin:3: error:');
+  });
+
+  it('reads its input in pieces: a line or a character cut between two pieces comes out whole', async () => {
+    const paragraphs = ['Der Kreml schweigt. Peking auch.', 'Äußerst „gut“, sagte er. Dann ging er.', '', 'Ende ohne Zeilenende'];
+    const bytes = Buffer.from(paragraphs.join('\r\n'));
+    // Cut every 5 bytes: through the CRLF pairs, through "Ä", "ß", "„" and "“".
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, i) => bytes.subarray(i * 5, i * 5 + 5));
+    let stdout = '';
+    const code = await segment.run([], {
+      cwd: process.cwd(),
+      stdin: Readable.from(pieces),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => undefined,
+      isTTY: false,
+      stdoutIsTTY: false,
+    });
+    const segmenter = createSegmenter({ language: 'de', abbreviations: [] });
+    const expected = paragraphs.flatMap((p) => segmenter.split(p).map(({ start, end }) => `${p.slice(start, end)}\n`)).join('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(expected);
+    expect(stdout).toContain('Äußerst „gut“, sagte er.\n');
+  });
+
+  it('splits paragraphs at line feeds only: a lone carriage return stays inside its paragraph', async () => {
+    project = tempProject();
+    const result = await project.run(['segment'], 'Eins\rzwei drei.\n');
+    expect(result.stdout).toBe('Eins\rzwei drei.\n');
   });
 
   it('takes extra abbreviations from the command line', async () => {
