@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCommandsBench } from './commands.js';
+import { runMemoryBench } from './memory.js';
 import { runScaleBench } from './scale.js';
 import { runSegmentBench } from './segment.js';
 import { runTermsBench } from './terms.js';
@@ -24,6 +25,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['segment', runSegmentBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
+  ['memory', runMemoryBench],
   ['commands', runCommandsBench],
   ['scale', runScaleBench],
 ]);

@@ -4,6 +4,7 @@
  */
 import { matchQuality, similarityOfWords, words } from '../xliff/similarity.js';
 import { entryRank } from './merge.js';
+import { SentenceIndex } from './sentence-index.js';
 import { SourceIndex } from './source-index.js';
 import type { Memory, MemoryEntry, MemoryMatch } from './types.js';
 
@@ -44,7 +45,7 @@ export function leverageFrom(index: SourceIndex, source: string, limit = MAX_MAT
  * decides between equals.
  */
 export function createLeverage(memory: Memory, options: LeverageOptions = {}): Leverage {
-  const index = new SourceIndex(options.threshold ?? FUZZY_THRESHOLD);
+  const index = new SourceIndex(new SentenceIndex(options.threshold ?? FUZZY_THRESHOLD));
   for (const e of memory.entries) index.insert(e);
   return (source) => leverageFrom(index, source, options.limit ?? MAX_MATCHES);
 }

@@ -9,12 +9,15 @@ import { InputError, type Message } from '../model.js';
 import type { ParsedXliff } from '../xliff/index.js';
 import { FUZZY_THRESHOLD, leverageFrom, type Leverage } from './leverage.js';
 import { projectRelative } from '../files.js';
+import { SentenceIndex } from './sentence-index.js';
 import { approvedEntries, loadMemory, memoryPath, saveMemory } from './store.js';
 import type { MemoryEntry } from './types.js';
 import { WorkingMemory } from './working.js';
 
 export class ProjectMemories {
   private readonly memories = new Map<string, WorkingMemory | 'unreadable'>();
+  /** The source sentences of every language's memory, numbered and indexed once for the run. */
+  private readonly sentences = new SentenceIndex(FUZZY_THRESHOLD);
   /** Problems met while loading (a broken TMX file). */
   readonly messages: Message[] = [];
 
@@ -24,7 +27,7 @@ export class ProjectMemories {
     let memory = this.memories.get(language);
     if (memory === undefined) {
       try {
-        memory = new WorkingMemory(loadMemory(this.config, language), FUZZY_THRESHOLD);
+        memory = new WorkingMemory(loadMemory(this.config, language), this.sentences);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         this.messages.push({ ...error.detail, hint: `${error.detail.hint ?? ''} (the memory was not used or changed)`.trim() });

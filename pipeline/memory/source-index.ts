@@ -1,61 +1,32 @@
 /**
- * The entries of a memory grouped by source sentence, with an inverted index of their words for
- * fuzzy lookups. Entries can be added and removed at any time (a memory learns during a run); the
- * word index is built on the first fuzzy lookup and kept up to date after that, so a run that
- * never looks anything up never pays for it.
- *
- * A fuzzy lookup returns exactly what scoring every entry would (`scanLeverage` in leverage.ts is
- * that reference, and a property test compares both): a candidate is scored only when it shares a
- * word with the rarest words of the sentence, has a length that can still reach the threshold and
- * shares enough words; each of these filters is a necessary condition of the threshold (see
- * `lookup`), so none drops a match. The edit distance itself stops once the threshold is out of
- * reach.
+ * The entries of one memory grouped by source sentence, numbered by a `SentenceIndex` that may be
+ * shared with the run's other memories. Entries can be added, replaced and removed at any time (a
+ * memory learns during a run); lookups see the memory as it stands.
  */
-import { boundedDistance, maxDistanceWithin, words } from '../xliff/similarity.js';
 import { entryRank } from './merge.js';
+import { SentenceIndex } from './sentence-index.js';
 import type { MemoryEntry, MemoryMatch } from './types.js';
 
-/** Word ids of a sentence; a word the index has never seen gets `UNKNOWN`, which matches nothing. */
-const UNKNOWN = -1;
-
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const NONE: readonly MemoryEntry[] = [];
 
 export class SourceIndex {
-  /** Source sentence → its number. A sentence keeps its number while it has no entries. */
-  private readonly ids = new Map<string, number>();
-  private readonly sources: string[] = [];
-  /** Entries per source number, sorted by target (equal targets in the order they came). */
-  private readonly entriesOf: MemoryEntry[][] = [];
+  /** Entries per sentence number, sorted by target (equal targets in the order they came); holes for sentences without one. */
+  private readonly entriesOf: Array<MemoryEntry[] | undefined> = [];
   private entryCount = 0;
-  /** Word ids per source number, for the sources indexed so far (`indexed` of them). */
-  private readonly tokens: Int32Array[] = [];
-  private indexed = 0;
-  private readonly vocabulary = new Map<string, number>();
-  /** Source numbers per word id (a source once per distinct word). */
-  private readonly postings: number[][] = [];
-  /** Per source number, the lookup that last visited it (so a candidate is scored once). */
-  private visited = new Int32Array(64);
-  private lookups = 0;
-  /** Per word id, how often the sentence being looked up still has it (scratch of `sharedWords`). */
-  private wanted = new Int32Array(64);
-  /** The largest distance per length, for the threshold in use. */
-  private readonly maxDistance: number[] = [];
+  private readonly accept = (id: number): boolean => (this.entriesOf[id]?.length ?? 0) > 0;
 
-  /**
-   * @param threshold lowest similarity, in percent (0 < threshold ≤ 100), of a fuzzy match.
-   */
-  constructor(private readonly threshold: number) {
-    if (!(threshold > 0 && threshold <= 100)) throw new RangeError(`SourceIndex: expected a threshold in (0, 100], got ${threshold}`);
-  }
+  /** @param sentences the numbering and word index of sentences (shared by a run's memories). */
+  constructor(readonly sentences: SentenceIndex) {}
 
   /** How many entries the index holds. */
   get size(): number {
     return this.entryCount;
   }
 
-  /** Every entry, grouped by source in the order sources first came. */
+  /** Every entry, grouped by source in the order sources were first numbered. */
   *entries(): IterableIterator<MemoryEntry> {
-    for (const list of this.entriesOf) yield* list;
+    for (const list of this.entriesOf) if (list !== undefined) yield* list;
   }
 
   /** Adds an entry, also when one with the same source and target is there (a memory read from a file may repeat a pair). */
@@ -69,14 +40,13 @@ export class SourceIndex {
 
   /** The entry for a source and target (the first, if the pair repeats). */
   get(source: string, target: string): MemoryEntry | undefined {
-    const id = this.ids.get(source);
-    return id === undefined ? undefined : (this.entriesOf[id] as MemoryEntry[]).find((e) => e.target === target);
+    return this.entriesAt(source).find((e) => e.target === target);
   }
 
   /** Puts `entry` in place of the pair's entry, or removes the pair when `entry` is undefined. */
   set(source: string, target: string, entry: MemoryEntry | undefined): void {
-    const id = this.ids.get(source);
-    const list = id === undefined ? undefined : (this.entriesOf[id] as MemoryEntry[]);
+    const id = this.sentences.find(source);
+    const list = id === undefined ? undefined : this.entriesOf[id];
     const at = list === undefined ? -1 : list.findIndex((e) => e.target === target);
     if (at >= 0 && list !== undefined) {
       if (entry === undefined) {
@@ -91,168 +61,40 @@ export class SourceIndex {
    * in target order on a tie.
    */
   exact(source: string): MemoryEntry | undefined {
-    const id = this.ids.get(source);
     let best: MemoryEntry | undefined;
-    for (const e of id === undefined ? [] : (this.entriesOf[id] as MemoryEntry[])) if (best === undefined || entryRank(e) > entryRank(best)) best = e;
+    for (const e of this.entriesAt(source)) if (best === undefined || entryRank(e) > entryRank(best)) best = e;
     return best;
   }
 
   /**
-   * Every entry whose source differs from `source` and is at least `threshold` percent similar to
+   * Every entry whose source differs from `source` and is at least the index's threshold similar to
    * it (`similarityOfWords`), as matches with their quality, best first, then by source, then in
    * target order.
-   *
-   * Why nothing is missed: for sentences of m and n words (L the larger) at word distance d, an
-   * alignment keeps at least L − d words in place, so they share at least L − d words (counted
-   * with repeats). A match has d ≤ D(L), the largest distance the threshold allows at that length,
-   * so it shares at least t(n) = L − D(L) words, and t ≥ tMin, the smallest t over the lengths n
-   * that can reach the threshold at all. At most m − tMin of the sentence's words lie outside the
-   * shared ones, so any m − tMin + 1 of its words include a shared one: a match is always in the
-   * postings of those words. The rarest words are taken, for the shortest postings.
    */
   lookup(source: string): MemoryMatch[] {
-    this.catchUp();
-    const query = this.tokenize(source, false);
-    const m = query.length;
-    if (m === 0) return [];
-    // tMin, over the lengths that the length bound and the distance bound both allow.
-    let tMin = Infinity;
-    // Past 100·m / threshold words, the length bound fails.
-    for (let n = 1; n <= Math.floor((100 * m) / this.threshold) + 1; n += 1) {
-      const longest = Math.max(m, n);
-      const maxD = this.maxDistanceAt(longest);
-      if (!this.lengthCanReach(m, n) || maxD < Math.abs(m - n)) continue;
-      tMin = Math.min(tMin, longest - maxD);
-    }
-    if (tMin === Infinity) return [];
-    const probes = Math.min(m, m - tMin + 1);
-    const order = Array.from(query.keys()).sort((x, y) => this.frequency(query[x] as number) - this.frequency(query[y] as number));
-    this.lookups += 1;
-    if (this.lookups === 0x7fffffff) {
-      this.visited.fill(0);
-      this.lookups = 1;
-    }
-    this.want(query, 1);
     const out: MemoryMatch[] = [];
-    try {
-      const probed = new Set<number>();
-      for (const position of order.slice(0, probes)) {
-        const word = query[position] as number;
-        if (word === UNKNOWN || probed.has(word)) continue;
-        probed.add(word);
-        for (const id of this.postings[word] as number[]) {
-          if (this.visited[id] === this.lookups) continue;
-          this.visited[id] = this.lookups;
-          const list = this.entriesOf[id] as MemoryEntry[];
-          if (list.length === 0 || this.sources[id] === source) continue;
-          const candidate = this.tokens[id] as Int32Array;
-          const n = candidate.length;
-          const longest = Math.max(m, n);
-          if (!this.lengthCanReach(m, n)) continue;
-          const maxD = this.maxDistanceAt(longest);
-          if (maxD < Math.abs(m - n) || this.sharedWords(candidate) < longest - maxD) continue;
-          const d = boundedDistance(query, candidate, maxD);
-          if (d > maxD) continue;
-          const similarity = 1 - d / longest;
-          if (similarity * 100 < this.threshold) continue;
-          const quality = Math.min(99, Math.round(similarity * 100));
-          // A whole percentage below 100 (`matchQuality`) can fall under a threshold the similarity met.
-          if (quality < this.threshold) continue;
-          for (const e of list) out.push({ source: e.source, target: e.target, quality, origin: e.origin });
-        }
-      }
-    } finally {
-      this.want(query, -1);
+    for (const { id, quality } of this.sentences.similar(source, this.accept)) {
+      for (const e of this.entriesOf[id] ?? NONE) out.push({ source: e.source, target: e.target, quality, origin: e.origin });
     }
     // Sorting keeps target order within one source (sort is stable, and a source's entries were
     // pushed in that order).
     return out.sort((a, b) => b.quality - a.quality || byCodeUnits(a.source, b.source));
   }
 
-  /** The length bound of a full scan, as it is written there: the length difference alone caps the similarity. */
-  private lengthCanReach(m: number, n: number): boolean {
-    const longest = Math.max(m, n);
-    return longest > 0 && (longest - Math.abs(m - n)) * 100 >= this.threshold * longest;
-  }
-
-  private maxDistanceAt(longest: number): number {
-    let d = this.maxDistance[longest];
-    if (d === undefined) {
-      d = maxDistanceWithin(longest, this.threshold);
-      this.maxDistance[longest] = d;
-    }
-    return d;
-  }
-
-  private frequency(word: number): number {
-    return word === UNKNOWN ? 0 : (this.postings[word] as number[]).length;
-  }
-
-  /** Adds `delta` to the wanted count of each word of the sentence looked up. */
-  private want(query: Int32Array, delta: number): void {
-    for (const w of query) if (w !== UNKNOWN) this.wanted[w] = (this.wanted[w] as number) + delta;
-  }
-
-  /** How many words a candidate shares with the sentence looked up, counted with repeats. */
-  private sharedWords(candidate: Int32Array): number {
-    let shared = 0;
-    const taken: number[] = [];
-    for (const w of candidate) {
-      if ((this.wanted[w] as number) > 0) {
-        this.wanted[w] = (this.wanted[w] as number) - 1;
-        taken.push(w);
-        shared += 1;
-      }
-    }
-    for (const w of taken) this.wanted[w] = (this.wanted[w] as number) + 1;
-    return shared;
+  private entriesAt(source: string): readonly MemoryEntry[] {
+    const id = this.sentences.find(source);
+    return id === undefined ? NONE : (this.entriesOf[id] ?? NONE);
   }
 
   private listFor(source: string): MemoryEntry[] {
-    let id = this.ids.get(source);
-    if (id === undefined) {
-      id = this.sources.length;
-      this.ids.set(source, id);
-      this.sources.push(source);
-      this.entriesOf.push([]);
+    const id = this.sentences.idOf(source);
+    // Filled up to the number rather than assigned past the end, so the array never turns sparse.
+    while (this.entriesOf.length <= id) this.entriesOf.push(undefined);
+    let list = this.entriesOf[id];
+    if (list === undefined) {
+      list = [];
+      this.entriesOf[id] = list;
     }
-    return this.entriesOf[id] as MemoryEntry[];
-  }
-
-  /** Indexes the words of every source added since the last lookup. */
-  private catchUp(): void {
-    if (this.visited.length < this.sources.length) {
-      const grown = new Int32Array(Math.max(this.sources.length, this.visited.length * 2));
-      grown.set(this.visited);
-      this.visited = grown;
-    }
-    for (; this.indexed < this.sources.length; this.indexed += 1) {
-      const tokens = this.tokenize(this.sources[this.indexed] as string, true);
-      this.tokens.push(tokens);
-      const distinct = new Set(tokens);
-      for (const w of distinct) (this.postings[w] as number[]).push(this.indexed);
-    }
-  }
-
-  /** A sentence's word ids (`words`), adding new words to the vocabulary when `learn` is set. */
-  private tokenize(text: string, learn: boolean): Int32Array {
-    const list = words(text);
-    const out = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i += 1) {
-      const word = list[i] as string;
-      let id = this.vocabulary.get(word);
-      if (id === undefined && learn) {
-        id = this.postings.length;
-        this.vocabulary.set(word, id);
-        this.postings.push([]);
-        if (this.wanted.length <= id) {
-          const grown = new Int32Array(this.wanted.length * 2);
-          grown.set(this.wanted);
-          this.wanted = grown;
-        }
-      }
-      out[i] = id ?? UNKNOWN;
-    }
-    return out;
+    return list;
   }
 }

@@ -8,6 +8,7 @@
  * result.
  */
 import { entryRank, normalize } from './merge.js';
+import type { SentenceIndex } from './sentence-index.js';
 import { SourceIndex } from './source-index.js';
 import type { Memory, MemoryEntry } from './types.js';
 
@@ -40,13 +41,13 @@ export class WorkingMemory {
 
   /**
    * @param loaded the memory as read from its file.
-   * @param threshold lowest similarity (percent) of the fuzzy lookups made on it.
+   * @param sentences the numbering and word index of source sentences, shared by a run's memories.
    */
-  constructor(loaded: Memory, threshold: number) {
+  constructor(loaded: Memory, sentences: SentenceIndex) {
     this.sourceLanguage = loaded.sourceLanguage;
     this.targetLanguage = loaded.targetLanguage;
     this.loaded = loaded;
-    this.current = new SourceIndex(threshold);
+    this.current = new SourceIndex(sentences);
     const repeats = new Map<MemoryEntry, MemoryEntry[]>();
     for (const e of loaded.entries) {
       const list = this.base.get(e.source);

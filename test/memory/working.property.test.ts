@@ -4,6 +4,7 @@ import { FUZZY_THRESHOLD, leverageFrom, scanLeverage } from '../../pipeline/memo
 import { addEntries, normalize, replaceProjectEntries } from '../../pipeline/memory/merge.js';
 import { writeTmx } from '../../pipeline/memory/tmx-write.js';
 import type { Memory, MemoryEntry } from '../../pipeline/memory/types.js';
+import { SentenceIndex } from '../../pipeline/memory/sentence-index.js';
 import { WorkingMemory } from '../../pipeline/memory/working.js';
 
 /**
@@ -49,7 +50,7 @@ describe('the working memory', () => {
   it('equals the memory rebuilt whole after every file an extract learns: entries, TMX file and lookups', () => {
     fc.assert(
       fc.property(loaded, fc.array(file, { maxLength: 6 }), queries, (memory, files, asked) => {
-        const working = new WorkingMemory(memory, FUZZY_THRESHOLD);
+        const working = new WorkingMemory(memory, new SentenceIndex(FUZZY_THRESHOLD));
         const rebuilt = new RebuiltMemory(memory);
         for (const f of files) {
           working.learn(f);
@@ -64,10 +65,35 @@ describe('the working memory', () => {
     );
   });
 
+  it('gives each language its own memory when the languages share one sentence index', () => {
+    fc.assert(
+      fc.property(loaded, loaded, fc.array(fc.tuple(file, file), { maxLength: 5 }), queries, (first, second, files, asked) => {
+        const sentences = new SentenceIndex(FUZZY_THRESHOLD);
+        const languages = [
+          { working: new WorkingMemory(first, sentences), rebuilt: new RebuiltMemory(first) },
+          { working: new WorkingMemory(second, sentences), rebuilt: new RebuiltMemory(second) },
+        ];
+        for (const pair of files) {
+          pair.forEach((f, i) => {
+            const language = languages[i];
+            language?.working.learn(f);
+            language?.rebuilt.learn(f);
+          });
+          for (const { working, rebuilt } of languages) {
+            expect(working.toMemory().entries).toEqual(rebuilt.memory.entries);
+            const scan = scanLeverage(rebuilt.memory);
+            for (const q of asked) expect(leverageFrom(working.index, q)).toEqual(scan(q));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('equals the memory rebuilt whole after every import, and counts the same new pairs', () => {
     fc.assert(
       fc.property(loaded, fc.array(tmx, { maxLength: 4 }), (memory, imports) => {
-        const working = new WorkingMemory(memory, FUZZY_THRESHOLD);
+        const working = new WorkingMemory(memory, new SentenceIndex(FUZZY_THRESHOLD));
         const rebuilt = new RebuiltMemory(memory);
         for (const entries of imports) {
           expect(working.add(entries)).toBe(rebuilt.add(entries));
@@ -84,7 +110,7 @@ describe('the working memory', () => {
       { source: 'Ja.', target: 'Yes.', origin: 'Trados', state: 'imported' },
       { source: 'Ja.', target: 'Yes.', origin: 'memoQ', state: 'imported' },
     ] };
-    const working = new WorkingMemory(repeated, FUZZY_THRESHOLD);
+    const working = new WorkingMemory(repeated, new SentenceIndex(FUZZY_THRESHOLD));
     expect(working.toMemory()).toBe(repeated);
     expect(working.size).toBe(2);
     working.learn([]);
