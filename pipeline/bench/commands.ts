@@ -10,60 +10,27 @@
  * - `l10n segment` on 50 MB of German paragraphs, plain and `--jsonl`: both stream, so peak
  *   memory should not depend on the input's size.
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadGlossary, makeEntry, type GlossaryEntry, type TermKind } from '../terms/glossary.js';
 import { compileMatcher } from '../terms/matcher.js';
 import { glossaryToYaml } from '../terms/write.js';
+import { measureCommand, REPOSITORY, type MeasuredCommand } from './command-run.js';
 import { seededRandom } from './random.js';
 import { buildCorpus } from './segment.js';
-import type { CommandUsage } from './usage-report.js';
-
-const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
-const USAGE_HOOK = pathToFileURL(fileURLToPath(new URL('./usage-report.js', import.meta.url))).href;
-const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
 
 const GLOSSARY_ENTRIES = 20_000;
 const SEGMENT_BYTES = 50 * 1024 * 1024;
 /** `status` with the large glossary, relative to the bundled one. */
 const STATUS_RATIO_TARGET = 1.5;
 
-interface Measured extends CommandUsage {
-  readonly ms: number;
-  readonly exitCode: number;
-}
-
-/** Runs `l10n <args>` in `cwd`, stdin and stdout from and to the given files (or nothing). */
-function measure(cwd: string, args: readonly string[], stdin?: string, stdout?: string): Measured {
-  const usageFile = path.join(tmpdir(), `l10n-bench-usage-${process.pid}.json`);
-  const input = stdin === undefined ? 'ignore' : openSync(stdin, 'r');
-  const output = stdout === undefined ? 'ignore' : openSync(stdout, 'w');
-  const started = performance.now();
-  try {
-    const child = spawnSync(process.execPath, ['--import', USAGE_HOOK, CLI, ...args], {
-      cwd,
-      env: { ...process.env, L10N_BENCH_USAGE_FILE: usageFile },
-      stdio: [input, output, 'ignore'],
-    });
-    const ms = performance.now() - started;
-    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as CommandUsage;
-    return { ...usage, ms, exitCode: child.status ?? -1 };
-  } finally {
-    if (typeof input === 'number') closeSync(input);
-    if (typeof output === 'number') closeSync(output);
-    rmSync(usageFile, { force: true });
-  }
-}
-
-const describe = (m: Measured): string =>
+const describe = (m: MeasuredCommand): string =>
   `wall ${(m.ms / 1000).toFixed(2)} s, CPU ${(m.cpuMs / 1000).toFixed(2)} s, peak RSS ${(m.peakBytes / 1024 / 1024).toFixed(0)} MB, exit ${m.exitCode}`;
 
 /** The best (least CPU) of `runs` measurements. */
-function best(runs: number, run: () => Measured): Measured {
+function best(runs: number, run: () => MeasuredCommand): MeasuredCommand {
   let out = run();
   for (let i = 1; i < runs; i += 1) {
     const m = run();
@@ -132,9 +99,9 @@ export function runCommandsBench(log: (line: string) => void): void {
     // status on the bundled project, bundled glossary against bundled + large.
     const project = path.join(dir, 'project');
     for (const part of ['l10n.config.yaml', 'source', 'glossary', 'translations']) cpSync(path.join(REPOSITORY, part), path.join(project, part), { recursive: true });
-    const small = best(3, () => measure(project, ['status']));
+    const small = best(3, () => measureCommand(project, ['status']));
     cpSync(yamlFile, path.join(project, 'glossary', 'names.yaml'));
-    const large = best(3, () => measure(project, ['status']));
+    const large = best(3, () => measureCommand(project, ['status']));
     const ratio = large.cpuMs / small.cpuMs;
     log(`status, bundled glossary (best of 3):           ${describe(small)}`);
     log(`status, with the ${GLOSSARY_ENTRIES.toLocaleString('en-US')}-entry glossary (best of 3): ${describe(large)}`);
@@ -153,8 +120,8 @@ export function runCommandsBench(log: (line: string) => void): void {
     closeSync(textFd);
     closeSync(jsonlFd);
     const out = path.join(dir, 'out');
-    const plain = measure(dir, ['segment'], text, out);
-    const lines = measure(dir, ['segment', '--jsonl'], jsonl, out);
+    const plain = measureCommand(dir, ['segment'], { stdin: text, stdout: out });
+    const lines = measureCommand(dir, ['segment', '--jsonl'], { stdin: jsonl, stdout: out });
     log(`segment, ${(bytes / 1024 / 1024).toFixed(0)} MB of paragraphs, one sentence per line: ${describe(plain)}`);
     log(`segment --jsonl, the same paragraphs as JSON lines:       ${describe(lines)}`);
   } finally {

@@ -22,15 +22,13 @@
  * `L10N_BENCH_PROFILE=<folder>` every command also writes a V8 CPU profile there
  * (`node dist/pipeline/bench/profile.js <file>` summarises one).
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadGlossary } from '../terms/glossary.js';
 import { editOneWord, fillXliff, generateArchive, pseudoTranslator } from './archive.js';
-import type { CommandUsage } from './usage-report.js';
+import { measureCommand, REPOSITORY } from './command-run.js';
 
 const LANGUAGES = ['en', 'fr', 'es'] as const;
 /** Sizes measured when `L10N_BENCH_ARTICLES` is not set: the default run stays within minutes. */
@@ -42,10 +40,6 @@ const TARGET_PEAK_BYTES = 1024 * 1024 * 1024;
 /** Cost per article at the largest size, relative to the smallest. */
 const TARGET_RATIO = 1.5;
 
-const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
-const USAGE_HOOK = pathToFileURL(fileURLToPath(new URL('./usage-report.js', import.meta.url))).href;
-/** The repository (dist/pipeline/bench → three levels up), for the bundled glossary. */
-const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The sizes to measure, from `L10N_BENCH_ARTICLES` or the default. */
 export function benchSizes(value: string | undefined): number[] {
@@ -77,29 +71,6 @@ const STEPS = [
   'build',
   'build after one edit',
 ] as const;
-
-/** Runs `l10n <args>` in `root` as a child process; wall time, CPU time, peak memory and exit code. */
-function runCommand(root: string, args: readonly string[], profile: string | undefined, label: string): Omit<Step, 'step' | 'articles'> & { stderr: string } {
-  const usageFile = path.join(root, '.bench-usage');
-  const flags = ['--import', USAGE_HOOK];
-  if (profile !== undefined) flags.push('--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${label}.cpuprofile`);
-  const started = performance.now();
-  const child = spawnSync(process.execPath, [...flags, CLI, ...args], {
-    cwd: root,
-    env: { ...process.env, L10N_BENCH_USAGE_FILE: usageFile },
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  const ms = performance.now() - started;
-  let usage: CommandUsage = { peakBytes: 0, cpuMs: 0 };
-  try {
-    usage = JSON.parse(readFileSync(usageFile, 'utf8')) as CommandUsage;
-    rmSync(usageFile);
-  } catch {
-    // No report: the child died before exiting normally; the exit code says so.
-  }
-  return { ms, cpuMs: usage.cpuMs, peakBytes: usage.peakBytes, exitCode: child.status ?? -1, stderr: child.stderr ?? '' };
-}
 
 /** Writes a project of `articles` generated articles into a fresh temporary folder. */
 function writeProject(articles: number, terms: readonly string[]): string {
@@ -157,9 +128,9 @@ function measureSize(articles: number, terms: readonly string[], profile: string
   const steps: Step[] = [];
   const run = (step: (typeof STEPS)[number], args: readonly string[]): void => {
     const label = `${articles}-${step.replace(/[^a-z]+/gu, '-')}`;
-    const r = runCommand(root, args, profile, label);
+    const r = measureCommand(root, args, profile === undefined ? {} : { profile: { folder: profile, label } });
     // Exit 1 (findings) is the normal outcome of a build on pseudo-translations; 2 and 3 are not.
-    if (r.exitCode !== 0 && r.exitCode !== 1) log(`  ${step}: exit ${r.exitCode}\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+    if (r.exitCode !== 0 && r.exitCode !== 1) log(`  ${step}: exit ${r.exitCode}\n${r.stderrTail}`);
     steps.push({ step, articles, ms: r.ms, cpuMs: r.cpuMs, peakBytes: r.peakBytes, exitCode: r.exitCode });
     log(
       `  ${step.padEnd(26)} ${seconds(r.ms).padStart(9)} ${seconds(r.cpuMs).padStart(9)} ${megabytes(r.peakBytes).padStart(8)}` +

@@ -10,6 +10,7 @@ import { TARGET_STATES, type TargetState } from '../model.js';
 import { entriesOf, hasWork } from '../xliff/entries.js';
 import type { ParsedXliff } from '../xliff/index.js';
 import { languageMatch, normalize } from './merge.js';
+import { readOwnTmx } from './tmx-own.js';
 import { readTmx, type TmxVariant } from './tmx-read.js';
 import { writeTmx } from './tmx-write.js';
 import type { Memory, MemoryEntry } from './types.js';
@@ -28,8 +29,12 @@ export function loadMemory(config: Config, language: string): Memory {
   const file = memoryPath(config, language);
   const empty: Memory = { sourceLanguage: config.sourceLanguage, targetLanguage: language, entries: [] };
   if (!existsSync(file)) return empty;
-  const parsed = readTmx(readFileSync(file), projectRelative(config.root, file));
-  return { ...empty, entries: normalize(entriesFromTmx(parsed, config.sourceLanguage, language, 'project')) };
+  const bytes = readFileSync(file);
+  // The file as extract wrote it is read without the XML parser; any other goes through it.
+  const entries =
+    readOwnTmx(bytes, config.sourceLanguage, language) ??
+    entriesFromTmx(readTmx(bytes, projectRelative(config.root, file)), config.sourceLanguage, language, 'project');
+  return { ...empty, entries: normalize(entries) };
 }
 
 /** Writes the memory when its content changed; returns true when written. */
