@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCommandsBench } from './commands.js';
 import { runMemoryBench } from './memory.js';
+import { runReviewBench } from './review.js';
 import { runScaleBench } from './scale.js';
 import { runSegmentBench } from './segment.js';
 import { runTermsBench } from './terms.js';
@@ -25,6 +26,7 @@ const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promi
   ['segment', runSegmentBench],
   ['terms', runTermsBench],
   ['xliff', runXliffBench],
+  ['review', runReviewBench],
   ['memory', runMemoryBench],
   ['commands', runCommandsBench],
   ['scale', runScaleBench],
