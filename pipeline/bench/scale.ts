@@ -72,6 +72,9 @@ const STEPS = [
   'build after one edit',
 ] as const;
 
+/** A command of the benchmark exited with 2 or 3. */
+class StepFailed extends Error {}
+
 /** Writes a project of `articles` generated articles into a fresh temporary folder. */
 function writeProject(articles: number, terms: readonly string[]): string {
   const root = mkdtempSync(path.join(tmpdir(), 'l10n-scale-'));
@@ -129,8 +132,9 @@ function measureSize(articles: number, terms: readonly string[], profile: string
   const run = (step: (typeof STEPS)[number], args: readonly string[]): void => {
     const label = `${articles}-${step.replace(/[^a-z]+/gu, '-')}`;
     const r = measureCommand(root, args, profile === undefined ? {} : { profile: { folder: profile, label } });
-    // Exit 1 (findings) is the normal outcome of a build on pseudo-translations; 2 and 3 are not.
-    if (r.exitCode !== 0 && r.exitCode !== 1) log(`  ${step}: exit ${r.exitCode}\n${r.stderrTail}`);
+    // Exit 1 (findings) is the normal outcome of a build on pseudo-translations; 2 and 3 are not,
+    // and the steps after a failed one would measure nothing: this size ends there.
+    if (r.exitCode !== 0 && r.exitCode !== 1) throw new StepFailed(`${step}: exit ${r.exitCode}\n${r.stderrTail}`);
     steps.push({ step, articles, ms: r.ms, cpuMs: r.cpuMs, peakBytes: r.peakBytes, exitCode: r.exitCode });
     log(
       `  ${step.padEnd(26)} ${seconds(r.ms).padStart(9)} ${seconds(r.cpuMs).padStart(9)} ${megabytes(r.peakBytes).padStart(8)}` +
@@ -158,6 +162,11 @@ function measureSize(articles: number, terms: readonly string[], profile: string
     const xliff = path.join(root, 'translations', 'en', path.basename(edited).replace(/\.txt$/u, '.xlf'));
     writeFileSync(xliff, readFileSync(xliff, 'utf8').replace(/(<target state="translated" xml:space="preserve">)(\p{L}+)/u, '$1$2s'));
     run('build after one edit', ['build']);
+    return steps;
+  } catch (error) {
+    if (!(error instanceof StepFailed)) throw error;
+    log(`  ${error.message}`);
+    process.exitCode = 1;
     return steps;
   } finally {
     rmSync(root, { recursive: true, force: true });
