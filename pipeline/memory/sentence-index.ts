@@ -64,6 +64,12 @@ export class SentenceIndex {
     return this.ids.get(source);
   }
 
+  /** The index's own copy of a sentence it has seen (equal to `source`), else `source` itself. */
+  stored(source: string): string {
+    const id = this.ids.get(source);
+    return id === undefined ? source : (this.sources[id] as string);
+  }
+
   /** How many sentences have a number. */
   get count(): number {
     return this.sources.length;

@@ -62,7 +62,7 @@ export class WorkingMemory {
         list[at] = e;
       } else list.push(e);
     }
-    this.repeated.push(...repeats.values());
+    for (const group of repeats.values()) this.repeated.push(group);
     for (const list of this.base.values()) for (const e of list) this.current.insert(e);
   }
 
@@ -84,7 +84,8 @@ export class WorkingMemory {
   learn(entries: readonly MemoryEntry[]): void {
     if (!this.changed) this.mergeRepeatedImports();
     this.changed = true;
-    for (const e of entries) {
+    for (const learned of entries) {
+      const e = this.reuse(learned);
       let list = this.learned.get(e.source);
       if (list === undefined) {
         list = [];
@@ -105,6 +106,18 @@ export class WorkingMemory {
       }
       this.settle(e.source, e.target);
     }
+  }
+
+  /**
+   * `e`, or an equal entry made of the strings the memory already holds for its sentence and pair:
+   * a run learns every sentence of the project again, and without this each would be kept twice,
+   * once as read from its memory file and once from its XLIFF file.
+   */
+  private reuse(e: MemoryEntry): MemoryEntry {
+    const known = this.current.get(e.source, e.target);
+    if (known !== undefined) return known.origin === e.origin && known.state === e.state ? known : { ...e, source: known.source, target: known.target };
+    const source = this.current.sentences.stored(e.source);
+    return source === e.source ? e : { ...e, source };
   }
 
   /** Adds entries of any origin (an imported TMX file); returns how many pairs were new. */
