@@ -4,7 +4,7 @@
  * else happens here, so every command can be tested without a process.
  */
 import { EXIT, type CommandIo } from './commands/command.js';
-import { main } from './commands/index.js';
+import { internalErrorText, main } from './commands/index.js';
 
 const io: CommandIo = {
   cwd: process.cwd(),
@@ -20,7 +20,7 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`l10n: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(internalErrorText(process.argv[2] ?? '', error));
     process.exitCode = EXIT.io;
   },
 );

@@ -6,15 +6,25 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { DOCUMENT_NAME_CLASH_HINT, decodeUtf8, documentNameClashes } from './files.js';
-import { InputError, type Message, type Severity, type TargetState } from './model.js';
+import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
+import { InputError, type Severity, type TargetState } from './model.js';
 import type { XliffVersion } from './xliff/index.js';
-import { RULE_IDS } from './qa/registry.js';
-import type { CheckSetting } from './qa/types.js';
-import { checkYaml, type FieldType } from './yaml-check.js';
+import { readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
+
+/** The severity a config gives a check, or `off`. */
+export type CheckSetting = Severity | 'off';
+
+/**
+ * What the config is checked against besides its own schema: the names the project's registries
+ * know. The config module knows no check itself (checks sit above it), so the caller passes them.
+ */
+export interface ConfigVocabulary {
+  /** Every rule id the `checks:` section may name (the check registry's, `RULE_IDS`). */
+  readonly ruleIds: readonly string[];
+}
 
 /** What `build` does with a segment that has no publishable translation. */
 export type UntranslatedPolicy = 'fail' | 'source';
@@ -40,7 +50,8 @@ export interface Config {
   /** Target languages, BCP 47, in the order reports list them. At least one. */
   readonly targetLanguages: readonly string[];
   /**
-   * Source documents, relative to the root. Default: every `.txt` file in `paths.source`, sorted.
+   * Source documents, relative to the root: paths and globs (`source/news/*.txt`). Default (empty):
+   * every file under `paths.source` that a registered format reads (see `findDocuments`).
    */
   readonly documents: readonly string[];
   readonly paths: {
@@ -52,11 +63,19 @@ export interface Config {
     readonly translations: string;
     /** Folder of generated documents, one sub-folder per language. Default 'output'. */
     readonly output: string;
+    /**
+     * Folder of the project's own language files (`<code>.yaml`), which add languages to the
+     * bundled ones or replace them. Default 'languages' (absent: only the bundled ones).
+     */
+    readonly languages: string;
   };
   readonly segmentation: {
     /** An SRX file (relative to the root) used instead of the bundled German rules. Default none. */
     readonly srx: string | undefined;
-    /** Extra abbreviations (without the full stop) that never end a sentence. Default []. */
+    /**
+     * Extra abbreviations that never end a sentence, without their full stop (the file may write
+     * it: "med." is read as "med"). Default [].
+     */
     readonly abbreviations: readonly string[];
   };
   /** XLIFF settings for all languages. */
@@ -96,20 +115,37 @@ const RELATIVE_PATH: FieldType = {
   pattern: /^(?!\/)(?![A-Za-z]:)(?!(?:.*\/)?\.\.(?:\/|$))[^\\\0]+$/,
   describe: 'a path relative to the project root, with forward slashes and without ".." (it must stay inside the project)',
 };
+/** An extra abbreviation: a word without spaces, written with its final full stop or without. */
+const ABBREVIATION = /^\S*[^\s.]\.?$/u;
+export const ABBREVIATION_DESCRIPTION = 'an abbreviation without spaces, with or without its final full stop ("Abg." or "Abg")';
+
+/**
+ * An abbreviation as the segmenter takes it, without its final full stop ("med." → "med"), or
+ * undefined when it is none (spaces, only full stops). Users write the full stop; the rules
+ * add it themselves.
+ */
+export function abbreviationWithoutStop(written: string): string | undefined {
+  return ABBREVIATION.test(written) ? written.replace(/\.$/u, '') : undefined;
+}
+
 const XLIFF_FIELDS = {
   version: { type: 'enum', values: ['1.2', '2.1'] },
   profile: { type: 'enum', values: ['default', 'omegat'] },
 } as const satisfies Record<string, FieldType>;
 
-const SCHEMA_CHECKS: FieldType = {
-  type: 'map',
-  keyPattern: new RegExp(`^(?:${RULE_IDS.map((id) => id.replace('/', '\\/')).join('|')})$`),
-  keyDescribe: `a check's rule id (${RULE_IDS.join(', ')})`,
-  keySuggestions: RULE_IDS,
-  of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
-};
+/** The `checks:` section: a severity (or off) per known rule id. */
+function checksSchema(ruleIds: readonly string[]): FieldType {
+  return {
+    type: 'map',
+    keyPattern: new RegExp(`^(?:${ruleIds.map((id) => id.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`),
+    keyDescribe: `a check's rule id (${ruleIds.join(', ')})`,
+    keySuggestions: ruleIds,
+    of: { type: 'enum', values: ['off', 'info', 'warning', 'error'] },
+  };
+}
 
-const SCHEMA: FieldType = {
+function schema(vocabulary: ConfigVocabulary): FieldType {
+  return {
   type: 'object',
   fields: {
     sourceLanguage: LANGUAGE,
@@ -122,13 +158,14 @@ const SCHEMA: FieldType = {
         glossary: { type: 'list', of: RELATIVE_PATH },
         translations: RELATIVE_PATH,
         output: RELATIVE_PATH,
+        languages: RELATIVE_PATH,
       },
     },
     segmentation: {
       type: 'object',
       fields: {
         srx: { type: 'null-or', of: RELATIVE_PATH },
-        abbreviations: { type: 'list', of: { type: 'string', pattern: /^\S+$/, describe: 'an abbreviation without spaces' } },
+        abbreviations: { type: 'list', of: { type: 'string', pattern: ABBREVIATION, describe: ABBREVIATION_DESCRIPTION } },
       },
     },
     xliff: {
@@ -151,12 +188,13 @@ const SCHEMA: FieldType = {
         failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
       },
     },
-    checks: SCHEMA_CHECKS,
+    checks: checksSchema(vocabulary.ruleIds),
   },
-};
+  };
+}
 
 /** Reads and checks the config file of a project. Throws InputError (exit 2) on any mistake. */
-export function loadConfig(root: string): Config {
+export function loadConfig(root: string, vocabulary: ConfigVocabulary): Config {
   const file = path.resolve(root, CONFIG_FILE);
   let bytes: Uint8Array;
   try {
@@ -173,7 +211,7 @@ export function loadConfig(root: string): Config {
     });
   }
   try {
-    return parseConfig(decodeUtf8(bytes, file, 'config'), file);
+    return parseConfig(decodeUtf8(bytes, file, 'config'), file, vocabulary);
   } catch (error) {
     // Messages name the config file as the user knows it, not by its absolute path.
     if (error instanceof InputError) throw new InputError({ ...error.detail, file: CONFIG_FILE });
@@ -182,65 +220,31 @@ export function loadConfig(root: string): Config {
 }
 
 /** Parses and checks config text; `file` names it in messages and sets the project root. */
-export function parseConfig(text: string, file: string): Config {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Message[] = [];
-  const at = (offset: number | undefined): { line?: number; column?: number } => {
-    if (offset === undefined) return {};
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  for (const error of doc.errors) {
-    problems.push({
-      reason: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`,
-      ruleId: 'config/syntax',
-      source: 'config',
-      severity: 'error',
-      file,
-      ...at(error.pos[0]),
-    });
-  }
-  const schemaProblem = (node: YamlNode | null, reason: string, hint?: string, ruleId = 'config/schema'): void => {
-    problems.push({
-      reason,
-      ruleId,
-      source: 'config',
-      severity: 'error',
-      file,
-      ...at(node?.range?.[0]),
-      ...(hint === undefined ? {} : { hint }),
-    });
-  };
-  let data: Map<string, unknown> | undefined;
-  if (problems.length === 0) {
-    data = checkYaml(doc.contents as YamlNode | null, SCHEMA, '', schemaProblem) as Map<string, unknown> | undefined;
-    const documents = doc.get('documents', true);
-    if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], schemaProblem);
-  }
-  const first = problems[0];
-  if (first !== undefined || data === undefined) {
-    throw new InputError({
-      ...(first ?? { reason: 'the config file is empty', ruleId: 'config/schema', source: 'config', severity: 'error', file }),
-      fatal: true,
-      hint: first?.hint ?? 'fix the config file; README.md lists every key',
-      ...(problems.length > 1 ? { reason: `${first?.reason} (and ${problems.length - 1} more problem(s))` } : {}),
-    });
-  }
+export function parseConfig(text: string, file: string, vocabulary: ConfigVocabulary): Config {
+  const data = readCheckedYaml(text, schema(vocabulary), {
+    file,
+    area: 'config',
+    source: 'config',
+    hint: 'fix the config file; README.md lists every key',
+    empty: 'the config file is empty',
+    more: (doc, report) => {
+      const documents = doc.get('documents', true);
+      const source = doc.getIn(['paths', 'source']);
+      if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', report);
+    },
+  });
   return toConfig(data, file);
 }
 
-/** Reports a listed document whose name another one already has (see `documentNameClashes`). */
-function checkDocumentNames(items: readonly YamlNode[], report: (node: YamlNode, reason: string, hint: string, ruleId: string) => void): void {
-  const paths = items.map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value : ''));
-  for (const clash of documentNameClashes(paths)) {
+/**
+ * Reports a listed document whose name another listed one already has (see
+ * `documentNameClashes`); globs are checked when they are expanded (`findDocuments`).
+ */
+function checkDocumentNames(items: readonly YamlNode[], sourceFolder: string, report: YamlReport): void {
+  const paths = items.map((item) => (isScalar(item) && typeof item.value === 'string' && !/[*?[\]{}!]/u.test(item.value) ? item.value : ''));
+  for (const clash of documentNameClashes(paths, sourceFolder)) {
     if (clash.path === '') continue;
-    report(
-      items[clash.index] as YamlNode,
-      `documents[${clash.index}]: "${clash.path}" has the same document name as "${clash.first}", so both would write the same XLIFF and output files`,
-      DOCUMENT_NAME_CLASH_HINT,
-      'config/duplicate-document',
-    );
+    report(items[clash.index] as YamlNode, `documents[${clash.index}]: ${clashReason(clash)}`, clash.hint, 'config/duplicate-document');
   }
 }
 
@@ -273,10 +277,12 @@ function toConfig(data: Map<string, unknown>, file: string): Config {
       glossary: (paths.get('glossary') as string[] | undefined) ?? ['glossary'],
       translations: (paths.get('translations') as string | undefined) ?? 'translations',
       output: (paths.get('output') as string | undefined) ?? 'output',
+      languages: (paths.get('languages') as string | undefined) ?? 'languages',
     },
     segmentation: {
       srx: segmentation.get('srx') as string | undefined,
-      abbreviations: (segmentation.get('abbreviations') as string[] | undefined) ?? [],
+      // Checked against ABBREVIATION above, so the full stop is all there is to remove.
+      abbreviations: ((segmentation.get('abbreviations') as string[] | undefined) ?? []).map((a) => a.replace(/\.$/u, '')),
     },
     xliff: defaults,
     xliffByLanguage: byLanguage,

@@ -107,51 +107,127 @@ export function projectRelative(root: string, file: string): string {
 }
 
 /**
- * The name of a document: its file name without the extension (`source/a/b.txt` → `b`). It names
- * the document's XLIFF and output files, so two documents must never share it.
+ * The name of a document: its path relative to the source folder, without the extension
+ * (`source/a/b.txt` → `a/b` when the source folder is `source`); a listed path outside the source
+ * folder is named by its file name alone (`other/x.txt` → `x`). It names the document's XLIFF files
+ * (`translations/<lang>/<name>.xlf`) and outputs (`output/<lang>/<name>.txt`), so documents in
+ * different folders of the source folder may share a file name (`a/x.txt`, `b/x.txt`).
  */
-export function documentName(relativePath: string): string {
-  const base = path.posix.basename(relativePath);
+export function documentName(relativePath: string, sourceFolder = 'source'): string {
+  const folder = sourceFolder.replace(/^\.\/|\/+$/gu, '');
+  const inside = folder === '' || folder === '.' ? relativePath : relativePath.startsWith(`${folder}/`) ? relativePath.slice(folder.length + 1) : relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  const slash = inside.lastIndexOf('/');
+  const base = inside.slice(slash + 1);
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  return inside.slice(0, slash + 1) + (dot > 0 ? base.slice(0, dot) : base);
 }
 
-/** A document path whose name an earlier path already has (see `documentNameClashes`). */
+/** A document path whose files an earlier path's files would overwrite (see `documentNameClashes`). */
 export interface DocumentNameClash {
   /** Index of the later path in the list. */
   readonly index: number;
   readonly path: string;
-  /** The earlier path with the same name. */
+  /** The earlier path that claims the same files. */
   readonly first: string;
+  /** What both would write: their XLIFF and output files (the same name), or one output file. */
+  readonly what: 'name' | { readonly output: string };
+  /** What to do about it. */
+  readonly hint: string;
 }
 
 /** Why two documents must not share a name, for the hint of a clash message. */
 export const DOCUMENT_NAME_CLASH_HINT =
-  'rename one of the files (names are compared without case, and "x.aside" is the name of x\'s aside file)';
+  'rename one of the files (names are the path below the source folder without the extension, compared without case, and "x.aside" is the name of x\'s aside file)';
+
+/** Why a clash is one, in a sentence (`later` and `first` as the message shows them). */
+export function clashReason(clash: DocumentNameClash, later = `"${clash.path}"`): string {
+  if (clash.what === 'name') return `${later} has the same document name as "${clash.first}", so both would write the same XLIFF and output files`;
+  return `${later} would write the output file "${clash.what.output}", as ${clash.first === 'the build report' ? 'the build report does' : `"${clash.first}" does`}`;
+}
+
+/** Output names no document may take: the build writes them itself. */
+export const RESERVED_OUTPUTS: readonly string[] = ['report.json'];
 
 /**
- * The paths whose document name an earlier path already has: both would write the same
- * `translations/<lang>/<name>.xlf` and `output/<lang>/<name>.txt`, and the later one would merge
- * into, then overwrite, the earlier one's translations. Case is folded (macOS and Windows file
- * systems ignore it) and `.aside` is dropped (`a.aside.xlf` is where document `a` keeps its
- * removed units).
+ * The paths whose files an earlier path already claims: the same document name (both would write
+ * `translations/<lang>/<name>.xlf`, and the later one would merge into, then overwrite, the
+ * earlier one's translations) or the same output file (`outputNamesOf`, a format's outputs), or an
+ * output the build writes itself (`report.json`). Case is folded (macOS and Windows file systems
+ * ignore it) and `.aside` is dropped (`a.aside.xlf` is where document `a` keeps its removed units).
  */
-export function documentNameClashes(paths: readonly string[]): DocumentNameClash[] {
+export function documentNameClashes(
+  paths: readonly string[],
+  sourceFolder = 'source',
+  outputNamesOf: (path: string) => readonly string[] = () => [],
+): DocumentNameClash[] {
   const seen = new Map<string, string>();
   const clashes: DocumentNameClash[] = [];
+  for (const name of RESERVED_OUTPUTS) seen.set(`output:${name}`, '');
   paths.forEach((relativePath, index) => {
-    const key = documentName(relativePath).toLowerCase().replace(/\.aside$/u, '');
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, relativePath);
-    else clashes.push({ index, path: relativePath, first });
+    const claims: Array<[key: string, what: DocumentNameClash['what']]> = [
+      [`name:${documentName(relativePath, sourceFolder).toLowerCase().replace(/\.aside$/u, '')}`, 'name'],
+      ...outputNamesOf(relativePath).map((o): [string, DocumentNameClash['what']] => [`output:${o.toLowerCase()}`, { output: o }]),
+    ];
+    for (const [key, what] of claims) {
+      const first = seen.get(key);
+      if (first === undefined) continue;
+      clashes.push({
+        index,
+        path: relativePath,
+        first: first === '' ? 'the build report' : first,
+        what,
+        hint: first === '' ? 'rename the file: the build writes its report under this name' : DOCUMENT_NAME_CLASH_HINT,
+      });
+      return;
+    }
+    for (const [key] of claims) seen.set(key, relativePath);
   });
   return clashes;
 }
 
+/** The environment variable that raises (or lowers) the largest input file the pipeline reads. */
+export const MAX_FILE_MB_VARIABLE = 'L10N_MAX_FILE_MB';
+/** Default of `L10N_MAX_FILE_MB`: far above any real article, XLIFF, memory or glossary. */
+export const DEFAULT_MAX_FILE_MB = 100;
+/** Node reads at most 2 GiB into one buffer. */
+const MAX_FILE_MB = 2047;
+
 /**
- * Reads a file after checking its size, so that a file far larger than any real one (a 2 GB
- * upload by mistake) is refused before it fills memory. `rulePrefix` names the format in rule ids
- * (`xliff/too-large`, `tmx/io`); `display` is the name messages show.
+ * The largest input file the pipeline reads, in bytes: `L10N_MAX_FILE_MB` megabytes (a whole
+ * number from 1 to 2047); without it `defaultMb` (100; a reader whose files run larger, like
+ * translation memories, passes its own).
+ * @throws InputError (`config/max-file-mb`, fatal: exit 2) for any other value.
+ */
+export function maxFileBytes(env: Readonly<Record<string, string | undefined>> = process.env, defaultMb = DEFAULT_MAX_FILE_MB): number {
+  const raw = env[MAX_FILE_MB_VARIABLE];
+  if (raw === undefined) return defaultMb * 1024 * 1024;
+  const mb = /^\d{1,4}$/u.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!(mb >= 1 && mb <= MAX_FILE_MB)) {
+    throw new InputError({
+      reason: `${MAX_FILE_MB_VARIABLE} must be a whole number of megabytes from 1 to ${MAX_FILE_MB}, got "${raw}"`,
+      ruleId: 'config/max-file-mb',
+      source: 'config',
+      severity: 'error',
+      fatal: true,
+      actual: raw,
+      expected: `1 to ${MAX_FILE_MB}`,
+      hint: `Unset it for the default of ${DEFAULT_MAX_FILE_MB} MB, or set e.g. ${MAX_FILE_MB_VARIABLE}=500.`,
+    });
+  }
+  return mb * 1024 * 1024;
+}
+
+/** "100 MB" for a limit in whole megabytes, else its bytes. */
+function describeLimit(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
+}
+
+/**
+ * Reads a file after checking its size on disk (stat, before a byte is read), so that a file far
+ * larger than any real one (a 2 GB upload by mistake) is refused before it fills memory, and one
+ * too large for Node to read at all is still called too large, never missing. `rulePrefix` names
+ * the format in rule ids: `<prefix>/missing` (no such file), `<prefix>/too-large`, `<prefix>/io`
+ * (anything else); `display` is the name messages show.
  */
 export function readBoundedFile(absolute: string, display: string, maxBytes: number, rulePrefix: string): Uint8Array {
   const fail = (rule: string, reason: string, hint: string, extra: Partial<Message> = {}): never => {
@@ -160,14 +236,16 @@ export function readBoundedFile(absolute: string, display: string, maxBytes: num
   try {
     const size = statSync(absolute).size;
     if (size > maxBytes) {
-      fail('too-large', `the file is ${size} bytes, more than the limit of ${maxBytes}`, 'check that this is the right file', {
-        actual: String(size),
-        expected: `at most ${maxBytes} bytes`,
-      });
+      fail('too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB (${size} bytes), more than the limit of ${describeLimit(maxBytes)}`,
+        `Check that this is the right file. To read larger files, set the environment variable ${MAX_FILE_MB_VARIABLE} ` +
+          `(megabytes, at most ${MAX_FILE_MB}; default ${DEFAULT_MAX_FILE_MB}), e.g. ${MAX_FILE_MB_VARIABLE}=${Math.min(MAX_FILE_MB, Math.ceil(size / 1024 / 1024) + 1)}.`,
+        { actual: String(size), expected: `at most ${maxBytes} bytes` });
     }
     return readFileSync(absolute);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    return fail('io', `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path and the permissions');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('missing', 'the file does not exist', 'Check the path.');
+    return fail('io', `the file cannot be read (${code ?? 'error'})`, 'Check the path and the permissions.');
   }
 }

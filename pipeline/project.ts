@@ -1,50 +1,55 @@
 /**
- * A project: its config, its rules and glossary loaded once, and the stages that turn a source
- * file into an annotated Document, in their declared order.
+ * A project: its config, the registries it works with (formats, checks, languages) and its rules
+ * and glossary loaded once; where its documents are and where their XLIFF and output files go.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { loadConfig, type Config } from './config.js';
-import { DOCUMENT_NAME_CLASH_HINT, documentNameClashes, resolveInside } from './files.js';
-import { InputError, type Document, type Message } from './model.js';
-import { readSource } from './read/index.js';
-import { createSegmenter } from './segment/engine.js';
-import { segmentDocument } from './segment/stage.js';
+import { clashReason, documentName, documentNameClashes, projectRelative, resolveInside } from './files.js';
+import { FormatRegistry, FORMATS, type Format } from './formats/index.js';
+import { loadLanguages, type LanguageRegistry } from './languages/index.js';
+import { InputError, type Message } from './model.js';
+import { RULE_IDS } from './qa/index.js';
+import { createSegmenter, type Segmenter } from './segment/engine.js';
 import { loadGlossary } from './terms/glossary.js';
-import { compileMatcher } from './terms/matcher.js';
-import { annotateTerms } from './terms/stage.js';
-
-/**
- * A stage: touches one aspect of the document and passes the rest through. Problems it notices go
- * to `report` as messages; a stage never prints and never throws for bad content.
- */
-export type Stage = (doc: Document, report: (message: Message) => void) => void;
+import { compileMatcher, type TermMatcher } from './terms/matcher.js';
 
 export interface Project {
+  /** Absolute project root: the folder of `l10n.config.yaml`. */
+  readonly root: string;
   readonly config: Config;
-  /** The stages after reading, in the order they run. */
-  readonly stages: readonly Stage[];
-  /** Messages from loading the rules and the glossary. */
+  /** The formats documents are read and written with. */
+  readonly formats: FormatRegistry;
+  /** What the checks know about each language (bundled language files and the project's own). */
+  readonly languages: LanguageRegistry;
+  /** The sentence segmenter of the source language (the project's SRX rules). */
+  readonly segmenter: Segmenter;
+  /** The glossary, compiled for matching. */
+  readonly matcher: TermMatcher;
+  /** Messages from loading the glossary: errors among them are config errors (exit 2). */
   readonly messages: readonly Message[];
 }
 
-/** What a command needs of a project. */
+/** Options of `openProject`. */
 export interface OpenProjectOptions {
+  /** The formats to read and write documents with. Default: every registered format (`FORMATS`). */
+  readonly formats?: readonly Format[];
   /**
-   * Load the glossary and mark terms (default true). A command that never looks at terms (`status`
-   * counts segments and words) sets false: a large glossary then costs it nothing, and its
-   * problems are left to the commands that use it.
+   * Load the glossary (default true). A command that never looks at terms (`status` counts
+   * segments and words) sets false: the matcher is then empty, a large glossary costs nothing,
+   * and the glossary's problems are left to the commands that use it.
    */
   readonly terms?: boolean;
 }
 
 /**
  * Opens the project at `root`: config, segmentation rules, glossary. Throws InputError for a bad
- * config or bad rules (the CLI exits 2); glossary problems come back as messages.
+ * config or bad rules (the CLI exits 2); glossary problems come back in `messages`.
  */
 export function openProject(root: string, options: OpenProjectOptions = {}): Project {
-  const config = loadConfig(root);
-  const messages: Message[] = [];
+  const formats = new FormatRegistry(options.formats ?? FORMATS);
+  const config = loadConfig(path.resolve(root), { ruleIds: RULE_IDS });
   const segmenter = createSegmenter({
     language: config.sourceLanguage,
     abbreviations: config.segmentation.abbreviations,
@@ -52,72 +57,134 @@ export function openProject(root: string, options: OpenProjectOptions = {}): Pro
       ? {}
       : { srxPath: resolveInside(config.root, config.segmentation.srx, 'segmentation.srx', config.file) }),
   });
-  // Ids are assigned by the segment stage: they depend only on the text, never on term spans.
-  const stages: Stage[] = [segmentDocument(segmenter)];
-  if (options.terms !== false) {
-    const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
-    const { glossary, messages: glossaryMessages } = loadGlossary(glossaryPaths, { root: config.root });
-    messages.push(...glossaryMessages);
-    stages.push(annotateTerms(compileMatcher(glossary), config.targetLanguages));
-  }
-  return { config, stages, messages };
+  const languages = loadLanguages(resolveInside(config.root, config.paths.languages, 'paths.languages', config.file), config.root);
+  const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
+  const { glossary, messages } =
+    options.terms === false
+      ? { glossary: { language: config.sourceLanguage, entries: [], files: [] }, messages: [] }
+      : loadGlossary(glossaryPaths, { root: config.root });
+  const unknown = config.targetLanguages.filter((code) => !languages.has(code));
+  const notices: Message[] = unknown.map((code) => ({
+    reason: `no language file for "${code}": quotation marks, number forms and spacing are not checked, other checks use neutral values`,
+    ruleId: 'language/no-profile',
+    source: 'languages',
+    severity: 'info',
+    file: projectRelative(config.root, config.file),
+    hint: `add ${config.paths.languages}/${code}.yaml (README.md, "Languages", shows how)`,
+  }));
+  return { root: config.root, config, formats, languages, segmenter, matcher: compileMatcher(glossary), messages: [...messages, ...notices] };
+}
+
+/** A source document of the project. */
+export interface DocumentEntry {
+  /** Path relative to the project root, forward slashes. */
+  readonly path: string;
+  readonly absolutePath: string;
+  /** Names its XLIFF and output files: the path relative to `paths.source`, without extension. */
+  readonly name: string;
+  /** The format that reads it; undefined when none does (the read stage reports it). */
+  readonly format: Format | undefined;
+}
+
+const GLOB_CHARACTERS = /[*?[\]{}!]/u;
+
+/** True when a `documents` entry is a glob rather than one file's path. */
+export function isGlob(entry: string): boolean {
+  return GLOB_CHARACTERS.test(entry);
+}
+
+/** Every file under `folder` (absolute), as paths relative to `root` with forward slashes, sorted. */
+function filesUnder(root: string, folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) out.push(projectRelative(root, full));
+    }
+  };
+  walk(folder);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * The project's source documents, relative to the root: the configured list or every .txt file in
- * the source folder. Throws InputError when the folder cannot be read (exit 3) or two of its files
- * have the same document name (`config/duplicate-document`, exit 2).
+ * The project's source documents, found rather than listed: by default every file under
+ * `paths.source` (recursively, sorted, hidden files left out) whose extension a registered format
+ * reads. A `documents` list narrows that: a path names one file (any extension: a file no format
+ * reads is reported by the read stage), a glob (`source/news/*.txt`) every matching file a format
+ * reads, in sorted order. Throws InputError when the source folder cannot be read (exit 3) or two
+ * documents would write the same XLIFF or output files (`config/duplicate-document`, exit 2).
  */
-export function documentPaths(config: Config): string[] {
-  if (config.documents.length > 0) return [...config.documents];
-  const folder = resolveInside(config.root, config.paths.source, 'paths.source', config.file);
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort();
-  } catch {
-    throw new InputError({
-      reason: `the source folder "${config.paths.source}" cannot be read`,
-      ruleId: 'read/io',
-      source: 'read',
-      severity: 'error',
-      fatal: true,
-      file: path.relative(config.root, folder) || '.',
-      hint: 'create it or set paths.source in l10n.config.yaml',
-    });
+export function findDocuments(project: Pick<Project, 'config' | 'formats'>): DocumentEntry[] {
+  const { config, formats } = project;
+  const sourceFolder = resolveInside(config.root, config.paths.source, 'paths.source', config.file);
+  const listing = (folder: string, shown: string): string[] => {
+    try {
+      return filesUnder(config.root, folder);
+    } catch {
+      throw new InputError({
+        reason: `the source folder "${shown}" cannot be read`,
+        ruleId: 'read/io',
+        source: 'read',
+        severity: 'error',
+        fatal: true,
+        file: projectRelative(config.root, folder) || '.',
+        hint: 'create it or set paths.source in l10n.config.yaml',
+      });
+    }
+  };
+  const readable = (p: string): boolean => formats.forPath(p) !== undefined;
+  let paths: string[];
+  if (config.documents.length === 0) {
+    paths = listing(sourceFolder, config.paths.source).filter(readable);
+  } else {
+    const seen = new Set<string>();
+    paths = [];
+    for (const entry of config.documents) {
+      const found = isGlob(entry) ? globFiles(config.root, entry).filter(readable) : [entry];
+      for (const p of found) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        paths.push(p);
+      }
+    }
   }
-  const paths = names.map((name) => `${config.paths.source}/${name}`);
-  // A listed `documents` is checked, with line numbers, when the config is read; a folder here.
-  const clash = documentNameClashes(paths)[0];
+  const entries = paths.map((p): DocumentEntry => ({
+    path: p,
+    absolutePath: resolveInside(config.root, p, 'document', config.file),
+    name: documentName(p, config.paths.source),
+    format: formats.forPath(p),
+  }));
+  const clash = documentNameClashes(entries.map((e) => e.path), config.paths.source, (p) => formats.forPath(p)?.outputNames(documentName(p, config.paths.source), p) ?? [])[0];
   if (clash !== undefined) {
     throw new InputError({
-      reason: `"${clash.path}" and "${clash.first}" have the same document name, so both would write the same XLIFF and output files`,
+      reason: clashReason(clash),
       ruleId: 'config/duplicate-document',
       source: 'config',
       severity: 'error',
       fatal: true,
       file: clash.path,
-      hint: DOCUMENT_NAME_CLASH_HINT,
+      hint: clash.hint,
     });
   }
-  return paths;
+  return entries;
 }
 
-/** Reads one source document and runs every stage on it. A fatal problem ends this document only. */
-export function prepareDocument(project: Project, relativePath: string): { doc: Document | undefined; messages: Message[] } {
+/** The files of the project that match a glob (relative to the root), sorted. */
+function globFiles(root: string, glob: string): string[] {
+  const base = picomatch.scan(glob).base;
+  let folder: string;
   try {
-    const { doc, messages } = readSource({
-      root: project.config.root,
-      path: relativePath,
-      language: project.config.sourceLanguage,
-    });
-    const report = (message: Message): void => {
-      messages.push(message);
-    };
-    for (const stage of project.stages) stage(doc, report);
-    return { doc, messages };
-  } catch (error) {
-    if (error instanceof InputError) return { doc: undefined, messages: [error.detail] };
-    throw error;
+    folder = resolveInside(root, base === '' ? '.' : base, 'documents');
+  } catch {
+    return [];
+  }
+  const isMatch = picomatch(glob, { dot: false });
+  try {
+    return filesUnder(root, folder).filter((p) => isMatch(p));
+  } catch {
+    return []; // the glob's folder does not exist: it matches nothing
   }
 }
 
@@ -131,8 +198,7 @@ export function xliffPath(config: Config, language: string, documentName: string
   return path.join(translationsFolder(config, language), kind === 'work' ? `${documentName}.xlf` : `${documentName}.aside.xlf`);
 }
 
-/** Where a translated document (or, named `report` with `.json`, a language's report) is written (absolute). */
-export function outputPath(config: Config, language: string, documentName: string, extension: '.txt' | '.md' | '.json'): string {
-  const folder = resolveInside(config.root, config.paths.output, 'paths.output', config.file);
-  return path.join(folder, language, `${documentName}${extension}`);
+/** The folder of a language's outputs (absolute): translated documents and `report.json`. */
+export function outputFolder(config: Config, language: string): string {
+  return path.join(resolveInside(config.root, config.paths.output, 'paths.output', config.file), language);
 }

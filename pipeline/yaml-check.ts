@@ -3,7 +3,8 @@
  * precisely and reports each mistake at its node (the caller turns nodes into line and column),
  * with what was expected, what arrived and, for a near miss, "did you mean …?".
  */
-import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import { InputError, type Message } from './model.js';
 import { closest } from './suggest.js';
 
 /** What a node of the checked YAML must be. */
@@ -20,7 +21,9 @@ export type FieldType =
       readonly keySuggestions?: readonly string[];
       readonly of: FieldType;
     }
-  | { readonly type: 'null-or'; readonly of: FieldType };
+  | { readonly type: 'null-or'; readonly of: FieldType }
+  | { readonly type: 'number'; readonly min?: number; readonly max?: number }
+  | { readonly type: 'boolean' };
 
 /** Checks a YAML node against a schema; returns plain data, or records messages and returns undefined. */
 export function checkYaml(node: YamlNode | null, schema: FieldType, where: string, report: (node: YamlNode | null, reason: string, hint?: string) => void): unknown {
@@ -40,6 +43,22 @@ export function checkYaml(node: YamlNode | null, schema: FieldType, where: strin
       }
       if (schema.pattern !== undefined && !schema.pattern.test(node.value)) {
         report(node, `${at}expected ${schema.describe ?? 'a string'}, got "${node.value}"`);
+        return undefined;
+      }
+      return node.value;
+    case 'number': {
+      const value = isScalar(node) ? node.value : undefined;
+      const ok = typeof value === 'number' && Number.isFinite(value) && (schema.min === undefined || value >= schema.min) && (schema.max === undefined || value <= schema.max);
+      if (!ok) {
+        const range = schema.min !== undefined && schema.max !== undefined ? ` from ${schema.min} to ${schema.max}` : schema.min !== undefined ? ` of at least ${schema.min}` : '';
+        report(node, `${at}expected a number${range}, got ${describeNode(node)}`);
+        return undefined;
+      }
+      return value;
+    }
+    case 'boolean':
+      if (!isScalar(node) || typeof node.value !== 'boolean') {
+        report(node, `${at}expected true or false, got ${describeNode(node)}`);
         return undefined;
       }
       return node.value;
@@ -94,4 +113,60 @@ export function checkYaml(node: YamlNode | null, schema: FieldType, where: strin
       return out;
     }
   }
+}
+
+/** What `readCheckedYaml` needs besides the text. */
+export interface CheckedYamlOptions {
+  /** Names the file in messages. */
+  readonly file: string;
+  /** Rule ids are `<area>/syntax` and `<area>/schema`; messages come from the stage `source`. */
+  readonly area: string;
+  readonly source: string;
+  /** Further checks on the parsed document, reported the same way (a rule id of their own is allowed). */
+  readonly more?: (doc: YamlDocument, report: YamlReport) => void;
+  /** The hint when a problem brings none. */
+  readonly hint: string;
+  /** What to say when the file holds nothing. */
+  readonly empty: string;
+}
+
+/** How a checker reports a problem at a node. */
+export type YamlReport = (node: YamlNode | null, reason: string, hint?: string, ruleId?: string) => void;
+
+/**
+ * Parses YAML text with a LineCounter and checks it against `schema`: YAML syntax errors, then
+ * schema problems, each at its line and column. Returns the checked data, or throws one
+ * InputError (fatal) for the first problem, counting the others in its reason.
+ */
+export function readCheckedYaml(text: string, schema: FieldType, options: CheckedYamlOptions): Map<string, unknown> {
+  const { file, area, source } = options;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Message[] = [];
+  const at = (offset: number | undefined): { line?: number; column?: number } => {
+    if (offset === undefined) return {};
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  for (const error of doc.errors) {
+    problems.push({ reason: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`, ruleId: `${area}/syntax`, source, severity: 'error', file, ...at(error.pos[0]) });
+  }
+  const report: YamlReport = (node, reason, hint, ruleId = `${area}/schema`) => {
+    problems.push({ reason, ruleId, source, severity: 'error', file, ...at(node?.range?.[0]), ...(hint === undefined ? {} : { hint }) });
+  };
+  let data: Map<string, unknown> | undefined;
+  if (problems.length === 0) {
+    data = checkYaml(doc.contents as YamlNode | null, schema, '', report) as Map<string, unknown> | undefined;
+    options.more?.(doc, report);
+  }
+  const first = problems[0];
+  if (first !== undefined || data === undefined) {
+    throw new InputError({
+      ...(first ?? { reason: options.empty, ruleId: `${area}/schema`, source, severity: 'error', file }),
+      fatal: true,
+      hint: first?.hint ?? options.hint,
+      ...(problems.length > 1 ? { reason: `${first?.reason} (and ${problems.length - 1} more problem(s))` } : {}),
+    });
+  }
+  return data;
 }

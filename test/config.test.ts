@@ -1,16 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig, xliffSettingsFor } from '../pipeline/config.js';
 import { InputError } from '../pipeline/model.js';
+import { RULE_IDS } from '../pipeline/qa/index.js';
+
+const KNOWN = { ruleIds: RULE_IDS };
 
 const FILE = '/project/l10n.config.yaml';
 
 /** The InputError's message for a config text, or a failure when it parses. */
 function problemOf(text: string) {
   try {
-    parseConfig(text, FILE);
+    parseConfig(text, FILE, KNOWN);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return (error as InputError).detail;
@@ -18,28 +21,17 @@ function problemOf(text: string) {
   throw new Error('expected the config to be refused');
 }
 
-describe('the bundled l10n.config.yaml', () => {
-  it('reads de → en, fr, es with the article and the default policies', () => {
-    const config = parseConfig(readFileSync('l10n.config.yaml', 'utf8'), FILE);
-    expect(config.sourceLanguage).toBe('de');
-    expect(config.targetLanguages).toEqual(['en', 'fr', 'es']);
-    expect(config.documents).toEqual(['source/putin-kim-treffen-peking.txt']);
-    expect(config.policies).toEqual({ untranslated: 'fail', publishState: 'translated', failOn: 'error' });
-    expect(config.root).toBe('/project');
-  });
-});
-
 describe('defaults', () => {
   it('fills every setting that is left out', () => {
-    const config = parseConfig('targetLanguages: [en]\n', FILE);
-    expect(config.paths).toEqual({ source: 'source', glossary: ['glossary'], translations: 'translations', output: 'output' });
+    const config = parseConfig('targetLanguages: [en]\n', FILE, KNOWN);
+    expect(config.paths).toEqual({ source: 'source', glossary: ['glossary'], translations: 'translations', output: 'output', languages: 'languages' });
     expect(config.xliff).toEqual({ version: '1.2', profile: 'default' });
     expect(config.policies.untranslated).toBe('fail');
     expect(config.segmentation).toEqual({ srx: undefined, abbreviations: [] });
   });
 
   it('applies per-language XLIFF settings over the project ones', () => {
-    const config = parseConfig('targetLanguages: [en, fr]\nxliff:\n  version: "1.2"\n  languages:\n    fr: {version: "2.1", profile: omegat}\n', FILE);
+    const config = parseConfig('targetLanguages: [en, fr]\nxliff:\n  version: "1.2"\n  languages:\n    fr: {version: "2.1", profile: omegat}\n', FILE, KNOWN);
     expect(xliffSettingsFor(config, 'en')).toEqual({ version: '1.2', profile: 'default' });
     expect(xliffSettingsFor(config, 'fr')).toEqual({ version: '2.1', profile: 'omegat' });
   });
@@ -100,10 +92,20 @@ describe('mistakes are refused with file, line and column', () => {
     expect(problemOf('targetLanguages: en\nsourceLanguage: 5\n').reason).toContain('(and 1 more problem(s))');
   });
 
-  it('refuses two documents with the same name in different folders, which would share their XLIFF and output files', () => {
-    const problem = problemOf('targetLanguages: [en]\ndocuments:\n  - source/a/article.txt\n  - source/b/article.txt\n');
+  it('refuses two documents whose names (path below the source folder, no extension) are the same, which would share their XLIFF and output files', () => {
+    const problem = problemOf('targetLanguages: [en]\ndocuments:\n  - source/a/article.txt\n  - source/a/article.text\n');
     expect(problem).toMatchObject({ ruleId: 'config/duplicate-document', line: 4, column: 5 });
-    expect(problem.reason).toContain('"source/b/article.txt" has the same document name as "source/a/article.txt"');
+    expect(problem.reason).toContain('"source/a/article.text" has the same document name as "source/a/article.txt"');
+  });
+
+  it('takes documents of the same file name in different folders: their names are their paths below the source folder', () => {
+    const config = parseConfig('targetLanguages: [en]\ndocuments:\n  - source/a/article.txt\n  - source/b/article.txt\n', FILE, KNOWN);
+    expect(config.documents).toEqual(['source/a/article.txt', 'source/b/article.txt']);
+  });
+
+  it('takes globs in documents and checks them when they are expanded', () => {
+    const config = parseConfig('targetLanguages: [en]\ndocuments:\n  - source/news/*.txt\n  - source/news/*.txt\n', FILE, KNOWN);
+    expect(config.documents).toEqual(['source/news/*.txt', 'source/news/*.txt']);
   });
 
   it('refuses names that differ only in case, or that would be the other document\'s aside file', () => {
@@ -123,9 +125,9 @@ describe('loadConfig', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'l10n-config-'));
     try {
       writeFileSync(path.join(root, 'l10n.config.yaml'), Buffer.from('targetLanguages: [en]\n# \xfcbersetzt\n', 'latin1'));
-      expect(() => loadConfig(root)).toThrow(InputError);
+      expect(() => loadConfig(root, KNOWN)).toThrow(InputError);
       try {
-        loadConfig(root);
+        loadConfig(root, KNOWN);
       } catch (error) {
         expect((error as InputError).detail).toMatchObject({ ruleId: 'config/encoding', file: 'l10n.config.yaml', line: 2, column: 3 });
       }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeUtf8, documentName, documentNameClashes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../pipeline/files.js';
+import { clashReason, decodeUtf8, documentName, documentNameClashes, maxFileBytes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../pipeline/files.js';
 import { InputError } from '../pipeline/model.js';
 
 const folders: string[] = [];
@@ -85,19 +85,29 @@ describe('writeFileAtomic', () => {
 });
 
 describe('documentName and documentNameClashes', () => {
-  it('takes the file name without its last extension, whatever the extension\'s case', () => {
-    expect(documentName('source/a/putin-kim.txt')).toBe('putin-kim');
+  it('takes the path below the source folder without its last extension, whatever the extension\'s case', () => {
+    expect(documentName('source/a/putin-kim.txt')).toBe('a/putin-kim');
     expect(documentName('source/Bericht.TXT')).toBe('Bericht');
     expect(documentName('source/v1.2-notes.txt')).toBe('v1.2-notes');
+    expect(documentName('texte/neu/x.txt', 'texte')).toBe('neu/x');
+    expect(documentName('other/x.txt', 'source')).toBe('x');
   });
 
-  it('finds later paths whose name an earlier one has: other folder, other case, or its aside file', () => {
-    expect(documentNameClashes(['source/a/x.txt', 'source/b/x.txt', 'source/X.txt', 'source/x.aside.txt', 'source/y.txt'])).toEqual([
-      { index: 1, path: 'source/b/x.txt', first: 'source/a/x.txt' },
-      { index: 2, path: 'source/X.txt', first: 'source/a/x.txt' },
-      { index: 3, path: 'source/x.aside.txt', first: 'source/a/x.txt' },
+  it('finds later paths whose name an earlier one has: other case, other extension, or its aside file; other folders are other names', () => {
+    const clashes = documentNameClashes(['source/a/x.txt', 'source/b/x.txt', 'source/A/X.txt', 'source/a/x.aside.txt', 'source/a/x.md', 'source/y.txt']);
+    expect(clashes.map((c) => [c.index, c.path, c.first, c.what])).toEqual([
+      [2, 'source/A/X.txt', 'source/a/x.txt', 'name'],
+      [3, 'source/a/x.aside.txt', 'source/a/x.txt', 'name'],
+      [4, 'source/a/x.md', 'source/a/x.txt', 'name'],
     ]);
+    expect(clashReason(clashes[0]!)).toBe('"source/A/X.txt" has the same document name as "source/a/x.txt", so both would write the same XLIFF and output files');
     expect(documentNameClashes(['source/report.txt', 'source/x.txt'])).toEqual([]);
+  });
+
+  it('finds documents whose formats would write the same output file, or the build report', () => {
+    const outputs = (p: string): string[] => (p.endsWith('.json') ? [p.slice('source/'.length)] : [documentName(p) + '.md']);
+    const clashes = documentNameClashes(['source/x.txt', 'source/y/x.txt', 'source/report.json'], 'source', outputs);
+    expect(clashes.map((c) => clashReason(c))).toEqual(['"source/report.json" would write the output file "report.json", as the build report does']);
   });
 });
 
@@ -116,9 +126,40 @@ describe('readBoundedFile', () => {
     );
   });
 
-  it('names a missing file with the format\'s io rule', () => {
+  it('names a missing file with the format\'s missing rule, and says it does not exist', () => {
     expect(() => readBoundedFile('/nonexistent/m.tmx', 'm.tmx', 10, 'tmx')).toThrow(
-      expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'tmx/io', file: 'm.tmx' }) }),
+      expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'tmx/missing', file: 'm.tmx', reason: 'the file does not exist' }) }),
     );
+  });
+
+  it('refuses a file larger than Node can read (2.5 GB, sparse) as too large, naming the limit and how to raise it', () => {
+    const folder = tempFolder();
+    const huge = path.join(folder, 'huge.xlf');
+    writeFileSync(huge, '');
+    truncateSync(huge, 2.5 * 1024 ** 3);
+    expect(() => readBoundedFile(huge, 'huge.xlf', 100 * 1024 * 1024, 'xliff')).toThrow(
+      expect.objectContaining({
+        detail: expect.objectContaining({
+          ruleId: 'xliff/too-large',
+          reason: 'the file is 2560.0 MB (2684354560 bytes), more than the limit of 100 MB',
+          hint: expect.stringContaining('L10N_MAX_FILE_MB'),
+        }),
+      }),
+    );
+  });
+});
+
+describe('maxFileBytes', () => {
+  it('is 100 MB by default and follows L10N_MAX_FILE_MB', () => {
+    expect(maxFileBytes({})).toBe(100 * 1024 * 1024);
+    expect(maxFileBytes({ L10N_MAX_FILE_MB: '2047' })).toBe(2047 * 1024 * 1024);
+  });
+
+  it('refuses a value that is not a whole number of megabytes from 1 to 2047, as a config error', () => {
+    for (const value of ['0', '2048', 'abc', '1.5', '']) {
+      expect(() => maxFileBytes({ L10N_MAX_FILE_MB: value })).toThrow(
+        expect.objectContaining({ detail: expect.objectContaining({ ruleId: 'config/max-file-mb', actual: value, fatal: true }) }),
+      );
+    }
   });
 });

@@ -11,7 +11,7 @@ function documentOf(blocks: ReadonlyArray<readonly [BlockKind, readonly string[]
       if (i > 0) text += ' ';
       const segmentStart = text.length;
       text += sentence;
-      return { id: '', text: sentence, start: segmentStart, end: text.length, spans: [] };
+      return { id: '', text: sentence, start: segmentStart, end: text.length, codes: [], spans: [] };
     });
     const block = { id: '', kind, start, end: text.length, glued: false, segments };
     text += '\n';

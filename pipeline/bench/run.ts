@@ -6,30 +6,31 @@
  * like with like at the same moment. Timings are printed, never asserted: CI machines are shared
  * and noisy, so speed targets are read from this output, not from unit tests.
  *
- * `node dist/pipeline/bench/run.js <name>` runs one benchmark in this process.
+ * `node dist/pipeline/bench/run.js <name>` runs one benchmark in this process. Each benchmark's
+ * module is loaded only in its own process: the review benchmark's browser driver alone adds
+ * 70 MB, which would otherwise count against the XLIFF import's memory budget.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runCommandsBench } from './commands.js';
-import { runMemoryBench } from './memory.js';
-import { runReviewBench } from './review.js';
-import { runScaleBench } from './scale.js';
-import { runSegmentBench } from './segment.js';
-import { runTermsBench } from './terms.js';
-import { runXliffBench } from './xliff.js';
 
 const log = (line: string): void => {
   process.stdout.write(line + '\n');
 };
 
-const benches: ReadonlyMap<string, (log: (line: string) => void) => void | Promise<void>> = new Map([
-  ['segment', runSegmentBench],
-  ['terms', runTermsBench],
-  ['xliff', runXliffBench],
-  ['review', runReviewBench],
-  ['memory', runMemoryBench],
-  ['commands', runCommandsBench],
-  ['scale', runScaleBench],
+type Bench = (log: (line: string) => void) => void | Promise<void>;
+
+const benches: ReadonlyMap<string, () => Promise<Bench>> = new Map([
+  ['segment', async () => (await import('./segment.js')).runSegmentBench],
+  ['segment-quality', async () => (await import('./segment.js')).runSegmentQualityBench],
+  ['terms', async () => (await import('./terms.js')).runTermsBench],
+  ['xliff', async () => (await import('./xliff.js')).runXliffBench],
+  ['inspect', async () => (await import('./inspect.js')).runInspectBench],
+  ['review', async () => (await import('./review.js')).runReviewBench],
+  ['strings', async () => (await import('./strings.js')).runStringsBench],
+  ['mt', async () => (await import('./mt.js')).runMtBench],
+  ['memory', async () => (await import('./memory.js')).runMemoryBench],
+  ['commands', async () => (await import('./commands.js')).runCommandsBench],
+  ['scale', async () => (await import('./scale.js')).runScaleBench],
 ]);
 
 const only = process.argv[2];
@@ -40,11 +41,11 @@ if (only === undefined) {
     if (child.status !== 0) process.exitCode = child.status ?? 1;
   }
 } else {
-  const bench = benches.get(only);
-  if (bench === undefined) {
+  const load = benches.get(only);
+  if (load === undefined) {
     process.stderr.write(`bench: unknown benchmark "${only}"; expected one of ${[...benches.keys()].join(', ')}\n`);
     process.exitCode = 2;
   } else {
-    await bench(log);
+    await (await load())(log);
   }
 }

@@ -2,7 +2,7 @@
  * The shape of a CLI command. Each command lives in its own module under `pipeline/commands/` and
  * is registered in `pipeline/cli.ts`; the CLI parses nothing itself beyond the command name.
  */
-import type { Message } from '../model.js';
+import { atLeast, type Message, type Severity } from '../model.js';
 
 /** Exit codes, as documented in README.md. */
 export const EXIT = {
@@ -57,8 +57,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Messages collected by a command, returned together with the exit code they lead to. */
-export interface CommandResult {
-  readonly messages: readonly Message[];
-  readonly exitCode: ExitCode;
+/**
+ * The exit code that a run's messages lead to, as README.md "Exit codes" documents it: 2 for a
+ * fatal problem of the config or glossary, 3 for any other fatal problem (a file that cannot be
+ * read or written), 1 for findings at or above the threshold, else 0. The policy is the CLI's:
+ * library code reports messages and never picks a code.
+ */
+export function exitCodeFor(messages: readonly Message[], failOn: Severity): ExitCode {
+  if (messages.some((m) => m.fatal === true && (m.ruleId.startsWith('config/') || m.ruleId.startsWith('glossary/')))) return EXIT.usage;
+  if (messages.some((m) => m.fatal === true)) return EXIT.io;
+  return messages.some((m) => atLeast(m, failOn)) ? EXIT.findings : EXIT.ok;
 }

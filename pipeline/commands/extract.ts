@@ -1,23 +1,20 @@
 /**
  * `l10n extract`: source documents → one XLIFF file per document and target language, merged
  * with what translators already did. Running it twice changes nothing; after a source edit it
- * keeps every translation whose sentence did not change.
+ * keeps every translation whose sentence did not change. Parses arguments, runs the extract chain
+ * (`pipeline/chains.ts`), reports.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { xliffSettingsFor } from '../config.js';
-import { projectRelative, readBoundedFile, writeFileAtomic } from '../files.js';
-import { ProjectMemories } from '../memory/project.js';
-import { InputError, type Message } from '../model.js';
-import { documentPaths, prepareDocument, xliffPath } from '../project.js';
-import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
-import { DEFAULT_MAX_BYTES, exportXliff, readXliff, type ParsedXliff } from '../xliff/index.js';
-import { EXIT, type Command, exitCodesHelp } from './command.js';
+import { extract as runExtract } from '../chains.js';
+import { sortMessages } from '../model.js';
+import { formatMessage, summarize } from '../report/messages.js';
+import { EXIT, exitCodeFor, exitCodesHelp, type Command } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n extract [--lang <code>]…
 
-Reads the source documents, segments them, finds glossary terms and writes
+Finds the source documents (every file in paths.source that a format reads, or those the
+documents list of l10n.config.yaml names), segments them, finds glossary terms and writes
 translations/<lang>/<document>.xlf for every target language. Existing files are merged:
 translations of unchanged sentences are kept, the old translation of a changed sentence is
 offered as a candidate, and units of removed sentences are kept aside in
@@ -27,19 +24,6 @@ offered as a candidate, and units of removed sentences are kept aside in
 
 ${exitCodesHelp({ 0: 'written', 1: 'written, with errors (a document that could not be read or merged)', 2: 'usage or config error, bad glossary', 3: 'a file could not be read or written' })}`;
 
-/** Reads an XLIFF file if it exists; a file that cannot be read is a fatal message, never overwritten. */
-function readExisting(file: string, root: string, messages: Message[]): ParsedXliff | undefined | 'unreadable' {
-  if (!existsSync(file)) return undefined;
-  try {
-    const name = projectRelative(root, file);
-    return readXliff(readBoundedFile(file, name, DEFAULT_MAX_BYTES, 'xliff'), name);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    messages.push({ ...error.detail, hint: `${error.detail.hint ?? ''} (the file was left as it is; extract did not overwrite it)`.trim() });
-    return 'unreadable';
-  }
-}
-
 export const extract: Command = {
   name: 'extract',
   summary: 'source → XLIFF per target language, keeping every translation',
@@ -48,64 +32,22 @@ export const extract: Command = {
     const { values } = parseArgs({ args: [...args], options: { lang: { type: 'string', multiple: true } }, strict: true });
     const project = openCheckedProject(io);
     if (project === undefined) return EXIT.usage;
-    const { config } = project;
-    const languages = languagesFrom(values.lang, config);
-    const messages: Message[] = [...project.messages];
-    const memories = new ProjectMemories(config);
-    for (const relativePath of documentPaths(config)) {
-      const { doc, messages: docMessages } = prepareDocument(project, relativePath);
-      messages.push(...docMessages);
-      if (doc === undefined) continue;
-      for (const language of languages) {
-        const workFile = xliffPath(config, language, doc.name);
-        const asideFile = xliffPath(config, language, doc.name, 'aside');
-        const previous = readExisting(workFile, config.root, messages);
-        const aside = readExisting(asideFile, config.root, messages);
-        if (previous === 'unreadable' || aside === 'unreadable') continue;
-        memories.learn(language, [previous, aside]);
-        const settings = xliffSettingsFor(config, language);
-        const result = exportXliff(doc, previous, aside, {
-          version: settings.version,
-          profile: settings.profile,
-          sourceLanguage: config.sourceLanguage,
-          targetLanguage: language,
-          original: doc.path,
-          leverage: memories.leverage(language),
-        });
-        // Merge messages are about this language's file, not the source: name the file the
-        // translator works on (or the aside file), so the three languages' notices differ.
-        const workRelative = projectRelative(config.root, workFile);
-        const asideRelative = projectRelative(config.root, asideFile);
-        messages.push(
-          ...result.messages.map((m) =>
-            m.source === 'xliff-export' && m.file === doc.path && m.severity === 'info'
-              ? { ...m, file: m.ruleId === 'xliff/set-aside' ? asideRelative : workRelative }
-              : m,
-          ),
-        );
-        // A previous file for another language must not be merged into this one: leave it be.
-        if (result.messages.some((m) => m.fatal === true)) continue;
-        const changed = writeIfChanged(workFile, result.xliff);
-        if (result.aside === undefined) rmSync(asideFile, { force: true });
-        else writeIfChanged(asideFile, result.aside);
-        const s = result.stats;
+    const result = await runExtract(project, { languages: languagesFrom(values.lang, project.config) });
+    const n = result.documents.length;
+    io.stderr(`extract: ${n} ${n === 1 ? 'document' : 'documents'}${n === 0 ? '' : `: ${result.documents.join(', ')}`}\n`);
+    for (const file of result.files) {
+      for (const track of file.tracks.values()) {
+        if (track.exported === undefined) continue;
+        const s = track.exported.stats;
         io.stderr(
-          `${projectRelative(config.root, workFile)}: ${changed ? 'written' : 'unchanged'} ` +
+          `${track.exported.file}: ${track.exported.changed ? 'written' : 'unchanged'} ` +
             `(${s.kept} kept, ${s.added} new, ${s.candidates} with a candidate, ${s.restored} restored, ${s.setAside} set aside)\n`,
         );
       }
     }
-    for (const file of memories.save()) io.stderr(`${file}: written (translation memory)\n`);
-    messages.push(...memories.messages);
-    for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
-    io.stderr(`extract: ${summarize(messages)}\n`);
-    return exitCodeFor(messages, 'error');
+    for (const file of result.memoryFiles) io.stderr(`${file}: written (translation memory)\n`);
+    for (const m of sortMessages(result.messages)) io.stderr(formatMessage(m) + '\n');
+    io.stderr(`extract: ${summarize(result.messages)}\n`);
+    return exitCodeFor(result.messages, 'error');
   },
 };
-
-/** Writes only when the content differs, so an unchanged file keeps its time stamp. */
-function writeIfChanged(file: string, content: string): boolean {
-  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
-  writeFileAtomic(file, content);
-  return true;
-}

@@ -58,7 +58,22 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       io.stderr(formatMessage(error.detail) + '\n');
       return error.detail.ruleId.startsWith('config/') ? EXIT.usage : EXIT.io;
     }
-    throw error;
+    io.stderr(internalErrorText(name, error));
+    return EXIT.io;
   }
+}
+
+/**
+ * What the user sees of an error no part of l10n expected (a defect): one line naming it and
+ * what to do, never a stack trace; `L10N_DEBUG=1` adds the stack for whoever fixes the defect.
+ */
+export function internalErrorText(command: string, error: unknown): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const stack = process.env.L10N_DEBUG !== undefined && error instanceof Error && error.stack !== undefined ? `${error.stack}\n` : '';
+  return (
+    `l10n ${command}: internal error (${what.split('\n')[0]})\n` +
+    `  hint: this is a defect of l10n, not of your files; files are written whole or not at all. ` +
+    `Please report it with the command you ran (run it again with L10N_DEBUG=1 for the details).\n${stack}`
+  );
 }
 

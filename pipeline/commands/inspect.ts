@@ -5,9 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../model.js';
 import { formatMessage } from '../report/messages.js';
-import { readBoundedFile } from '../files.js';
-import { DEFAULT_MAX_BYTES, readXliff } from '../xliff/index.js';
-import { inspectXliff, summaryText } from '../xliff/inspect.js';
+import { maxFileBytes, readBoundedFile } from '../files.js';
+import { inspectXliffBytes, summaryText } from '../xliff/inspect.js';
 import { EXIT, UsageError, type Command, exitCodesHelp } from './command.js';
 
 const USAGE = `Usage: l10n inspect <file.xlf> [--json]
@@ -29,13 +28,14 @@ export const inspect: Command = {
     const name = positionals[0] as string;
     const absolute = path.resolve(io.cwd, name);
     try {
-      const summary = inspectXliff(readXliff(readBoundedFile(absolute, name, DEFAULT_MAX_BYTES, 'xliff'), name));
+      const maxBytes = maxFileBytes();
+      const summary = inspectXliffBytes(readBoundedFile(absolute, name, maxBytes, 'xliff'), name, { maxBytes });
       io.stdout(values.json ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary));
       return EXIT.ok;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.stderr(formatMessage(error.detail) + '\n');
-      return EXIT.io;
+      return error.detail.ruleId.startsWith('config/') ? EXIT.usage : EXIT.io;
     }
   },
 };

@@ -6,19 +6,21 @@
  * - `import <file.tmx>`: merges a TMX file from another tool into the memories of the project's
  *   target languages found in it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { documentName, projectRelative, readBoundedFile } from '../files.js';
+import { loadConfig } from '../config.js';
+import { maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
+import { FormatRegistry } from '../formats/index.js';
 import { ProjectMemories } from '../memory/project.js';
 import { entriesFromTmx } from '../memory/store.js';
 import { readTmx, TMX_MAX_BYTES } from '../memory/tmx-read.js';
-import { loadConfig } from '../config.js';
-import { InputError, type Message } from '../model.js';
-import { documentPaths, xliffPath } from '../project.js';
-import { exitCodeFor, formatMessage, sortMessages, summarize } from '../report/messages.js';
-import { readXliff } from '../xliff/index.js';
-import { UsageError, type Command, type CommandIo, exitCodesHelp } from './command.js';
+import { InputError, sortMessages, type Message } from '../model.js';
+import { findDocuments, xliffPath } from '../project.js';
+import { RULE_IDS } from '../qa/index.js';
+import { formatMessage, summarize } from '../report/messages.js';
+import { readTargets, readXliff } from '../xliff/index.js';
+import { UsageError, exitCodeFor, type Command, type CommandIo, exitCodesHelp } from './command.js';
 import { languagesFrom } from './options.js';
 
 const USAGE = `Usage: l10n memory update [--lang <code>]…
@@ -57,17 +59,18 @@ function finish(messages: readonly Message[], io: CommandIo): ReturnType<Command
 }
 
 async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Command['run']> {
-  const config = loadConfig(io.cwd);
+  const config = loadConfig(io.cwd, { ruleIds: RULE_IDS });
   const memories = new ProjectMemories(config);
   const messages: Message[] = [];
+  const documents = findDocuments({ config, formats: new FormatRegistry() });
   for (const language of languagesFrom(lang, config)) {
-    for (const relativePath of documentPaths(config)) {
-      const name = documentName(relativePath);
+    for (const { name } of documents) {
       for (const kind of ['work', 'aside'] as const) {
         const file = xliffPath(config, language, name, kind);
         if (!existsSync(file)) continue;
         try {
-          memories.learn(language, [readXliff(readFileSync(file), projectRelative(config.root, file))]);
+          const maxBytes = maxFileBytes();
+          memories.learn(language, readTargets(readXliff(readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'xliff'), projectRelative(config.root, file), { maxBytes })));
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           messages.push(error.detail);
@@ -80,7 +83,7 @@ async function update(lang: string[] | undefined, io: CommandIo): ReturnType<Com
 }
 
 async function importTmx(name: string, lang: string[] | undefined, io: CommandIo): ReturnType<Command['run']> {
-  const config = loadConfig(io.cwd);
+  const config = loadConfig(io.cwd, { ruleIds: RULE_IDS });
   let parsed;
   try {
     parsed = readTmx(readBoundedFile(path.resolve(io.cwd, name), name, TMX_MAX_BYTES, 'tmx'), name);

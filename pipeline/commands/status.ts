@@ -2,13 +2,11 @@
  * `l10n status`: per language and document, how many segments and source words are in each
  * state, read from the translators' XLIFF files against the current source.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { projectRelative } from '../files.js';
-import { InputError, TARGET_STATES, type Message, type TargetState } from '../model.js';
-import { documentPaths, prepareDocument, xliffPath } from '../project.js';
-import { formatMessage, sortMessages } from '../report/messages.js';
-import { matchTranslations, readXliff } from '../xliff/index.js';
+import { status as runStatus } from '../chains.js';
+import { segmentsOf, sortMessages, TARGET_STATES, type Message, type TargetState } from '../model.js';
+import { appendAll } from '../lists.js';
+import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 
@@ -61,40 +59,31 @@ export const status: Command = {
     // Counting never looks at terms: the glossary is not loaded (a large one would cost seconds).
     const project = openCheckedProject(io, { terms: false });
     if (project === undefined) return EXIT.usage;
-    const { config } = project;
-    const languages = languagesFrom(values.lang, config);
+    const result = await runStatus(project, { languages: languagesFrom(values.lang, project.config) });
+    // What status reports: the documents' warnings and errors, files that cannot be read, missing
+    // files; not the reader's notices, nor the import's findings (those are `check`'s business).
     const messages: Message[] = [];
     const rows: StatusRow[] = [];
-    for (const relativePath of documentPaths(config)) {
-      const { doc, messages: docMessages } = prepareDocument(project, relativePath);
-      messages.push(...docMessages.filter((m) => m.severity !== 'info'));
-      if (doc === undefined) continue;
-      const segments = doc.blocks.flatMap((b) => b.segments);
-      for (const language of languages) {
-        const file = xliffPath(config, language, doc.name);
+    for (const file of result.files) {
+      appendAll(messages, file.messages.filter((m) => m.severity !== 'info'));
+      if (file.stopped || file.document === undefined) continue;
+      const segments = segmentsOf(file.document);
+      for (const track of file.tracks.values()) {
+        appendAll(messages, track.messages.filter((m) => m.fatal === true || m.ruleId === 'status/missing-xliff'));
         const segmentCounts = emptyCounts();
         const wordCounts = emptyCounts();
-        let bySegment = new Map<string, { state: TargetState; needsReview: boolean; target: string | undefined }>();
-        try {
-          const parsed = readXliff(readFileSync(file), projectRelative(config.root, file));
-          bySegment = matchTranslations(doc, parsed, { sourceLanguage: config.sourceLanguage, targetLanguage: language }).bySegment;
-        } catch (error) {
-          if (error instanceof InputError) messages.push(error.detail);
-          else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-            messages.push({ reason: 'no translation file yet', ruleId: 'status/missing-xliff', source: 'status', severity: 'warning', file: projectRelative(config.root, file), hint: 'run `l10n extract`' });
-          } else throw error;
-        }
+        const targets = track.targets ?? new Map();
         for (const segment of segments) {
-          const t = bySegment.get(segment.id);
-          const hasTarget = t?.target !== undefined && t.target.trim() !== '';
+          const t = targets.get(segment.id);
+          const hasTarget = t?.target !== undefined && t.target.text.trim() !== '';
           const bucket: Bucket = !hasTarget ? 'initial' : t.needsReview ? 'review' : t.state;
           segmentCounts[bucket] += 1;
           wordCounts[bucket] += wordsIn(segment.text);
         }
         rows.push({
-          language,
-          document: doc.name,
-          xliff: projectRelative(config.root, file),
+          language: track.language,
+          document: file.name,
+          xliff: track.xliff,
           segments: segmentCounts,
           words: wordCounts,
           totalSegments: segments.length,

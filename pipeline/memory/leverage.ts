@@ -2,7 +2,7 @@
  * Leverage: what the memory offers for a new sentence. An exact match (the same source) and fuzzy
  * matches of at least `FUZZY_THRESHOLD` percent word similarity, best first.
  */
-import { matchQuality, similarityOfWords, words } from '../xliff/similarity.js';
+import { matchQuality, similarityOfWords, words } from '../similarity.js';
 import { entryRank } from './merge.js';
 import { SentenceIndex } from './sentence-index.js';
 import { SourceIndex } from './source-index.js';

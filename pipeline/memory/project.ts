@@ -5,8 +5,7 @@
  * that cannot be read is reported and left untouched.
  */
 import type { Config } from '../config.js';
-import { InputError, type Message } from '../model.js';
-import type { ParsedXliff } from '../xliff/index.js';
+import { InputError, type Message, type SegmentTarget } from '../model.js';
 import { FUZZY_THRESHOLD, leverageFrom, type Leverage } from './leverage.js';
 import { projectRelative } from '../files.js';
 import { SentenceIndex } from './sentence-index.js';
@@ -39,15 +38,16 @@ export class ProjectMemories {
   }
 
   /**
-   * Adds the approved translations of XLIFF files (see `approvedEntries`) to a language's memory;
-   * a sentence's older project translation that the files no longer have is replaced. Replacement
-   * works over everything learned in this run, so a sentence that two documents translate
-   * differently keeps both translations whatever the order of the documents.
+   * Adds the approved translations among the targets of a language's files (see
+   * `approvedEntries`) to its memory; a sentence's older project translation that the files no
+   * longer have is replaced. Replacement works over everything learned in this run, so a sentence
+   * that two documents translate differently keeps both translations whatever the order of the
+   * documents.
    */
-  learn(language: string, files: ReadonlyArray<ParsedXliff | undefined>): void {
+  learn(language: string, targets: readonly SegmentTarget[]): void {
     const memory = this.get(language);
     if (memory === undefined) return;
-    memory.learn(files.flatMap((f) => (f === undefined ? [] : approvedEntries(f, this.config.policies.publishState))));
+    memory.learn(approvedEntries(targets, this.config.policies.publishState));
   }
 
   /**

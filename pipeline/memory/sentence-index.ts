@@ -12,7 +12,7 @@
  * the threshold (see `similar`), so none drops a match. The edit distance itself stops once the
  * threshold is out of reach.
  */
-import { boundedDistance, maxDistanceWithin, words } from '../xliff/similarity.js';
+import { boundedDistance, maxDistanceWithin, words } from '../similarity.js';
 
 /** Word ids of a sentence; a word the index has never seen gets `UNKNOWN`, which matches nothing. */
 const UNKNOWN = -1;

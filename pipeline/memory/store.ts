@@ -5,13 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { projectRelative, resolveInside, writeFileAtomic } from '../files.js';
-import { TARGET_STATES, type TargetState } from '../model.js';
-import { entriesOf, hasWork } from '../xliff/entries.js';
-import type { ParsedXliff } from '../xliff/index.js';
+import { maxFileBytes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../files.js';
+import { TARGET_STATES, type SegmentTarget, type TargetState } from '../model.js';
 import { languageMatch, normalize } from './merge.js';
 import { readOwnTmx } from './tmx-own.js';
-import { readTmx, type TmxVariant } from './tmx-read.js';
+import { readTmx, TMX_MAX_BYTES, type TmxVariant } from './tmx-read.js';
 import { writeTmx } from './tmx-write.js';
 import type { Memory, MemoryEntry } from './types.js';
 
@@ -29,11 +27,13 @@ export function loadMemory(config: Config, language: string): Memory {
   const file = memoryPath(config, language);
   const empty: Memory = { sourceLanguage: config.sourceLanguage, targetLanguage: language, entries: [] };
   if (!existsSync(file)) return empty;
-  const bytes = readFileSync(file);
+  // Size first (stat): a huge memory is refused before it is read.
+  const maxBytes = maxFileBytes(process.env, TMX_MAX_BYTES / 1024 / 1024);
+  const bytes = readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'tmx');
   // The file as extract wrote it is read without the XML parser; any other goes through it.
   const entries =
     readOwnTmx(bytes, config.sourceLanguage, language) ??
-    entriesFromTmx(readTmx(bytes, projectRelative(config.root, file)), config.sourceLanguage, language, 'project');
+    entriesFromTmx(readTmx(bytes, projectRelative(config.root, file), { maxBytes }), config.sourceLanguage, language, 'project');
   return { ...empty, entries: normalize(entries) };
 }
 
@@ -81,17 +81,18 @@ function variantsIn(variants: readonly TmxVariant[], language: string): TmxVaria
 }
 
 /**
- * The approved translations of an XLIFF file: reviewed or final, or translated when the project
- * publishes translated work (`policies.publishState`); never a target marked for review, never an
- * untouched copy of the source.
+ * The approved translations among a file's targets (as the XLIFF adapter's `readTargets` gives
+ * them): reviewed or final, or translated when the project publishes translated work
+ * (`policies.publishState`); never a target marked for review, never an untouched copy of the
+ * source.
  */
-export function approvedEntries(parsed: ParsedXliff, publishState: Exclude<TargetState, 'initial'>): MemoryEntry[] {
+export function approvedEntries(targets: readonly SegmentTarget[], publishState: Exclude<TargetState, 'initial'>): MemoryEntry[] {
   const floor = TARGET_STATES.indexOf(publishState);
   const out: MemoryEntry[] = [];
-  for (const entry of entriesOf(parsed)) {
-    if (!entry.translate || entry.needsReview || !hasWork(entry) || entry.target === undefined) continue;
-    if (TARGET_STATES.indexOf(entry.state) < floor) continue;
-    out.push({ source: entry.source, target: entry.target.text, origin: 'project', state: entry.state });
+  for (const t of targets) {
+    if (t.needsReview || t.target === undefined || t.origin === 'source-copy') continue;
+    if (TARGET_STATES.indexOf(t.state) < floor) continue;
+    out.push({ source: t.source.text, target: t.target.text, origin: 'project', state: t.state });
   }
   return out;
 }

@@ -9,11 +9,10 @@
  * characters XML refuses or rewrites (a raw CR, controls). Anything else (a file from another tool,
  * one edited by hand, re-indented, with a BOM or a comment) gives undefined and is read by the
  * general reader, with its checks and messages. For an accepted file both readers give the same
- * entries (a property test holds them to it).
+ * entries (a property test holds them to it). The caller checks the file's size before reading it.
  */
 import { isUtf8 } from 'node:buffer';
 import { detach } from '../xml/index.js';
-import { TMX_MAX_BYTES } from './tmx-read.js';
 import type { MemoryEntry } from './types.js';
 
 /** Text as the writer escapes it. */
@@ -30,7 +29,7 @@ const unescape = (text: string): string => (text.includes('&') ? text.replace(/&
  * in the writer's layout.
  */
 export function readOwnTmx(bytes: Uint8Array, sourceLanguage: string, targetLanguage: string): MemoryEntry[] | undefined {
-  if (bytes.length > TMX_MAX_BYTES || !TAG.test(sourceLanguage) || !TAG.test(targetLanguage) || sourceLanguage === targetLanguage) return undefined;
+  if (!TAG.test(sourceLanguage) || !TAG.test(targetLanguage) || sourceLanguage === targetLanguage) return undefined;
   if (!isUtf8(bytes) || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return undefined;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   const head =

@@ -2,11 +2,11 @@
  * Writes a memory as TMX 1.4b: deterministic (no dates, entries sorted), plain text segments, the
  * state and origin of each entry as `<prop>` so a re-import keeps them.
  *
- * The file is built as text, unit by unit, with the XLIFF writer's escaping (`xliff/xml.ts`) and
+ * The file is built as text, unit by unit, with the XML writer's escaping (`xml/write.ts`) and
  * its layout (two-space indentation, `\n` line ends): the same bytes `renderDocument` gives for
  * the same tree, without building a tree of a hundred thousand elements first.
  */
-import { escapeAttr, escapeText, replaceUnwritable } from '../xliff/xml.js';
+import { escapeAttr, escapeText, replaceUnwritable } from '../xml/write.js';
 import type { Memory } from './types.js';
 
 /** What text may need: markup characters, CR, and what XML 1.0 cannot carry. */

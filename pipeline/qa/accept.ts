@@ -7,7 +7,7 @@
  * per note (several notes accept several rules). The reason is required: an acceptance without
  * one is not taken. A note accepts every finding of that rule in the unit's sentences.
  */
-import type { ParsedNote } from '../xliff/index.js';
+import type { Note } from '../model.js';
 
 /** The note category that marks an acceptance. */
 export const ACCEPT_FROM = 'l10n-accept';
@@ -19,11 +19,11 @@ export interface Acceptance {
 }
 
 /** Reads the acceptance notes among a unit's notes; unreadable ones come back as `invalid`. */
-export function acceptancesOf(notes: readonly ParsedNote[]): { accepted: Acceptance[]; invalid: string[] } {
+export function acceptancesOf(notes: readonly Note[]): { accepted: Acceptance[]; invalid: string[] } {
   const accepted: Acceptance[] = [];
   const invalid: string[] = [];
   for (const note of notes) {
-    if (note.from !== ACCEPT_FROM) continue;
+    if (note.category !== ACCEPT_FROM) continue;
     const m = /^\s*([a-z]+\/[a-z0-9-]+)\s*:\s*(\S[\s\S]*?)\s*$/u.exec(note.text);
     if (m === null) invalid.push(note.text);
     else accepted.push({ ruleId: m[1] ?? '', reason: m[2] ?? '' });

@@ -1,9 +1,9 @@
 /**
  * `qa/dnt`: a do-not-translate term of the source (names, agencies, the credit) appears in the
- * target exactly as in the glossary: same letters, case and accents. An English possessive
- * ("Trump's") is allowed, since it leaves the name itself intact.
+ * target exactly as in the glossary: same letters, case and accents. A possessive ending the
+ * language file lists (`possessive`: English "Trump's") is allowed, since it leaves the name
+ * itself intact.
  */
-import { primary } from './text.js';
 import { containsExactly } from './target-terms.js';
 import { perSegment, translated, type Check, type Finding } from './types.js';
 
@@ -18,7 +18,7 @@ export const dnt: Check = {
     for (const span of segment.spans) {
       if (span.kind !== 'term' || span.dnt !== true || span.term === undefined || seen.has(span.term)) continue;
       seen.add(span.term);
-      if (containsExactly(segment.target, span.term, { possessive: primary(context.language) === 'en' })) continue;
+      if (containsExactly(segment.target, span.term, { endings: context.profile.possessive })) continue;
       findings.push({
         segment,
         reason: `the do-not-translate term "${span.term}" is missing or changed`,

@@ -1,16 +1,9 @@
 /**
  * `qa/doubled-word`: the same word twice in a row ("the the"), unless the source doubles it too
- * or the language doubles it legitimately (French "nous nous", "vous vous"; English "had had",
- * "that that").
+ * or the language doubles it legitimately (its language file's `doubledWords`: French "nous
+ * nous", "vous vous"; English "had had", "that that").
  */
-import { primary } from './text.js';
 import { perSegment, translated, type Check, type Finding } from './types.js';
-
-const LEGITIMATE: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(['had', 'that']),
-  fr: new Set(['nous', 'vous']),
-  es: new Set([]),
-};
 
 const DOUBLED = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
 
@@ -26,7 +19,7 @@ export const doubledWord: Check = {
   run: perSegment((segment, context) => {
     if (!translated(segment)) return [];
     const inSource = new Set(doubledWords(segment.source));
-    const allowed = LEGITIMATE[primary(context.language)] ?? new Set<string>();
+    const allowed = new Set(context.profile.doubledWords);
     const findings: Finding[] = [];
     for (const word of new Set(doubledWords(segment.target))) {
       if (inSource.has(word) || allowed.has(word)) continue;

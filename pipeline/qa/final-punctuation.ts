@@ -2,10 +2,9 @@
  * `qa/final-punctuation`: the target ends the way the source does (full stop, question mark,
  * exclamation mark, colon, ellipsis), looking through closing quotes and brackets, so that
  * „…gekommen.“ matches “…state.” and «…cabeza». alike. Titles and headings may drop a full stop
- * (headline style) but should not gain one. Spanish questions and exclamations need their
- * opening ¿ ¡.
+ * (headline style) but should not gain one. A language with inverted marks (its language file's
+ * `invertedMarks`: Spanish ¿ ¡) needs the opening mark of a question or exclamation.
  */
-import { primary } from './text.js';
 import { perSegment, translated, type Check, type Finding } from './types.js';
 
 const CLOSERS = /[\s\u00A0\u202F"”“’‘»«›‹)\]}]/u;
@@ -52,11 +51,10 @@ export const finalPunctuationCheck: Check = {
         hint: headline ? 'headings may drop a full stop, but should not change or add one' : 'end the sentence as the source does',
       });
     }
-    if (primary(context.language) === 'es') {
-      for (const [close, open] of [['?', '¿'], ['!', '¡']] as const) {
-        if (segment.target.includes(close) && !segment.target.includes(open)) {
-          findings.push({ segment, reason: `a Spanish ${close === '?' ? 'question' : 'exclamation'} needs its opening ${open}`, expected: open, actual: segment.target });
-        }
+    for (const [close, open] of context.profile.invertedMarks) {
+      if (segment.target.includes(close) && !segment.target.includes(open)) {
+        const what = close === '?' ? 'question' : close === '!' ? 'exclamation' : `sentence with ${close}`;
+        findings.push({ segment, reason: `a ${context.profile.name} ${what} needs its opening ${open}`, expected: open, actual: segment.target });
       }
     }
     return findings;

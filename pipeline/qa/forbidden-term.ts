@@ -1,7 +1,8 @@
 /**
  * `qa/forbidden-term`: a target uses a rendering that the glossary forbids for a term of the
  * source sentence (`forbidden:` per language). Case is ignored, accents are not ("Vladimir Putin"
- * is forbidden in Spanish, "Vladímir Putin" is the approved form).
+ * is forbidden in Spanish, "Vladímir Putin" is the approved form), except that an all-capital
+ * abbreviation matches only in capitals: the Spanish verb "usa" is not the forbidden "USA".
  */
 import { containsExactly } from './target-terms.js';
 import { perSegment, translated, type Check, type Finding } from './types.js';

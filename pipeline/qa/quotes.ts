@@ -1,7 +1,8 @@
 /**
  * `qa/quotes`: quotation marks of the target language, balanced across the segments of a block.
  *
- * Conventions (outer, then inner):
+ * Conventions (outer, then inner) come from the language files (`quotes` in
+ * `pipeline/languages/<code>.yaml`); a language without them is not checked:
  * - German: „…“, inner ‚…‘.
  * - English: “…”, inner ‘…’ (’ is also the apostrophe: between letters, or after an s with no
  *   inner quotation open, it is taken as one).
@@ -14,7 +15,7 @@
  * is judged per block; the finding points at the segment where the unclosed quote opens or where
  * a stray closing mark stands. Straight quotes (") and marks of other languages are reported.
  */
-import { primary } from './text.js';
+import { languageProfile, type LanguageProfile } from '../languages/index.js';
 import type { Check, Finding, QaBlock, QaSegment } from './types.js';
 
 interface QuoteStyle {
@@ -23,13 +24,6 @@ interface QuoteStyle {
   /** Spaces required inside guillemets (French), or forbidden (others). */
   readonly spaced: boolean;
 }
-
-export const QUOTE_STYLES: Readonly<Record<string, QuoteStyle>> = {
-  de: { pairs: [['„', '“'], ['‚', '‘']], spaced: false },
-  en: { pairs: [['“', '”'], ['‘', '’']], spaced: false },
-  fr: { pairs: [['«', '»'], ['“', '”']], spaced: true },
-  es: { pairs: [['«', '»'], ['“', '”'], ['‘', '’']], spaced: false },
-};
 
 /** Every quotation mark we recognise, of any language. */
 const ALL_MARKS = new Set(['"', '„', '“', '”', '‚', '‘', '’', '«', '»', '‹', '›']);
@@ -65,10 +59,11 @@ interface Mark {
   readonly index: number;
 }
 
-/** Checks the marks of one block against the style of a language. */
-export function checkQuotes(block: QaBlock, language: string): Finding[] {
-  const style = QUOTE_STYLES[primary(language)];
-  if (style === undefined) return [];
+/** Checks the marks of one block against the style of a language (a code, or its profile). */
+export function checkQuotes(block: QaBlock, language: string | LanguageProfile): Finding[] {
+  const quotes = (typeof language === 'string' ? languageProfile(language) : language).quotes;
+  if (quotes === undefined || quotes.pairs.length === 0) return [];
+  const style: QuoteStyle = { pairs: quotes.pairs, spaced: quotes.spaceInside };
   const findings: Finding[] = [];
   const openers = new Map(style.pairs.map(([o, c]) => [o, c] as const));
   const closers = new Map(style.pairs.map(([o, c]) => [c, o] as const));
@@ -176,5 +171,5 @@ export const quotes: Check = {
   id: 'qa/quotes',
   severity: 'warning',
   description: 'quotation marks of the target language, balanced across the sentences of a paragraph',
-  run: (block, context) => checkQuotes(block, context.language),
+  run: (block, context) => checkQuotes(block, context.profile),
 };

@@ -1,10 +1,10 @@
 /**
  * Runs the checks on one document in one language: builds the blocks the checks see from the
- * document, the translator's parsed XLIFF and the matched translations, applies the config's
+ * document and the translator's targets (model types: `SegmentTarget`), applies the config's
  * severities and the reviewers' acceptances, and returns messages.
  */
-import type { Document, Message, Severity, Translation } from '../model.js';
-import type { InlineCode, ParsedNote, ParsedXliff } from '../xliff/index.js';
+import { languageProfile, type LanguageProfile } from '../languages/index.js';
+import type { Document, Message, SegmentTarget, Severity } from '../model.js';
 import { acceptancesOf, ACCEPT_FROM, type Acceptance } from './accept.js';
 import { ACCEPTANCE_RULE, CHECKS } from './registry.js';
 import { isSameAsSource } from './same-as-source.js';
@@ -34,54 +34,22 @@ function forbiddenLookup(doc: Document, language: string): (term: string) => rea
   return (term) => byTerm.get(term) ?? [];
 }
 
-/** The XLIFF content of one sentence: its codes and the notes of its unit. */
-interface UnitData {
-  readonly sourceCodes: readonly InlineCode[];
-  readonly targetCodes: readonly InlineCode[];
-  readonly notes: readonly ParsedNote[];
-}
-
-/**
- * Codes and notes by sentence id, with the ids the adapter's `entriesOf` gives (1.2: the unit id;
- * 2.x: the segment id, the unit id for a lone segment, or `unit#n`). The adapter's `Entry` has
- * the target's codes but not the source's, hence this walk over the parsed units.
- */
-function unitData(parsed: ParsedXliff): Map<string, UnitData> {
-  const out = new Map<string, UnitData>();
-  for (const unit of parsed.units) {
-    if (parsed.version === '1.2' || parsed.version === '1.1') {
-      if (!out.has(unit.id)) out.set(unit.id, { sourceCodes: unit.source.codes, targetCodes: unit.target?.codes ?? [], notes: unit.notes });
-      continue;
-    }
-    unit.segments.forEach((segment, index) => {
-      const id = segment.id ?? (unit.segments.length === 1 ? unit.id : `${unit.id}#${index + 1}`);
-      if (!out.has(id)) out.set(id, { sourceCodes: segment.source.codes, targetCodes: segment.target?.codes ?? [], notes: unit.notes });
-    });
-  }
-  return out;
-}
-
-/** The blocks the checks see. */
-export function qaBlocks(doc: Document, parsed: ParsedXliff | undefined, translations: ReadonlyMap<string, Translation>): QaBlock[] {
-  return blocksWith(doc, parsed === undefined ? new Map() : unitData(parsed), translations);
-}
-
-function blocksWith(doc: Document, data: ReadonlyMap<string, UnitData>, translations: ReadonlyMap<string, Translation>): QaBlock[] {
+/** The blocks the checks see: each sentence of the document with what the file says about it. */
+export function qaBlocks(doc: Document, targets: ReadonlyMap<string, SegmentTarget>): QaBlock[] {
   return doc.blocks.map((block) => ({
     id: block.id,
     kind: block.kind,
     segments: block.segments.map((segment): QaSegment => {
-      const t = translations.get(segment.id);
-      const d = data.get(segment.id);
+      const t = targets.get(segment.id);
       return {
         id: segment.id,
         source: segment.text,
         spans: segment.spans,
-        target: t?.target,
+        target: t?.target?.text,
         hasUnit: t !== undefined,
         state: t?.state ?? 'initial',
-        sourceCodes: d?.sourceCodes ?? [],
-        targetCodes: d?.targetCodes ?? [],
+        sourceCodes: t?.source.codes ?? segment.codes,
+        targetCodes: t?.target?.codes ?? [],
         line: t?.line,
       };
     }),
@@ -96,24 +64,29 @@ export function activeChecks(settings: ReadonlyMap<string, CheckSetting>): { che
   });
 }
 
-/** Input of one run: a document, its language, the XLIFF it was read from. */
+/** Input of one run: a document, its language, and what the translator's file says per sentence. */
 export interface QaInput {
   readonly doc: Document;
   readonly language: string;
   readonly sourceLanguage: string;
   /** The XLIFF file, relative to the project root (messages name it). */
   readonly file: string;
-  readonly parsed: ParsedXliff | undefined;
-  readonly translations: ReadonlyMap<string, Translation>;
+  /** The file's target for each sentence id (see the XLIFF adapter's `matchTranslations`). */
+  readonly targets: ReadonlyMap<string, SegmentTarget>;
+  /** The target language's profile. Default: the bundled file for `language`, or the fallback. */
+  readonly profile?: LanguageProfile;
+  /** The source language's profile. Default: the bundled file for `sourceLanguage`. */
+  readonly sourceProfile?: LanguageProfile;
 }
 
 /** Runs every active check on a document in one language. Pure: reads and writes nothing. */
 export function runChecks(input: QaInput, options: QaOptions = DEFAULT_QA_OPTIONS): QaMessage[] {
-  const data = input.parsed === undefined ? new Map<string, UnitData>() : unitData(input.parsed);
-  const blocks = blocksWith(input.doc, data, input.translations);
+  const blocks = qaBlocks(input.doc, input.targets);
   const context: QaContext = {
     language: input.language,
     sourceLanguage: input.sourceLanguage,
+    profile: input.profile ?? languageProfile(input.language),
+    sourceProfile: input.sourceProfile ?? languageProfile(input.sourceLanguage),
     forbidden: forbiddenLookup(input.doc, input.language),
   };
   const messages: QaMessage[] = [];
@@ -124,7 +97,7 @@ export function runChecks(input: QaInput, options: QaOptions = DEFAULT_QA_OPTION
 
   for (const block of blocks) {
     for (const segment of block.segments) {
-      const { accepted, invalid } = acceptancesOf(data.get(segment.id)?.notes ?? []);
+      const { accepted, invalid } = acceptancesOf(input.targets.get(segment.id)?.notes ?? []);
       acceptances.set(segment.id, accepted);
       if (acceptanceSeverity === 'off') continue;
       for (const text of invalid) {

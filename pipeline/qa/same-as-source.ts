@@ -14,7 +14,7 @@ export function mayStaySame(segment: QaSegment, language: string): boolean {
   let rest = segment.source;
   // Blank out, right to left, the spans that keep their form in the target.
   const keeping = segment.spans
-    .filter((s) => s.kind === 'code' || s.dnt === true || (s.targets?.[language] ?? []).includes(segment.source.slice(s.start, s.end)))
+    .filter((s) => s.dnt === true || (s.targets?.[language] ?? []).includes(segment.source.slice(s.start, s.end)))
     .sort((a, b) => b.start - a.start);
   for (const span of keeping) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
   return !/\p{L}/u.test(rest);

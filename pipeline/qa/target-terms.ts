@@ -6,19 +6,21 @@
  * uses them inflected ("heads of state", "nord-coréennes", "norcoreanas") and after an elided
  * article ("l’agence de presse"). Generating every form would need a morphology engine; instead,
  * every word of a term is compiled into a pattern that allows the endings the language adds to
- * nouns and adjectives:
+ * nouns and adjectives, as its language file lists them (`inflection` in
+ * `pipeline/languages/<code>.yaml`):
  *
  * - English: plural -s/-es, y → -ies, and the possessive 's / s’ on the last word.
  * - French: plural -s/-x, feminine -e/-es, with the doubled consonant of -en/-on/-el/-et
  *   (coréen → coréenne), -eux → -euse(s), -if → -ive(s); al → aux.
  * - Spanish: plural -s/-es, z → -ces, gender and number of -o (norcoreano → norcoreanas), and
  *   -ón/-án/-és that lose the accent in the plural (nación → naciones).
- * - Other languages: the words as written.
+ * - A language without a file: the words as written.
  *
  * Letter case: only the first letter of each word may differ (headline and sentence case:
- * "President Donald Trump", "Foreign Minister"), so "US" never matches the pronoun "us".
- * Accents count ("Pekín" is not "Pekin"), except that a French capital may drop its accent
- * ("Etats-Unis" for "États-Unis"), a long-standing French press habit.
+ * "President Donald Trump", "Foreign Minister"); an all-capital abbreviation keeps its case, so
+ * "US" never matches the pronoun "us" (nor "Us").
+ * Accents count ("Pekín" is not "Pekin"), except that a capital may drop its accent where the
+ * language file says so (French "Etats-Unis" for "États-Unis", a long-standing press habit).
  * Word boundaries: a term must not start or end inside a word; a hyphen or an apostrophe counts
  * as a boundary, so "russo-nord-coréenne" and "d’Ouchakov" contain their terms.
  * Apostrophes (' ’ ʼ) and white space (including no-break spaces) are interchangeable.
@@ -26,42 +28,40 @@
  * The matcher over-accepts on purpose (it does not check agreement): the check is about the
  * right term, grammar is the reviewer's business.
  */
-import { APOSTROPHES, escapeRegExp, primary } from './text.js';
+import { languageProfile, type InflectionRule, type LanguageProfile } from '../languages/index.js';
+import { APOSTROPHES, escapeRegExp } from './text.js';
 
-/** Endings a word may take, per language (the empty ending is always allowed). */
-function wordPattern(word: string, language: string, last: boolean): string {
-  const lang = primary(language);
+/** A profile, or a bundled one by language code. */
+function profileOf(language: string | LanguageProfile): LanguageProfile {
+  return typeof language === 'string' ? languageProfile(language) : language;
+}
+
+/** An ending as a pattern: its letters as written, any apostrophe for any apostrophe. */
+function endingPattern(ending: string): string {
+  return [...ending].map((ch) => (APOSTROPHES.includes(ch) ? `[${APOSTROPHES}]` : escapeRegExp(ch))).join('');
+}
+
+/** Endings a word may take, as the language's rules give them (the word as written always). */
+function wordPattern(word: string, profile: LanguageProfile, last: boolean): string {
   const alternatives: string[] = [];
-  // Endings are plain letters, except APOS, which stands for any apostrophe.
-  const add = (stem: string, endings: readonly string[]): void => {
-    const pattern = endings.map((e) => escapeRegExp(e).replace(/APOS/gu, `[${APOSTROPHES}]`)).join('|');
-    alternatives.push(`${letters(stem, lang)}(?:${pattern})`);
+  const apply = (rules: readonly InflectionRule[]): void => {
+    for (const rule of rules) {
+      if (rule.when !== undefined && !rule.when.test(word)) continue;
+      const stem = rule.drop === 0 ? word : word.slice(0, -rule.drop);
+      const endings = rule.endings.map((e) => endingPattern(e.replace(/\{last\}/gu, word.slice(-1))));
+      alternatives.push(`${letters(stem, profile)}(?:${endings.join('|')})`);
+    }
   };
-  if (lang === 'en') {
-    // Only the last word of a term takes the possessive: "the head of state's visit".
-    const possessive = last ? ['APOSs', 'sAPOS', 'APOS'] : [];
-    add(word, ['', 's', 'es', ...possessive]);
-    if (/[^aeiou]y$/u.test(word)) add(word.slice(0, -1), ['ies', ...(last ? ['iesAPOS'] : [])]);
-  } else if (lang === 'fr') {
-    add(word, ['', 's', 'x', 'e', 'es']);
-    if (/(?:en|on|el|et)$/u.test(word)) add(word, [word.slice(-1) + 'e', word.slice(-1) + 'es']);
-    if (/eux$/u.test(word)) add(word.slice(0, -1), ['se', 'ses']);
-    if (/if$/u.test(word)) add(word.slice(0, -1), ['ve', 'ves']);
-    if (/al$/u.test(word)) add(word.slice(0, -1), ['ux']);
-  } else if (lang === 'es') {
-    add(word, ['', 's', 'es']);
-    if (/o$/u.test(word)) add(word.slice(0, -1), ['a', 'os', 'as']);
-    if (/z$/u.test(word)) add(word.slice(0, -1), ['ces']);
-    const unaccented = word.replace(/([óáé])(n|s)$/u, (_m, vowel: string, end: string) => `${vowel.normalize('NFD')[0] ?? vowel}${end}`);
-    if (unaccented !== word) add(unaccented, ['es']);
-  } else {
-    add(word, ['']);
-  }
+  apply(profile.inflection.words);
+  if (last) apply(profile.inflection.lastWord);
+  if (alternatives.length === 0) alternatives.push(`${letters(word, profile)}(?:)`);
   return `(?:${alternatives.join('|')})`;
 }
 
-/** A word's letters as a pattern: the first letter in either case, French capitals with or without accent. */
-function letters(stem: string, lang: string): string {
+/** A word's letters as a pattern: the first letter in either case, capitals with or without accent where the language allows it. */
+function letters(stem: string, profile: LanguageProfile): string {
+  // An all-capital abbreviation ("US", "UE") keeps its case: "us" and "ue" are other words.
+  if (isCapitalAbbreviation(stem)) return [...stem].map(escapeRegExp).join('');
   return [...stem]
     .map((ch, i) => {
       if (APOSTROPHES.includes(ch)) return `[${APOSTROPHES}]`;
@@ -70,8 +70,8 @@ function letters(stem: string, lang: string): string {
         options.add(ch.toUpperCase());
         options.add(ch.toLowerCase());
       }
-      if (lang === 'fr') {
-        // A French capital may lose its accent: É → E, also when the glossary has é at the start.
+      if (profile.inflection.capitalDropsAccent) {
+        // A capital may lose its accent: É → E, also when the glossary has é at the start.
         for (const o of [...options]) if (o === o.toUpperCase()) options.add(o.normalize('NFD')[0] ?? o);
       }
       const list = [...options].map(escapeRegExp);
@@ -85,7 +85,8 @@ function letters(stem: string, lang: string): string {
  * Words are separated by white space, hyphens or apostrophes in the glossary; the same separators
  * are kept (white space matches any run of white space).
  */
-export function compileTargetTerm(term: string, language: string): RegExp {
+export function compileTargetTerm(term: string, language: string | LanguageProfile): RegExp {
+  const profile = profileOf(language);
   const parts = term.trim().split(/(\s+|-|[’'ʼ])/u).filter((p) => p !== '');
   const wordIndexes = parts.map((p, i) => (/^[\p{L}\p{N}]/u.test(p) ? i : -1)).filter((i) => i >= 0);
   const lastWord = wordIndexes[wordIndexes.length - 1];
@@ -94,46 +95,67 @@ export function compileTargetTerm(term: string, language: string): RegExp {
       if (/^\s+$/u.test(part)) return '\\s+';
       if (part === '-') return '-';
       if (APOSTROPHES.includes(part)) return `[${APOSTROPHES}]`;
-      return wordPattern(part, language, i === lastWord);
+      return wordPattern(part, profile, i === lastWord);
     })
     .join('');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
 }
 
 /**
- * Compiled patterns, each made once per term, language and options and shared by every sentence
- * of a build (none has the `g` or `y` flag, so `test` keeps no state between texts). A glossary
- * has a bounded number of terms; the cap only guards a process that sees many glossaries.
+ * Compiled patterns, each made once and shared by every sentence of a run (none has the `g` or
+ * `y` flag, so `test` keeps no state between texts): inflected ones per language profile and term,
+ * exact ones per term and options. A glossary has a bounded number of terms; the cap only guards a
+ * process that sees many glossaries.
  */
-const compiled = new Map<string, RegExp>();
-const COMPILED_MAX = 50_000;
+const inflectedPatterns = new WeakMap<LanguageProfile, Map<string, RegExp>>();
+const exactPatterns = new Map<string, RegExp>();
+const PATTERNS_MAX = 50_000;
 
-function once(key: string, compile: () => RegExp): RegExp {
-  let pattern = compiled.get(key);
+function cached(patterns: Map<string, RegExp>, key: string, compile: () => RegExp): RegExp {
+  let pattern = patterns.get(key);
   if (pattern === undefined) {
-    if (compiled.size >= COMPILED_MAX) compiled.clear();
+    if (patterns.size >= PATTERNS_MAX) patterns.clear();
     pattern = compile();
-    compiled.set(key, pattern);
+    patterns.set(key, pattern);
   }
   return pattern;
 }
 
-/** True when `text` contains `term` in some inflected form of `language`. */
-export function containsTerm(text: string, term: string, language: string): boolean {
-  return once(`inflected\u0000${language}\u0000${term}`, () => compileTargetTerm(term, language)).test(text);
+/** True when `text` contains `term` in some inflected form of `language` (a code or a profile). */
+export function containsTerm(text: string, term: string, language: string | LanguageProfile): boolean {
+  const profile = profileOf(language);
+  let patterns = inflectedPatterns.get(profile);
+  if (patterns === undefined) {
+    patterns = new Map();
+    inflectedPatterns.set(profile, patterns);
+  }
+  return cached(patterns, term, () => compileTargetTerm(term, profile)).test(text);
+}
+
+/**
+ * True for a form written in capitals with at least two capital letters ("USA", "EE.UU.", "UE",
+ * "G7"): an abbreviation, which in any other case is another word (Spanish "usa" = "uses").
+ */
+export function isCapitalAbbreviation(form: string): boolean {
+  return /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\p{N}.&-]+$/u.test(form);
 }
 
 /**
  * True when `text` contains `term` exactly as written (case and accents count), on word
- * boundaries: for do-not-translate terms and forbidden renderings. `ignoreCase` folds case only.
+ * boundaries: for do-not-translate terms and forbidden renderings. `ignoreCase` folds case only,
+ * and never for an all-capital abbreviation, which matches only in capitals; `endings` may follow
+ * the term (a possessive: `'s`, `'`; any apostrophe for any apostrophe).
  */
-export function containsExactly(text: string, term: string, options: { ignoreCase?: boolean; possessive?: boolean } = {}): boolean {
-  const key = `exact\u0000${options.ignoreCase === true ? 'i' : ''}${options.possessive === true ? 'p' : ''}\u0000${term}`;
-  return once(key, () => compileExactTerm(term, options)).test(text);
+export function containsExactly(text: string, term: string, options: { ignoreCase?: boolean; endings?: readonly string[] } = {}): boolean {
+  // Every option that changes the pattern is part of the key.
+  const key = `${options.ignoreCase === true ? 'i' : ''}\u0001${(options.endings ?? []).join('\u0000')}\u0001${term}`;
+  return cached(exactPatterns, key, () => compileExactTerm(term, options)).test(text);
 }
 
-function compileExactTerm(term: string, options: { ignoreCase?: boolean; possessive?: boolean }): RegExp {
+function compileExactTerm(term: string, options: { ignoreCase?: boolean; endings?: readonly string[] }): RegExp {
   const body = [...term].map((ch) => (APOSTROPHES.includes(ch) ? `[${APOSTROPHES}]` : /\s/u.test(ch) ? '\\s+' : escapeRegExp(ch))).join('');
-  const tail = options.possessive === true ? `(?:[${APOSTROPHES}]s?)?` : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, options.ignoreCase === true ? 'iu' : 'u');
+  const endings = options.endings ?? [];
+  const tail = endings.length === 0 ? '' : `(?:${endings.map(endingPattern).join('|')})?`;
+  const ignoreCase = options.ignoreCase === true && !isCapitalAbbreviation(term);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, ignoreCase ? 'iu' : 'u');
 }

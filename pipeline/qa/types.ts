@@ -3,8 +3,9 @@
  * returns, and how it is registered. A check is a pure function of this data: it reads no file
  * and prints nothing, so every check can be tested with a few literals.
  */
-import type { BlockKind, Message, Severity, Span, TargetState } from '../model.js';
-import type { InlineCode } from '../xliff/index.js';
+import type { CheckSetting } from '../config.js';
+import type { LanguageProfile } from '../languages/index.js';
+import type { BlockKind, InlineCode, Message, Severity, Span, TargetState } from '../model.js';
 
 /** One translated sentence as the checks see it. */
 export interface QaSegment {
@@ -12,21 +13,24 @@ export interface QaSegment {
   readonly id: string;
   /** Source sentence of the current document. */
   readonly source: string;
-  /** Term and code spans of the source sentence (offsets into `source`). */
+  /** Term spans of the source sentence (offsets into `source`). */
   readonly spans: readonly Span[];
   /** Target text with inline codes removed; undefined when the unit has no target. */
   readonly target: string | undefined;
   /** True when the file has a unit for this sentence. */
   readonly hasUnit: boolean;
   readonly state: TargetState;
-  /** Inline codes of the unit's source and target, as the XLIFF reader reports them. */
+  /**
+   * Inline codes of the source the translator saw (the file's, mapped to the model; the
+   * document's sentence when the file has no unit for it) and of the target.
+   */
   readonly sourceCodes: readonly InlineCode[];
   readonly targetCodes: readonly InlineCode[];
   /** Line of the unit in the XLIFF file. */
   readonly line: number | undefined;
 }
 
-/** A block (title, heading, paragraph, credit) with its segments in reading order. */
+/** A block (title, heading, paragraph, credit, or a kind another format names) with its segments in reading order. */
 export interface QaBlock {
   readonly id: string;
   readonly kind: BlockKind;
@@ -35,9 +39,13 @@ export interface QaBlock {
 
 /** What a check knows besides the segments. */
 export interface QaContext {
-  /** Target language (BCP 47), e.g. `fr` or `fr-CA`; checks look at the primary subtag. */
+  /** Target language (BCP 47), e.g. `fr` or `fr-CA`. */
   readonly language: string;
   readonly sourceLanguage: string;
+  /** What the checks know about the target language (`pipeline/languages/<code>.yaml`). */
+  readonly profile: LanguageProfile;
+  /** And about the source language (how its numbers are written). */
+  readonly sourceProfile: LanguageProfile;
   /** Forbidden renderings of a glossary term (by the entry's source) in the target language. */
   readonly forbidden: (term: string) => readonly string[];
 }
@@ -66,8 +74,7 @@ export interface Check {
   readonly run: (block: QaBlock, context: QaContext) => readonly Finding[];
 }
 
-/** The severity a config gives a check, or `off`. */
-export type CheckSetting = Severity | 'off';
+export type { CheckSetting };
 
 /** A message from a check, with the segment's text for readers and, when accepted, the reason. */
 export interface QaMessage extends Message {

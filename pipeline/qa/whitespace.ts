@@ -1,10 +1,11 @@
 /**
  * `qa/whitespace`: white space the source does not have: leading or trailing spaces, two spaces
- * in a row, tabs or line breaks inside a sentence, a space before a comma or full stop. French
- * puts a no-break space (U+00A0 or U+202F) before : ; ! ? — an ordinary space there can break
- * the line before the mark, and no space at all is a typo.
+ * in a row, tabs or line breaks inside a sentence, a space before a comma or full stop. A language
+ * whose file says so (`spaceBeforePunctuation`: French) puts a no-break space (U+00A0 or U+202F)
+ * before : ; ! ? — an ordinary space there can break the line before the mark, and no space at
+ * all is a typo.
  */
-import { primary } from './text.js';
+import { escapeRegExp } from './text.js';
 import { perSegment, translated, type Check, type Finding, type QaSegment } from './types.js';
 
 function problem(segment: QaSegment, reason: string, actual: string, hint: string): Finding {
@@ -30,10 +31,12 @@ export const whitespace: Check = {
     if (/[\t\n\r]/u.test(inner) && !/[\t\n\r]/u.test(s)) findings.push(problem(segment, 'a tab or line break inside the sentence', inner, 'use a space'));
     const before = /[ \u00A0\u202F][,.](?!\d)/u.exec(inner);
     if (before !== null) findings.push(problem(segment, 'a space before a comma or full stop', inner.slice(Math.max(0, before.index - 10), before.index + 3), 'remove the space'));
-    if (primary(context.language) === 'fr') {
-      for (const m of inner.matchAll(/(.)([:;!?])/gu)) {
+    const spacing = context.profile.spaceBeforePunctuation;
+    if (spacing !== undefined) {
+      const marks = new RegExp(`(.)([${escapeRegExp(spacing.marks)}])`, 'gu');
+      for (const m of inner.matchAll(marks)) {
         const space = m[1] ?? '';
-        if (space === '\u00A0' || space === '\u202F') continue;
+        if (spacing.spaces.includes(space)) continue;
         // "?!", "!!", "?»": the space stands before the first mark of a run only.
         if (/[!?]/u.test(space)) continue;
         // "http://", "10:30" and the like are no punctuation.
@@ -42,7 +45,7 @@ export const whitespace: Check = {
         findings.push(
           problem(
             segment,
-            `French puts a no-break space before "${m[2] ?? ''}"`,
+            `${context.profile.name} puts a no-break space before "${m[2] ?? ''}"`,
             inner.slice(Math.max(0, at - 10), at + 4),
             space === ' ' ? 'replace the ordinary space with U+00A0 (or U+202F)' : 'insert a no-break space (U+00A0 or U+202F)',
           ),

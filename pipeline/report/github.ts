@@ -9,7 +9,8 @@
  * `,` (%3A, %2C), which would otherwise end the value.
  */
 import type { Message, Severity } from '../model.js';
-import { sortMessages } from './messages.js';
+import { sortMessages } from '../model.js';
+import { capMessage } from '../quote.js';
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -23,8 +24,9 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 }
 
-/** One message as one workflow command line (without the newline). */
-export function githubAnnotation(m: Message): string {
+/** One message as one workflow command line (without the newline); what it quotes is capped (`capMessage`). */
+export function githubAnnotation(message: Message): string {
+  const m = capMessage(message);
   const props = [
     ...(m.file === undefined ? [] : [`file=${escapeProperty(m.file)}`]),
     ...(m.line === undefined ? [] : [`line=${m.line}`]),

@@ -2,12 +2,22 @@
  * The build report as JSON: a documented, stable shape (README.md, "Reports") that CI and
  * dashboards can read. No time stamps, sorted messages: the same input gives the same bytes.
  */
-import type { BuildCounts } from '../build.js';
-import type { Message, Severity } from '../model.js';
-import { sortMessages } from './messages.js';
+import { sortMessages, type Message, type Severity } from '../model.js';
+import { capMessage } from '../quote.js';
 
 /** Version of the report's shape; raised only when a field changes meaning or disappears. */
 export const REPORT_VERSION = 1;
+
+/** Segment counts of one document in one language. */
+export interface BuildCounts {
+  readonly segments: number;
+  /** Segments published with their translation. */
+  readonly published: number;
+  /** Segments published in the source language (policy `untranslated: source`). */
+  readonly fellBack: number;
+  /** Segments without a publishable translation. */
+  readonly missing: number;
+}
 
 export interface ReportDocument {
   readonly document: string;
@@ -28,7 +38,7 @@ export interface BuildReport {
   readonly messages: readonly Message[];
 }
 
-/** Assembles the report of one language. */
+/** Assembles the report of one language; what its messages quote is capped (`capMessage`). */
 export function buildReport(language: string, failOn: Severity, documents: readonly ReportDocument[], messages: readonly Message[]): BuildReport {
   const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
   return {
@@ -37,7 +47,7 @@ export function buildReport(language: string, failOn: Severity, documents: reado
     failOn,
     summary: { errors: count('error'), warnings: count('warning'), notices: count('info') },
     documents,
-    messages: sortMessages(messages),
+    messages: sortMessages(messages).map(capMessage),
   };
 }
 

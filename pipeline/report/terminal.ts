@@ -5,7 +5,9 @@
  * compilers print them, before the groups. Colour only when asked for (a TTY without NO_COLOR).
  */
 import type { Message, Severity } from '../model.js';
-import { formatMessage, sortMessages } from './messages.js';
+import { sortMessages } from '../model.js';
+import { capMessage } from '../quote.js';
+import { formatMessage } from './messages.js';
 
 /** What a message may carry beyond `Message` (the QA checks add the segment's text and the acceptance). */
 interface Extras {
@@ -52,7 +54,7 @@ export function formatTerminal(messages: readonly Message[], options: TerminalOp
   const dim = (t: string): string => (options.color === true ? `${DIM}${t}${RESET}` : t);
   const out: string[] = [];
   const groups = new Map<string, (Message & Extras)[]>();
-  const { shown, hidden } = limitPerRuleAndFile(sortMessages(messages), options.perRuleAndFile ?? 5);
+  const { shown, hidden } = limitPerRuleAndFile(sortMessages(messages).map(capMessage), options.perRuleAndFile ?? 5);
   for (const m of shown as (Message & Extras)[]) {
     if (m.unit === undefined || m.file === undefined) {
       out.push(formatMessage(m));

@@ -12,8 +12,9 @@
  *    the rule's exact test, and becomes a candidate when a shorter `before` ending there is followed
  *    by `after` (`a+` before `a` in "aaab" breaks after the first and the second "a", as in Java);
  * 2. at each candidate only, the rules are tested in document order with an exact sticky test
- *    `(?<=before)(?=after)`, stopping at the first rule that applies (at the latest the rule that
- *    produced the candidate). No-break rules (the long abbreviation lists) are never scanned.
+ *    `(?<=before)(?=after)`, stopping at the first rule that applies; consecutive rules with the
+ *    same break value are tested as one alternation (see `RuleRun`). No-break rules (the long
+ *    abbreviation lists) are never scanned.
  *
  * Remaining limitation of step 1: a match *longer* than the preferred one (possible only with lazy
  * quantifiers or an alternation that lists a shorter option first, e.g. `(?:a|ab)`) is not tried.
@@ -142,75 +143,129 @@ function abbreviationRule(abbreviations: readonly string[]): SrxRule {
   });
 }
 
-/** Whitespace that trimming removes (the same set as `String.prototype.trim`). */
-const WHITESPACE = /\s/u;
+/**
+ * Rules tested together at a candidate position: consecutive rules with the same `break` value.
+ * Under SRX's first-match semantics only the value of the first rule that applies matters, so a
+ * run of rules that all say "break" (or all "no break") can be asked at once with one alternation:
+ * a candidate then costs a handful of regex tests instead of one per rule (the abbreviation lists
+ * alone are dozens of rules in many SRX files).
+ */
+interface RuleRun {
+  readonly break: boolean;
+  /** Sticky test (`y`) that applies when any rule of the run applies at `lastIndex`. */
+  readonly test: RegExp;
+}
+
+/** Joins consecutive joinable rules with the same break value; a rule that is not joinable runs alone. */
+function ruleRuns(rules: readonly SrxRule[]): RuleRun[] {
+  const runs: RuleRun[] = [];
+  let group: SrxRule[] = [];
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const first = group[0] as SrxRule;
+    const test = group.length === 1 ? new RegExp(first.test.source, first.test.flags) : new RegExp(group.map((r) => `(?:${r.test.source})`).join('|'), 'yu');
+    runs.push({ break: first.break, test });
+    group = [];
+  };
+  for (const rule of rules) {
+    const previous = group[group.length - 1];
+    if (previous !== undefined && (previous.break !== rule.break || !previous.joinable || !rule.joinable)) flush();
+    group.push(rule);
+  }
+  flush();
+  return runs;
+}
+
+/** True for the characters `String.prototype.trim` removes (Unicode White_Space and the BOM). */
+function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x85) return false;
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
 class SrxSegmenter implements Segmenter {
-  /** The break rules with their own copies of `scan` and `test` (both carry `lastIndex` state). */
-  private readonly breakRules: { readonly index: number; readonly scan: RegExp; readonly test: RegExp }[];
+  /** The break rules' scanners, each its own copy (a RegExp carries `lastIndex` state). */
+  private readonly scans: readonly RegExp[];
+  /** The break rules' exact tests, same order as `scans`: inner positions of a scan match. */
+  private readonly scanTests: readonly RegExp[];
+  private readonly runs: readonly RuleRun[];
+  /** Candidate positions of the current text; reused between calls (grown when needed). */
+  private candidates = new Int32Array(64);
 
-  constructor(private readonly rules: readonly SrxRule[]) {
-    this.breakRules = rules.flatMap((rule, index) =>
-      rule.break ? [{ index, scan: new RegExp(rule.scan.source, rule.scan.flags), test: new RegExp(rule.test.source, rule.test.flags) }] : [],
-    );
+  constructor(rules: readonly SrxRule[]) {
+    const breakRules = rules.filter((rule) => rule.break);
+    this.scans = breakRules.map((rule) => new RegExp(rule.scan.source, rule.scan.flags));
+    this.scanTests = breakRules.map((rule) => new RegExp(rule.test.source, rule.test.flags));
+    this.runs = ruleRuns(rules);
   }
 
   split(text: string): SegmentRange[] {
-    const breaks = this.breaks(text);
+    const count = this.collectCandidates(text);
+    const candidates = this.candidates.subarray(0, count).sort();
     const ranges: SegmentRange[] = [];
     let from = 0;
-    for (const to of [...breaks, text.length]) {
+    let previous = -1;
+    for (let i = 0; i <= count; i += 1) {
+      const to = i < count ? (candidates[i] as number) : text.length;
+      if (to === previous || (i < count && !this.breaksAt(text, to))) continue;
+      previous = to;
       let start = from;
       let end = to;
-      while (start < end && WHITESPACE.test(text.charAt(start))) start += 1;
-      while (end > start && WHITESPACE.test(text.charAt(end - 1))) end -= 1;
+      while (start < end && isTrimmed(text.charCodeAt(start))) start += 1;
+      while (end > start && isTrimmed(text.charCodeAt(end - 1))) end -= 1;
       if (end > start) ranges.push({ start, end });
       from = to;
     }
     return ranges;
   }
 
-  /** Break positions, ascending, strictly inside the text. */
-  private breaks(text: string): number[] {
-    const candidates = this.candidates(text);
-    const breaks: number[] = [];
-    for (const [position, producer] of candidates) {
-      for (let i = 0; i <= producer; i += 1) {
-        const rule = this.rules[i];
-        if (rule === undefined) break;
-        if (i < producer) {
-          rule.test.lastIndex = position;
-          if (!rule.test.test(text)) continue;
-        }
-        if (rule.break) breaks.push(position);
-        break;
-      }
+  /** The decision at a position: the value of the first run with a rule that applies (none: no break). */
+  private breaksAt(text: string, position: number): boolean {
+    for (const run of this.runs) {
+      run.test.lastIndex = position;
+      if (run.test.test(text)) return run.break;
     }
-    return breaks;
+    return false;
   }
 
-  /** Candidate positions from the break rules' scans, each with the first break rule that gave it. */
-  private candidates(text: string): Map<number, number> {
-    const found = new Map<number, number>();
-    for (const { index, scan, test } of this.breakRules) {
+  /**
+   * Writes every position strictly inside the text where some break rule applies (and possibly a
+   * few more) into `candidates`, unsorted, possibly repeated; returns how many. The decision is
+   * taken later by `breaksAt`, so a candidate too many costs a test, never a wrong break.
+   */
+  private collectCandidates(text: string): number {
+    let count = 0;
+    let candidates = this.candidates;
+    const { scans, scanTests } = this;
+    for (let r = 0; r < scans.length; r += 1) {
+      const scan = scans[r] as RegExp;
       scan.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = scan.exec(text)) !== null) {
-        const end = match.index + match[0].length;
-        // Break rules are scanned in document order, so the first to claim a position is the earliest.
-        if (end > 0 && end < text.length && !found.has(end)) found.set(end, index);
-        // Shorter matches from the same start: the engine only reported its preferred (longest) one.
-        for (let inner = match.index + 1; inner < end; inner += 1) {
-          if (found.has(inner) || isLowSurrogate(text.charCodeAt(inner))) continue;
-          test.lastIndex = inner;
-          if (test.test(text)) found.set(inner, index);
+        const start = match.index;
+        const end = start + match[0].length;
+        // Room for the end and every inner position of this match.
+        if (count + (end - start) + 1 > candidates.length) {
+          const grown = new Int32Array(Math.max(candidates.length * 2, count + (end - start) + 1));
+          grown.set(candidates);
+          this.candidates = candidates = grown;
+        }
+        if (end > 0 && end < text.length) candidates[count++] = end;
+        if (end - start > 1) {
+          // Shorter matches from the same start: the engine only reported its preferred (longest) one.
+          const test = scanTests[r] as RegExp;
+          for (let inner = start + 1; inner < end; inner += 1) {
+            if (isLowSurrogate(text.charCodeAt(inner))) continue;
+            test.lastIndex = inner;
+            if (test.test(text)) candidates[count++] = inner;
+          }
         }
         // Resume one code point after the match start so overlapping matches are seen too.
-        const code = text.charCodeAt(match.index);
-        scan.lastIndex = match.index + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
+        const code = text.charCodeAt(start);
+        scan.lastIndex = start + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
       }
     }
-    return new Map([...found].sort((a, b) => a[0] - b[0]));
+    return count;
   }
 }
 

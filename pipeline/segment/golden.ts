@@ -1,9 +1,12 @@
 /**
  * The golden-case format for segmentation (documented in test/fixtures/segment/README.md): an
  * input line followed by its expected segments, each starting with "| ", cases separated by blank
- * lines, "#" comments. It is read by the golden test and by the quality benchmark, and anyone can
- * use it to check their own SRX rules against cases of their own.
+ * lines, "#" comments; "⏎" in an input or a segment stands for a line break. It is read by the
+ * golden tests and by the quality benchmark, and anyone can use it to check their own SRX rules
+ * against cases of their own.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface GoldenCase {
   /** File name, for test names and messages. */
@@ -15,8 +18,12 @@ export interface GoldenCase {
   readonly expected: readonly string[];
 }
 
+/** Stands for a line break inside a case's input or segment (a case is one line of the file). */
+export const LINE_BREAK_MARK = '⏎';
+
 /** Parses one golden file into cases; throws an Error naming file and line on a malformed case. */
 export function parseGolden(file: string, text: string): GoldenCase[] {
+  const unescape = (line: string): string => line.replaceAll(LINE_BREAK_MARK, '\n');
   const cases: GoldenCase[] = [];
   let current: { line: number; input: string; expected: string[] } | undefined;
   const flush = (): void => {
@@ -31,11 +38,11 @@ export function parseGolden(file: string, text: string): GoldenCase[] {
     if (line.startsWith('#')) return;
     if (line.startsWith('|')) {
       if (current === undefined) throw new Error(`${file}:${index + 1}: expected segment without an input line`);
-      current.expected.push(line.replace(/^\| ?/u, ''));
+      current.expected.push(unescape(line.replace(/^\| ?/u, '')));
       return;
     }
     if (current !== undefined) throw new Error(`${file}:${index + 1}: two input lines in one case; separate cases by a blank line`);
-    current = { line: index + 1, input: line, expected: [] };
+    current = { line: index + 1, input: unescape(line), expected: [] };
   });
   flush();
   return cases;
@@ -85,4 +92,13 @@ export function scoreBoundaries(cases: readonly GoldenCase[], split: (text: stri
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
+}
+
+/** The cases of the `*.txt` files directly in `folder` (not its subfolders), files in name order; [] when it is absent. */
+export function loadGoldenFolder(folder: string): GoldenCase[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .flatMap((name) => parseGolden(name, readFileSync(path.join(folder, name), 'utf8')));
 }

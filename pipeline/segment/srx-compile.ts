@@ -16,8 +16,13 @@ export interface SrxRule {
   readonly after: string;
   /** `(?:before)(?=after)`, flags `gu`: finds candidate breaks by scanning a text once. */
   readonly scan: RegExp;
-  /** `(?<=before)(?=after)`, flags `yu`: tests exactly whether the rule applies at `lastIndex`. */
+  /** `(?<=before)(?=after)` (or the two the other way round), flags `yu`: tests exactly whether the rule applies at `lastIndex`. */
   readonly test: RegExp;
+  /**
+   * True when the exact test may be joined with other rules' tests into one alternation: neither
+   * part refers back to a group and no group is named (numbers and names would clash).
+   */
+  readonly joinable: boolean;
   /** Name of the language rule holding it. */
   readonly languageRule: string;
   /** 1-based position of the rule inside its language rule. */
@@ -96,11 +101,17 @@ export function compileRule(rule: RuleSource): SrxRule {
   let test: RegExp;
   try {
     scan = new RegExp(`(?:${before.source})(?=${after.source})`, 'gu');
-    test = new RegExp(`(?<=${before.source})(?=${after.source})`, 'yu');
+    // The look-ahead is tried first when it can be: it is usually the cheaper test (a few characters
+    // from the position), while a look-behind such as `\n[^\n]*` walks back over a whole line. It can
+    // go first unless it refers back to groups of <beforebreak>, which must have matched before it.
+    test = after.backReferences
+      ? new RegExp(`(?<=${before.source})(?=${after.source})`, 'yu')
+      : new RegExp(`(?=${after.source})(?<=${before.source})`, 'yu');
   } catch (error) {
     return fail('regex', `does not compile in JavaScript: ${(error as Error).message}`, 'Simplify the regex or rename clashing named groups.');
   }
-  return { break: rule.break, before: rule.before, after: rule.after, scan, test, languageRule: rule.languageRule, index: rule.index, line: rule.line, column: rule.column };
+  const joinable = !before.backReferences && !after.backReferences && !/\(\?<[A-Za-z]/u.test(before.source + after.source);
+  return { break: rule.break, before: rule.before, after: rule.after, scan, test, joinable, languageRule: rule.languageRule, index: rule.index, line: rule.line, column: rule.column };
 }
 
 /** What `compileLanguageMap` needs to know about a `<languagemap>`. */

@@ -38,7 +38,7 @@ const SOURCE = 'segment';
  * a DOCTYPE, a wrong root or version, a missing or bad attribute, a duplicate language rule, a
  * map to an undefined language rule, or an unusable regex.
  */
-export function readSrx(xml: string, file: string): SrxDocument {
+export function readSrx(xml: string | Uint8Array, file: string): SrxDocument {
   const builder = new SrxBuilder(file);
   parseXml(xml, { file, format: SRX_FORMAT, namespaces: false }, {
     open: (tag) => builder.open(tag),

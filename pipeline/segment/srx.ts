@@ -12,10 +12,11 @@
  * - this module: reading the file from disk and the language maps / cascade.
  * Every public name of the former single module is re-exported here.
  */
-import { readFileSync } from 'node:fs';
+import { maxFileBytes, readBoundedFile } from '../files.js';
 import { InputError } from '../model.js';
 import type { SrxRule } from './srx-compile.js';
 import { readSrx, type SrxDocument } from './srx-read.js';
+import { appendAll } from '../lists.js';
 
 export { compileLanguageMap, compileRule, type MapSource, type RuleSource, type SrxLanguageMap, type SrxRule } from './srx-compile.js';
 export { readSrx, type SrxDocument, type SrxLanguageRule } from './srx-read.js';
@@ -25,12 +26,15 @@ const SOURCE = 'segment';
 
 /** Reads and parses an SRX file; `displayName` is what messages call it (default: the path). */
 export function loadSrx(filePath: string, displayName: string = filePath): SrxDocument {
-  let xml: string;
+  let xml: Uint8Array;
+  const maxBytes = maxFileBytes();
   try {
-    xml = readFileSync(filePath, 'utf8');
+    // Bytes, not text: the XML layer decodes them as the file's declaration says. Size first (stat).
+    xml = readBoundedFile(filePath, displayName, maxBytes, 'segment');
   } catch (error) {
+    if (error instanceof InputError && error.detail.ruleId === 'segment/too-large') throw error;
     throw new InputError({
-      reason: `Cannot read the SRX file: ${(error as Error).message}`,
+      reason: `Cannot read the SRX file: ${error instanceof InputError ? error.detail.reason : (error as Error).message}`,
       ruleId: 'segment/srx-unreadable',
       source: SOURCE,
       severity: 'error',
@@ -53,7 +57,7 @@ export function rulesForLanguage(srx: SrxDocument, language: string): SrxRule[] 
   for (const map of srx.maps) {
     if (!map.matcher.test(language)) continue;
     const languageRule = srx.languageRules.get(map.ruleName);
-    if (languageRule !== undefined) rules.push(...languageRule.rules);
+    if (languageRule !== undefined) appendAll(rules, languageRule.rules);
     if (!srx.cascade) break;
   }
   return rules;
@@ -61,6 +65,6 @@ export function rulesForLanguage(srx: SrxDocument, language: string): SrxRule[] 
 
 
 /** Parses SRX 2.0 text. Throws `InputError` for malformed XML, a DOCTYPE or an unusable regex. */
-export function parseSrx(xml: string, file: string): SrxDocument {
+export function parseSrx(xml: string | Uint8Array, file: string): SrxDocument {
   return readSrx(xml, file);
 }

@@ -9,7 +9,9 @@
  * exported. DeepL rejects a source phrase listed twice: later duplicates are left out and reported.
  * Import merges rows with the same source into one entry with alternative targets.
  */
-import type { Message } from '../model.js';
+import { WINDOWS_1252_C1 } from '../characters.js';
+import { decodeUtf8 } from '../files.js';
+import { InputError, type Message } from '../model.js';
 import type { Glossary, GlossaryEntry, TermKind } from './glossary.js';
 import { TERM_KINDS, isLanguageCode, makeEntry } from './glossary.js';
 import { normalizeLanguage } from './tbx.js';
@@ -34,6 +36,83 @@ export interface DelimitedImportOptions {
   readonly language?: string;
   /** Kind of the imported entries (the file cannot say). Default `other`. */
   readonly kind?: TermKind;
+}
+
+/** Encodings to name in messages: what spreadsheet programs write besides UTF-8. */
+export const ENCODING_EXAMPLES = 'utf-8, windows-1252, iso-8859-15 or utf-16le';
+
+/** True when `TextDecoder` knows the encoding label (`windows-1252`, `latin1`, `utf-16le`, …). */
+export function isEncodingLabel(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decodes a CSV or TSV file. With `encoding` (a label `TextDecoder` knows, such as
+ * `windows-1252`, what Excel writes by default) as that encoding; otherwise a UTF-16 byte order
+ * mark (Excel's "Unicode text") chooses UTF-16, and anything else must be valid UTF-8: an
+ * undecodable byte is an InputError (`glossary/encoding`) with its line, column and offset, never
+ * a replacement character.
+ */
+export function decodeDelimited(bytes: Uint8Array, file: string, encoding?: string): string {
+  const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const label = encoding ?? bom;
+  if (label === undefined || label.toLowerCase().replace(/[-_]/gu, '') === 'utf8') {
+    try {
+      return decodeUtf8(bytes, file, 'glossary');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError({
+        ...error.detail,
+        hint: 'Excel writes CSV in Windows-1252: pass --encoding windows-1252 (or the encoding the file was saved in), or save it as "CSV UTF-8"',
+      });
+    }
+  }
+  try {
+    const decoder = new TextDecoder(label, { fatal: true });
+    const text = decoder.decode(bytes);
+    return decoder.encoding === 'windows-1252' ? windows1252(text, bytes, file) : text;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError({
+      reason: `the file cannot be decoded as ${label}`,
+      ruleId: 'glossary/encoding',
+      source: 'glossary',
+      severity: 'error',
+      fatal: true,
+      file,
+      hint: `name the encoding the file was saved in with --encoding (${ENCODING_EXAMPLES})`,
+    });
+  }
+}
+
+/**
+ * Windows-1252 (which the labels `latin1`, `iso-8859-1` and `ascii` also mean): bytes 0x80–0x9F
+ * are typographic characters (€ „ “ ” – — …). Node 20.18.3 and later decode them as the C1
+ * control characters U+0080–U+009F instead (nodejs/node#60888), so they are mapped here by the
+ * WHATWG index; the five bytes the encoding leaves undefined are refused with their offset.
+ */
+function windows1252(text: string, bytes: Uint8Array, file: string): string {
+  return text.replace(/[\u0080-\u009F]/gu, (c, offset: number) => {
+    const mapped = WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? 0;
+    if (mapped !== 0) return String.fromCharCode(mapped);
+    const before = text.slice(0, offset).split('\n');
+    throw new InputError({
+      reason: `byte ${offset} (0x${(bytes[offset] ?? 0).toString(16)}) is no character in Windows-1252`,
+      ruleId: 'glossary/encoding',
+      source: 'glossary',
+      severity: 'error',
+      fatal: true,
+      file,
+      line: before.length,
+      column: (before.at(-1)?.length ?? 0) + 1,
+      hint: 'the file is in another encoding: name it with --encoding (e.g. utf-16le, iso-8859-15)',
+    });
+  });
 }
 
 function checkFormat(format: unknown, where: string): void {
@@ -155,6 +234,8 @@ export function importDelimited(text: string, file: string, options: DelimitedIm
   const messages: Message[] = [];
   const rows = options.format === 'csv' ? parseCsv(text.replace(/^\uFEFF/, ''), file, messages) : parseTsv(text.replace(/^\uFEFF/, ''));
   const bySource = new Map<string, { targets: Record<string, string[]>; line: number }>();
+  /** Rows without a target language: one message for all of them (a forgotten --lang). */
+  const withoutLanguage: Row[] = [];
   rows.forEach((row, index) => {
     const [source = '', target = '', , rowLanguage] = row.fields.map((f) => f.trim());
     if (index === 0 && source.toLowerCase() === 'source' && target.toLowerCase() === 'target') return;
@@ -166,6 +247,10 @@ export function importDelimited(text: string, file: string, options: DelimitedIm
       return;
     }
     const language = normalizeLanguage(rowLanguage ?? options.language ?? '');
+    if (rowLanguage === undefined && options.language === undefined) {
+      withoutLanguage.push(row);
+      return;
+    }
     if (!isLanguageCode(language)) {
       problem(`No target language for this row (got "${rowLanguage ?? options.language ?? ''}").`, 'csv/no-language', 'Pass --lang, or add source and target language as columns 3 and 4.');
       return;
@@ -175,6 +260,15 @@ export function importDelimited(text: string, file: string, options: DelimitedIm
     if (!list.includes(target)) list.push(target);
     bySource.set(source, record);
   });
+  const first = withoutLanguage[0];
+  if (first !== undefined) {
+    const count = withoutLanguage.length;
+    messages.push({
+      reason: `${count === 1 ? '1 row has' : `${count} rows have`} no target language (from line ${first.line})`,
+      ruleId: 'csv/no-language', source: `${options.format}-import`, severity: 'error', file, line: first.line, column: 1,
+      hint: 'pass --lang with the language of the second column, or add source and target language as columns 3 and 4',
+    });
+  }
   const entries = [...bySource].map(([source, { targets, line }]) => {
     const dnt = Object.values(targets).every((list) => list.length === 1 && list[0] === source) && Object.keys(targets).length > 0;
     return makeEntry({ source, kind, targets: dnt ? {} : targets, dnt, origin: { file, line, column: 1 } });

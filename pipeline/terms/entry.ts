@@ -71,6 +71,11 @@ export interface GlossaryEntry {
   readonly status: TermStatus;
   /** Renderings a translator must not use, per language. */
   readonly forbidden: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Phrases in which the term is not this entry ("Washington Post" for the place Washington): an
+   * occurrence inside one of them is not matched. Each contains the source or a variant.
+   */
+  readonly exclude: readonly string[];
   readonly origin: Origin;
 }
 
@@ -117,7 +122,7 @@ export function makeEntry(fields: Partial<GlossaryEntry> & Pick<GlossaryEntry, '
   return {
     id: fields.id ?? derivedId(fields.source),
     targets: {}, dnt: false, variants: [], forms: [], match: 'inflect', case: 'sensitive',
-    pos: fields.pos ?? defaultPos(fields.kind), plural: [], status: 'approved', forbidden: {},
+    pos: fields.pos ?? defaultPos(fields.kind), plural: [], status: 'approved', forbidden: {}, exclude: [],
     origin: { file: '<memory>', line: 1, column: 1 },
     ...fields,
   };

@@ -2,13 +2,18 @@
  * German surface forms of a glossary entry, generated once per entry so the matcher never has to
  * stem the text.
  *
- * The generator is deliberately small and predictable rather than a full morphology:
+ * Nouns come from a lexicon (`lexicon.ts`, about 66,000 German nouns with their case forms), rules
+ * fill in where it has nothing to say:
  * - names (proper nouns) take the genitive: `-s`, or an apostrophe after s, ß, x, z, ce
- *   ("Putins", "Xi Jinpings", "Lars'");
- * - common nouns take the singular endings `-s`, `-es`, `-e` (not for feminines), the weak `-en`/`-n`
- *   where the word looks weak ("Präsidenten"), and plural endings: the entry's `plural` forms plus
- *   their dative `-n` when given ("Häuser", "Häusern"), else guessed `-e`, `-en`, `-n`, `-er`,
- *   `-ern`, `-s` (feminines: `-en`, `-n`, `-nen`);
+ *   ("Putins", "Xi Jinpings", "Lars'"); a one-word name that is a common noun in the lexicon
+ *   ("Partei", "Regierung", "Staat") also takes that noun's forms, plural included, unless the
+ *   entry says `number: singular`;
+ * - common nouns the lexicon knows, or whose last part it knows ("Bundesregierung",
+ *   "Staatschef"), take the lexicon's case forms, singular and plural ("Häuser", "Räte");
+ * - other common nouns take the singular endings `-s`, `-es`, `-e` (not for feminines), the weak
+ *   `-en`/`-n` where the word looks weak ("Präsidenten"), and plural endings: the entry's `plural`
+ *   forms plus their dative `-n` when given ("Häuser", "Häusern"), else guessed `-e`, `-en`, `-n`,
+ *   `-er`, `-ern`, `-s` (feminines: `-en`, `-n`, `-nen`);
  * - in a multiword term, the leading words that look like adjectives (ending in -e, -en, -em, -er,
  *   -es) decline together with all five endings, each either declined or left as written ("Neuen
  *   Zürcher Zeitung"); the head noun after them keeps its number ("Weiße Häuser" is not "Weißes
@@ -20,6 +25,7 @@
  */
 import type { GlossaryEntry } from './glossary.js';
 import { isAbbreviation } from './fold.js';
+import { nounLexicon, type NounParadigm } from './lexicon.js';
 
 /** A form to put into the automaton. */
 export interface GeneratedForm {
@@ -81,19 +87,56 @@ function nounPlurals(word: string, gender: GlossaryEntry['gender'], given: reado
   return [`${word}e`, `${word}en`, `${word}er`, `${word}ern`, `${word}s`];
 }
 
+/**
+ * Singular and plural forms of a noun from the lexicon. The archaic dative "-e" ("dem Rate", "im
+ * Hause") is left out: in today's news it is far more often another word ("Rate"); list it in
+ * `forms` when a text uses it. A genitive written with "-s" also gets "-es" and the other way round
+ * ("des Staats", "des Staates").
+ */
+function lexiconForms(paradigm: NounParadigm, withPlural: boolean): string[] {
+  const [nominative = '', genitive = '', dative = '', accusative = ''] = paradigm.singular;
+  const forms = [nominative, genitive, accusative];
+  if (!(nominative !== '' && dative === `${nominative}e`)) forms.push(dative);
+  if (nominative !== '' && /[^aeiouyäöüsßxz]$/iu.test(nominative) && !/(?:el|er|en|chen|lein)$/u.test(nominative)) {
+    if (genitive === `${nominative}s`) forms.push(`${nominative}es`);
+    if (genitive === `${nominative}es`) forms.push(`${nominative}s`);
+  }
+  if (withPlural) forms.push(...paradigm.plural);
+  return forms.filter((f) => f !== '');
+}
+
+/**
+ * The lexicon's paradigm of a head noun, when the lexicon may speak for it: not for people's names,
+ * adjectives and phrases, and not for a word that is not capitalised like a noun.
+ */
+function paradigmOf(word: string, entry: GlossaryEntry): NounParadigm | undefined {
+  if (entry.kind === 'person' || entry.pos === 'adjective' || entry.pos === 'phrase' || !/^\p{Lu}\p{Ll}/u.test(word)) return undefined;
+  return nounLexicon().lookupHead(word);
+}
+
 /** Forms of the inflecting word ("head") of a term, by part of speech and kind. */
 function headForms(word: string, entry: GlossaryEntry, multiword: boolean, afterAdjectives: boolean): string[] {
   if (isAbbreviation(word)) return [word];
+  // The head of a multiword name keeps its number unless the entry says what its plural is; so does
+  // a term whose entry says it is singular.
+  const mayBePlural = !multiword && entry.number === undefined;
   if (entry.pos === 'proper-noun' && !afterAdjectives) {
     const forms = [word, ...nameGenitives(word)];
     if ((entry.kind === 'organization' || entry.kind === 'institution') && /[^aeiouyäöüsßxz]$/i.test(word)) forms.push(`${word}es`);
     if (entry.number === 'plural' && !/[ns]$/.test(word)) forms.push(`${word}n`);
+    // A name that is a common noun ("Partei", "Regierung", "Staat") declines like one, plural included.
+    const paradigm = multiword ? undefined : paradigmOf(word, entry);
+    if (paradigm !== undefined) forms.push(...lexiconForms(paradigm, mayBePlural));
+    if (entry.plural.length > 0 && !multiword) forms.push(...nounPlurals(word, entry.gender, entry.plural));
     return forms;
   }
   if (entry.number === 'plural') return /[ns]$/.test(word) ? [word] : [word, `${word}n`];
-  const singular = nounSingulars(word, entry.gender);
-  // The head of a multiword name keeps its number unless the entry says what its plural is.
-  const plurals = multiword && entry.plural.length === 0 ? [] : nounPlurals(word, entry.gender, entry.plural);
+  const paradigm = paradigmOf(word, entry);
+  if (paradigm !== undefined && entry.plural.length === 0) {
+    return [word, ...lexiconForms(paradigm, !multiword && entry.number !== 'singular')];
+  }
+  const singular = nounSingulars(word, entry.gender ?? paradigm?.gender);
+  const plurals = (multiword && entry.plural.length === 0) || (entry.number === 'singular' && entry.plural.length === 0) ? [] : nounPlurals(word, entry.gender ?? paradigm?.gender, entry.plural);
   return [...singular, ...plurals];
 }
 

@@ -8,15 +8,17 @@
  * The format is documented field by field in README.md, section "Glossary"; the entry model is
  * `entry.ts`.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { decodeUtf8, projectRelative } from '../files.js';
+import { decodeUtf8, maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
 import { InputError, type Message } from '../model.js';
-import { sortMessages } from '../report/messages.js';
+import { sortMessages } from '../model.js';
 import { closest } from '../suggest.js';
 import { explainYamlErrors } from './yaml-errors.js';
+import { findCharacters } from '../characters.js';
+import { foldForMatch } from './fold.js';
 import {
   CASE_RULES,
   MATCH_MODES,
@@ -37,13 +39,14 @@ import {
   type TermKind,
   type TermStatus,
 } from './entry.js';
+import { appendAll } from '../lists.js';
 
 export * from './entry.js';
 
 const TOP_LEVEL_KEYS = ['terms', 'language', 'description'] as const;
 const ENTRY_KEYS = [
   'id', 'source', 'kind', 'targets', 'dnt', 'variants', 'forms', 'match', 'case', 'pos', 'gender',
-  'number', 'plural', 'note', 'context', 'domain', 'status', 'forbidden',
+  'number', 'plural', 'note', 'context', 'domain', 'status', 'forbidden', 'exclude',
 ] as const;
 
 
@@ -109,6 +112,12 @@ function readString(node: unknown, key: string, r: FileReporter, at: number): st
     return undefined;
   }
   const value = node.value.normalize('NFC');
+  const control = findCharacters(value)[0];
+  if (control !== undefined) {
+    r.report('glossary/control-character', offsetOf(node), `"${key}" has a control character (${control.code}), which translators cannot see and XLIFF cannot carry`,
+      'remove it (a YAML escape such as "\\0" or "\\x85" writes one)', { actual: control.code });
+    return undefined;
+  }
   if (value.trim() === '') {
     r.report('glossary/empty-value', offsetOf(node), `"${key}" is empty`, `give ${key} a value or remove the key`);
     return undefined;
@@ -204,6 +213,9 @@ interface RawEntry {
   domain?: string;
   status?: TermStatus;
   forbidden?: Record<string, string[]>;
+  exclude?: string[];
+  /** Where each `exclude` phrase is written, for messages about it. */
+  excludeAt?: number[];
 }
 
 /** Reads one key of an entry into `raw`. */
@@ -242,6 +254,10 @@ function readEntryField(raw: RawEntry, key: (typeof ENTRY_KEYS)[number], value: 
     case 'dnt': raw.dnt = readBoolean(value, key, r, at); return;
     case 'variants': case 'forms': case 'plural':
       raw[key] = readStringList(value, key, r, at);
+      return;
+    case 'exclude':
+      raw.exclude = readStringList(value, key, r, at);
+      raw.excludeAt = isSeq(value) ? value.items.map(offsetOf) : [offsetOf(value)];
       return;
     case 'targets': case 'forbidden':
       raw[key] = readLanguageMap(value, key, r, at);
@@ -282,6 +298,14 @@ function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefo
         'remove it from one of the two lists', { actual: clash });
     }
   }
+  const written = [raw.source, ...(raw.variants ?? [])].map(foldForMatch);
+  (raw.exclude ?? []).forEach((phrase, i) => {
+    const folded = foldForMatch(phrase);
+    if (!written.some((w) => w !== '' && folded.includes(w))) {
+      r.report('glossary/exclude-without-term', raw.excludeAt?.[i] ?? at, `the exclude phrase "${phrase}" of "${raw.source}" does not contain the term`,
+        `write the phrase in which the term means something else, with the term as written in source or variants (e.g. "${raw.source} Post")`, { actual: phrase });
+    }
+  });
   if (r.messages.slice(errorsBefore).some((m) => m.severity === 'error')) return undefined;
   const kind = raw.kind ?? 'other';
   const place = r.place(offsetOf(item));
@@ -304,6 +328,7 @@ function completeEntry(raw: RawEntry, item: YAMLMap, r: FileReporter, errorsBefo
     ...(raw.domain !== undefined ? { domain: raw.domain } : {}),
     status: raw.status ?? 'approved',
     forbidden: raw.forbidden ?? {},
+    exclude: raw.exclude ?? [],
     origin: { file: r.file, line: place.line, column: place.column },
   };
 }
@@ -468,10 +493,14 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      // Size first (stat): a huge file is refused before it is read.
+      bytes = readBoundedFile(file, display(file), maxFileBytes(), 'glossary');
     } catch (error) {
-      messages.push({ reason: `cannot read ${display(file)}: ${(error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
-        severity: 'error', file: display(file), hint: 'check that the file exists and is readable' });
+      if (error instanceof InputError && (error.detail.ruleId === 'glossary/too-large' || error.detail.ruleId.startsWith('config/'))) messages.push(error.detail);
+      else {
+        messages.push({ reason: `cannot read ${display(file)}: ${error instanceof InputError ? error.detail.reason : (error as Error).message}`, ruleId: 'glossary/unreadable', source: 'glossary',
+          severity: 'error', file: display(file), hint: 'check that the file exists and is readable' });
+      }
       continue;
     }
     let text: string;
@@ -486,8 +515,8 @@ export function loadGlossary(paths: readonly string[], options: GlossaryLoadOpti
       continue;
     }
     const parsed = parseGlossary(text.replace(/^\uFEFF/, ''), display(file));
-    messages.push(...parsed.messages);
-    entries.push(...parsed.entries);
+    appendAll(messages, parsed.messages);
+    appendAll(entries, parsed.entries);
     language ??= parsed.language;
   }
   const kept = checkDuplicates(entries, messages);

@@ -26,6 +26,7 @@
  */
 import type { Glossary, GlossaryEntry } from './glossary.js';
 import { formsOf } from './forms.js';
+import { senseAllows, senseChecksOf } from './senses.js';
 import { CandidateBuffer, resolveCandidates } from './candidates.js';
 import { LOWER, SPACE, WORD, caseKey, characterClasses, classAt, foldForMatch, foldTables, isWordAt } from './fold.js';
 import type { FoldTables } from './fold.js';
@@ -52,6 +53,8 @@ export interface TermMatcher {
 const PREFIX = 1;
 /** Output flag: the form ends in a word character, so the text must end its word there. */
 const NEEDS_BOUNDARY = 2;
+/** Output flag: an `exclude` phrase of the entry, not a form: what it covers is not the entry. */
+const EXCLUSION = 4;
 
 /**
  * What the final nodes stand for, one slot per (entry, form) in trie output order. Parallel arrays
@@ -64,6 +67,8 @@ interface Outputs {
   readonly form: readonly string[];
   /** Case key of the form (see `caseKey`), or undefined for case-insensitive forms. */
   readonly caseKey: readonly (string | undefined)[];
+  /** Sense checks of the form (see `senses.ts`), 0 for none. */
+  readonly senseChecks: Uint8Array;
 }
 
 /** Everything one match call reads: the trie, its outputs and the character tables. */
@@ -87,20 +92,28 @@ export function compileMatcher(glossary: Glossary): TermMatcher {
   // Forms a word starting with a lower-case letter can match (see `startsUpper`): the trie marks
   // their paths, and walks from such words stop where no marked form lies ahead.
   const lowerStartOk: boolean[] = [];
+  const checksOf: number[] = [];
   glossary.entries.forEach((entry, entryIndex) => {
     if (entry.status === 'deprecated') return;
-    for (const form of formsOf(entry)) {
-      const key = foldForMatch(form.text);
-      if (key === '') continue;
-      const sensitive = form.exactCase || entry.case === 'sensitive';
+    const add = (text: string, exactCase: boolean, flags: number, checks: number): void => {
+      const key = foldForMatch(text);
+      if (key === '') return;
+      const sensitive = exactCase || entry.case === 'sensitive';
       keys.push(key);
       entryOf.push(entryIndex);
-      flagsOf.push((entry.match === 'prefix' ? PREFIX : 0) | (isWordAt(form.text, form.text.length - 1) ? NEEDS_BOUNDARY : 0));
-      formOf.push(form.text);
-      const formCaseKey = sensitive ? caseKey(form.text) : undefined;
+      flagsOf.push(flags);
+      formOf.push(text);
+      const formCaseKey = sensitive ? caseKey(text) : undefined;
       caseKeyOf.push(formCaseKey);
       lowerStartOk.push(!startsUpper(formCaseKey));
+      checksOf.push(checks);
+    };
+    for (const form of formsOf(entry)) {
+      const flags = (entry.match === 'prefix' ? PREFIX : 0) | (isWordAt(form.text, form.text.length - 1) ? NEEDS_BOUNDARY : 0);
+      add(form.text, form.exactCase, flags, senseChecksOf(entry, form.text));
     }
+    // An exclusion covers the rest of the word it ends in ("Washington Posts").
+    for (const phrase of entry.exclude) add(phrase, false, EXCLUSION | PREFIX, 0);
   });
   const trie = buildFlatTrie(keys, lowerStartOk);
   // Reorder the outputs into trie slot order once, so the inner loop indexes them directly.
@@ -110,6 +123,7 @@ export function compileMatcher(glossary: Glossary): TermMatcher {
     flags: new Uint8Array(slots),
     form: new Array<string>(slots),
     caseKey: new Array<string | undefined>(slots),
+    senseChecks: new Uint8Array(slots),
   };
   for (let slot = 0; slot < slots; slot += 1) {
     const k = trie.keyOf[slot] ?? 0;
@@ -117,30 +131,34 @@ export function compileMatcher(glossary: Glossary): TermMatcher {
     outputs.flags[slot] = flagsOf[k] ?? 0;
     (outputs.form as string[])[slot] = formOf[k] ?? '';
     (outputs.caseKey as (string | undefined)[])[slot] = caseKeyOf[k];
+    outputs.senseChecks[slot] = checksOf[k] ?? 0;
   }
   const automaton: Automaton = { trie, outputs, classes: characterClasses(), fold: foldTables() };
   // One buffer per matcher: `match` is synchronous and never re-entered, so it can be reused.
   const candidates = new CandidateBuffer();
+  const exclusions = new CandidateBuffer();
   const entries = glossary.entries;
   return {
     glossary,
     formCount: keys.length,
     match: (text) => {
       candidates.clear();
-      findCandidates(automaton, text, candidates);
+      exclusions.clear();
+      findCandidates(automaton, text, candidates, exclusions);
+      if (exclusions.length > 0) dropExcluded(candidates, exclusions);
       return resolveCandidates(candidates, entries);
     },
   };
 }
 
 /** Every place where a form ends at a word boundary and passes its case rule. */
-function findCandidates(automaton: Automaton, text: string, candidates: CandidateBuffer): void {
+function findCandidates(automaton: Automaton, text: string, candidates: CandidateBuffer, exclusions: CandidateBuffer): void {
   const { classes } = automaton;
   let previousIsWord = false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     const cls = code < 0xd800 || code > 0xdfff ? (classes[code] ?? 0) : classAt(text, i);
-    if (!previousIsWord && (cls & SPACE) === 0) walk(automaton, text, i, cls & LOWER ? MARKED : 0, candidates);
+    if (!previousIsWord && (cls & SPACE) === 0) walk(automaton, text, i, cls & LOWER ? MARKED : 0, candidates, exclusions);
     previousIsWord = (cls & WORD) !== 0;
   }
 }
@@ -151,7 +169,7 @@ function findCandidates(automaton: Automaton, text: string, candidates: Candidat
  * written out here rather than calling `childOf`: this loop runs for every character of every
  * term in the text.
  */
-function walk(automaton: Automaton, text: string, start: number, required: number, candidates: CandidateBuffer): void {
+function walk(automaton: Automaton, text: string, start: number, required: number, candidates: CandidateBuffer, exclusions: CandidateBuffer): void {
   const { folds, multiFolds, multiMarker, skipMarker } = automaton.fold;
   const { info, nodes, edgeCodes, edgeTargets, rootEdges } = automaton.trie;
   let node = 0;
@@ -194,22 +212,27 @@ function walk(automaton: Automaton, text: string, start: number, required: numbe
     if (node === -1) return;
     nodeInfo = info[node] ?? 0;
     if ((nodeInfo & required) !== required) return;
-    if (nodeInfo & FINAL) accept(automaton, text, start, j + 1, nodes[2 * node + 1] ?? 0, nodes[2 * node + 3] ?? 0, candidates);
+    if (nodeInfo & FINAL) accept(automaton, text, start, j + 1, nodes[2 * node + 1] ?? 0, nodes[2 * node + 3] ?? 0, candidates, exclusions);
   }
 }
 
 /** Checks boundary and case for the outputs `[first, last)` of a final node and records the candidates. */
-function accept(automaton: Automaton, text: string, start: number, end: number, first: number, last: number, candidates: CandidateBuffer): void {
+function accept(
+  automaton: Automaton, text: string, start: number, end: number, first: number, last: number, candidates: CandidateBuffer, exclusions: CandidateBuffer,
+): void {
   const { outputs, classes } = automaton;
   const nextCode = end < text.length ? text.charCodeAt(end) : -1;
   const wordFollows = nextCode === -1 ? false : nextCode < 0xd800 || nextCode > 0xdfff ? ((classes[nextCode] ?? 0) & WORD) !== 0 : isWordAt(text, end);
+  // "Staats- und Regierungschefs": a word that ends in a hyphen followed by a space, a comma or the
+  // end of the text is the first part of a compound whose rest is written later, not a term.
+  const truncated = nextCode === 0x2d && (end + 1 >= text.length || /[\s,/]/u.test(text.charAt(end + 1)));
   let surfaceKey: string | undefined;
   for (let slot = first; slot < last; slot += 1) {
     const flags = outputs.flags[slot] ?? 0;
     let matchEnd = end;
     if (flags & PREFIX) {
       while (isWordAt(text, matchEnd)) matchEnd += 1;
-    } else if (flags & NEEDS_BOUNDARY && wordFollows) continue;
+    } else if (flags & NEEDS_BOUNDARY && (wordFollows || truncated)) continue;
     const key = outputs.caseKey[slot];
     if (key !== undefined) {
       // Fast path without allocation: the text has the form exactly as the glossary writes it.
@@ -219,8 +242,32 @@ function accept(automaton: Automaton, text: string, start: number, end: number, 
         if (!caseAgrees(surfaceKey, key)) continue;
       }
     }
-    candidates.push(start, matchEnd, outputs.entryIndex[slot] ?? 0);
+    const checks = outputs.senseChecks[slot] ?? 0;
+    if (checks !== 0 && !senseAllows(checks, text, start, matchEnd)) continue;
+    (flags & EXCLUSION ? exclusions : candidates).push(start, matchEnd, outputs.entryIndex[slot] ?? 0);
   }
+}
+
+/** Removes the candidates that lie inside an exclusion of their own entry. */
+function dropExcluded(candidates: CandidateBuffer, exclusions: CandidateBuffer): void {
+  const { data } = candidates;
+  const ex = exclusions.data;
+  let kept = 0;
+  for (let i = 0; i < candidates.length; i += 1) {
+    const start = data[3 * i] ?? 0;
+    const end = data[3 * i + 1] ?? 0;
+    const entry = data[3 * i + 2] ?? 0;
+    let excluded = false;
+    for (let x = 0; x < exclusions.length && !excluded; x += 1) {
+      excluded = ex[3 * x + 2] === entry && (ex[3 * x] ?? 0) <= start && end <= (ex[3 * x + 1] ?? 0);
+    }
+    if (excluded) continue;
+    data[3 * kept] = start;
+    data[3 * kept + 1] = end;
+    data[3 * kept + 2] = entry;
+    kept += 1;
+  }
+  candidates.length = kept;
 }
 
 /**
@@ -234,9 +281,14 @@ function startsUpper(formCaseKey: string | undefined): boolean {
   return first !== first.toLowerCase();
 }
 
-/** Exact agreement, or a capitalised first letter where the form starts lower case. */
+/**
+ * Exact agreement, a capitalised first letter where the form starts lower case, or a text in
+ * capitals of at least three letters ("BERLIN (dpa) –", "PEKING"): datelines and headlines set in
+ * capitals name the entry as well. All-capital abbreviations are compared exactly before this.
+ */
 function caseAgrees(surface: string, form: string): boolean {
   if (surface === form) return true;
+  if (surface === form.toUpperCase() && surface !== surface.toLowerCase() && /\p{L}.*\p{L}.*\p{L}/u.test(surface)) return true;
   const first = form.charAt(0);
   return first !== first.toUpperCase() && surface.slice(1) === form.slice(1) && surface.charAt(0) === first.toUpperCase();
 }

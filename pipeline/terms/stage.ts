@@ -3,11 +3,12 @@
  *
  * Spans carry the entry's source (its identity), its approved targets and forbidden renderings
  * for the project's target languages and the dnt flag, so the XLIFF writer and the QA checks need no glossary of their own.
+ * Matching runs on the segment's text, which holds no code markup, and spans are offsets into it.
  * Existing term spans of a segment are replaced (the stage may run again after a re-segmentation);
- * other spans (inline codes) are kept, and a term that would overlap one is left out because a
- * span must not cut through an inline code.
+ * a term with an inline code inside it ("Weißes **Haus**") is left out, because a marker around
+ * it would cut through the code's markup.
  */
-import { pointAt, type Block, type Document, type Message, type Span } from '../model.js';
+import { blockContent, pointAt, segmentRanges, sourceOffset, type Block, type Document, type Message, type Span } from '../model.js';
 import { targetsFor, type GlossaryEntry } from './glossary.js';
 import type { TermMatcher } from './matcher.js';
 
@@ -26,10 +27,9 @@ export function annotateTerms(
     for (const block of doc.blocks) {
       if (report !== undefined && block.segments.length > 1) reportTermsAcrossSegments(doc, block, matcher, report);
       for (const segment of block.segments) {
-        const others = segment.spans.filter((s) => s.kind !== 'term');
         const terms: Span[] = matcher
           .match(segment.text)
-          .filter((m) => !others.some((o) => o.start < m.end && m.start < o.end))
+          .filter((m) => !segment.codes.some((c) => c.at > m.start && c.at < m.end))
           .map((m) => ({
             kind: 'term',
             start: m.start,
@@ -39,7 +39,7 @@ export function annotateTerms(
             dnt: m.entry.dnt,
             forbidden: forbiddenFor(m.entry, languages),
           }));
-        segment.spans = [...others, ...terms].sort((a, b) => a.start - b.start || a.end - b.end);
+        segment.spans = terms.sort((a, b) => a.start - b.start || a.end - b.end);
       }
     }
   };
@@ -61,13 +61,15 @@ function forbiddenFor(entry: GlossaryEntry, languages: readonly string[]): Recor
  * whole block once more and report every term that starts in one sentence and ends in another.
  */
 function reportTermsAcrossSegments(doc: Document, block: Block, matcher: TermMatcher, report: (message: Message) => void): void {
-  const segmentAt = (offset: number): number => block.segments.findIndex((s) => offset >= s.start && offset < s.end);
-  for (const match of matcher.match(doc.text.slice(block.start, block.end))) {
-    const start = block.start + match.start;
-    const end = block.start + match.end;
-    const first = segmentAt(start);
-    const last = segmentAt(end - 1);
+  const ranges = segmentRanges(doc, block);
+  const segmentAt = (offset: number): number => ranges.findIndex((r) => offset >= r.start && offset < r.end);
+  const text = blockContent(doc, block).text;
+  for (const match of matcher.match(text)) {
+    const first = segmentAt(match.start);
+    const last = segmentAt(match.end - 1);
     if (first === last) continue;
+    const start = sourceOffset(block, match.start);
+    const end = sourceOffset(block, match.end);
     const point = pointAt(doc.text, start);
     report({
       reason: `the glossary term "${match.entry.source}" ("${doc.text.slice(start, end)}") is split between two sentences, so it is marked in neither`,

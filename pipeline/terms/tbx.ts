@@ -14,14 +14,16 @@
  *   admittedTerm), then the forbidden renderings (deprecatedTerm); a dnt entry repeats its source;
  * - entry level: `descrip type="subjectField"` for `domain`, `note` for `note`, and one note
  *   starting with `l10n:` holding, as JSON, the fields TBX-Basic has no category for (kind, dnt,
- *   match, case, forms, plural, number, status) so a round trip loses nothing. CAT tools show it
+ *   match, case, forms, plural, number, status, exclude) so a round trip loses nothing. CAT tools show it
  *   as an ordinary note.
  */
 import type { Message } from '../model.js';
 import type { Glossary, GlossaryEntry, Gender, PartOfSpeech, TermKind } from './glossary.js';
 import { CASE_RULES, MATCH_MODES, NUMBERS, TERM_KINDS, TERM_STATUSES, isLanguageCode, makeEntry } from './glossary.js';
-import { deepText, escapeXml, parseXml } from './xml.js';
+import { el, renderDocument, type XmlNode } from '../xml/write.js';
+import { deepText, parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
+import { appendAll } from '../lists.js';
 
 const POS_TO_TBX: Readonly<Record<PartOfSpeech, string>> = { 'proper-noun': 'properNoun', noun: 'noun', adjective: 'adjective', phrase: 'other' };
 const GENDER_TO_TBX: Readonly<Record<Gender, string>> = { m: 'masculine', f: 'feminine', n: 'neuter' };
@@ -43,12 +45,12 @@ export function glossaryLanguages(glossary: Glossary): string[] {
   return [...set].sort();
 }
 
-function termGroup(indent: string, term: string, notes: ReadonlyArray<readonly [string, string]>, extra = ''): string {
-  const lines = [`${indent}<tig>`, `${indent}  <term>${escapeXml(term)}</term>`];
-  for (const [type, value] of notes) lines.push(`${indent}  <termNote type="${type}">${escapeXml(value)}</termNote>`);
-  if (extra !== '') lines.push(extra);
-  lines.push(`${indent}</tig>`);
-  return lines.join('\n');
+function termGroup(term: string, notes: ReadonlyArray<readonly [string, string]>, extra?: XmlNode): XmlNode {
+  return el('tig', [], [
+    el('term', [], [term], true),
+    ...notes.map(([type, value]) => el('termNote', [['type', type]], [value], true)),
+    extra,
+  ]);
 }
 
 /** The fields without a TBX-Basic data category, only where they differ from the defaults. */
@@ -60,61 +62,57 @@ function extensionOf(entry: GlossaryEntry): Record<string, unknown> {
   if (entry.pos === 'phrase' || entry.pos !== (entry.kind === 'title' || entry.kind === 'other' ? 'noun' : 'proper-noun')) ext.pos = entry.pos;
   if (entry.forms.length > 0) ext.forms = entry.forms;
   if (entry.plural.length > 0) ext.plural = entry.plural;
+  if (entry.exclude.length > 0) ext.exclude = entry.exclude;
   if (entry.number !== undefined) ext.number = entry.number;
   if (entry.status !== 'approved') ext.status = entry.status;
   return ext;
 }
 
-function entryXml(entry: GlossaryEntry, sourceLanguage: string, languages: readonly string[]): string {
-  const out = [`      <termEntry id="${escapeXml(entry.id)}">`];
-  if (entry.domain !== undefined) out.push(`        <descrip type="subjectField">${escapeXml(entry.domain)}</descrip>`);
-  if (entry.note !== undefined) out.push(`        <note>${escapeXml(entry.note)}</note>`);
-  out.push(`        <note>${escapeXml(EXTENSION_PREFIX + JSON.stringify(extensionOf(entry)))}</note>`);
-  out.push(`        <langSet xml:lang="${escapeXml(sourceLanguage)}">`);
+function entryXml(entry: GlossaryEntry, sourceLanguage: string, languages: readonly string[]): XmlNode {
   const grammar: Array<readonly [string, string]> = [['partOfSpeech', POS_TO_TBX[entry.pos]]];
   if (entry.gender !== undefined) grammar.push(['grammaticalGender', GENDER_TO_TBX[entry.gender]]);
   grammar.push(['administrativeStatus', entry.status === 'deprecated' ? DEPRECATED : PREFERRED]);
-  const context = entry.context === undefined ? '' : `            <descrip type="context">${escapeXml(entry.context)}</descrip>`;
-  out.push(termGroup('          ', entry.source, grammar, context));
-  for (const variant of entry.variants) out.push(termGroup('          ', variant, [['termType', 'variant'], ['administrativeStatus', ADMITTED]]));
-  out.push('        </langSet>');
+  const context = entry.context === undefined ? undefined : el('descrip', [['type', 'context']], [entry.context], true);
+  const langSets: XmlNode[] = [
+    el('langSet', [['xml:lang', sourceLanguage]], [
+      termGroup(entry.source, grammar, context),
+      ...entry.variants.map((variant) => termGroup(variant, [['termType', 'variant'], ['administrativeStatus', ADMITTED]])),
+    ]),
+  ];
   for (const language of languages) {
     const targets = entry.dnt ? [entry.source] : (entry.targets[language] ?? []);
     const forbidden = entry.forbidden[language] ?? [];
     if (targets.length === 0 && forbidden.length === 0) continue;
-    out.push(`        <langSet xml:lang="${escapeXml(language)}">`);
-    targets.forEach((t, i) => out.push(termGroup('          ', t, [['administrativeStatus', i === 0 ? PREFERRED : ADMITTED]])));
-    for (const f of forbidden) out.push(termGroup('          ', f, [['administrativeStatus', DEPRECATED]]));
-    out.push('        </langSet>');
+    langSets.push(
+      el('langSet', [['xml:lang', language]], [
+        ...targets.map((t, i) => termGroup(t, [['administrativeStatus', i === 0 ? PREFERRED : ADMITTED]])),
+        ...forbidden.map((f) => termGroup(f, [['administrativeStatus', DEPRECATED]])),
+      ]),
+    );
   }
-  out.push('      </termEntry>');
-  return out.join('\n');
+  return el('termEntry', [['id', entry.id]], [
+    entry.domain === undefined ? undefined : el('descrip', [['type', 'subjectField']], [entry.domain], true),
+    entry.note === undefined ? undefined : el('note', [], [entry.note], true),
+    el('note', [], [EXTENSION_PREFIX + JSON.stringify(extensionOf(entry))], true),
+    ...langSets,
+  ]);
 }
 
-/** Writes the glossary as a TBX-Basic (TBX 2 `martif`) document. */
+/** Writes the glossary as a TBX-Basic (TBX 2 `martif`) document, with the project's XML writer. */
 export function exportTbx(glossary: Glossary, options: TbxExportOptions = {}): string {
   const languages = options.languages ?? glossaryLanguages(glossary);
   for (const language of languages) {
     if (!isLanguageCode(language)) throw new TypeError(`exportTbx: expected language codes, got "${language}"`);
   }
-  const entries = glossary.entries.map((e) => entryXml(e, glossary.language, languages));
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<martif type="TBX-Basic" xml:lang="${escapeXml(glossary.language)}">`,
-    '  <martifHeader>',
-    '    <fileDesc>',
-    '      <sourceDesc><p>Exported from the l10n pipeline glossary</p></sourceDesc>',
-    '    </fileDesc>',
-    '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
-    '  </martifHeader>',
-    '  <text>',
-    '    <body>',
-    ...entries,
-    '    </body>',
-    '  </text>',
-    '</martif>',
-    '',
-  ].join('\n');
+  return renderDocument(
+    el('martif', [['type', 'TBX-Basic'], ['xml:lang', glossary.language]], [
+      el('martifHeader', [], [
+        el('fileDesc', [], [el('sourceDesc', [], [el('p', [], ['Exported from the l10n pipeline glossary'])], true)]),
+        el('encodingDesc', [], [el('p', [['type', 'XCSURI']], ['TBXBasicXCSV02.xcs'])], true),
+      ]),
+      el('text', [], [el('body', [], glossary.entries.map((e) => entryXml(e, glossary.language, languages)))]),
+    ]),
+  );
 }
 
 /** Options of `importTbx`. */
@@ -212,6 +210,7 @@ function readExtension(text: string, report: (reason: string) => void): Partial<
     dnt: d.dnt === true ? true : undefined,
     forms: strings(d.forms),
     plural: strings(d.plural),
+    exclude: strings(d.exclude),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<GlossaryEntry>;
 }
@@ -227,7 +226,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
   const subject = typed(element, 'descrip', 'subjectField');
   const targets: Record<string, string[]> = {};
   const forbidden: Record<string, string[]> = {};
-  let sourceTerms: TbxTerm[] = [];
+  const sourceTerms: TbxTerm[] = [];
   for (const langSet of childrenNamed(element, 'langSet', 'langSec')) {
     const language = normalizeLanguage(langSet.attributes['xml:lang'] ?? '');
     if (!isLanguageCode(language)) {
@@ -236,7 +235,7 @@ function importEntry(element: XmlElement, file: string, source: string, defaultK
     }
     const terms = readTerms(langSet);
     if (language === source || language.split('-')[0] === source) {
-      sourceTerms = sourceTerms.concat(terms);
+      appendAll(sourceTerms, terms);
       continue;
     }
     // Preferred first, then admitted ones in file order; deprecated ones are forbidden renderings.

@@ -1,9 +1,10 @@
 /**
  * Writes glossary entries as a YAML glossary file (the format `parseGlossary` reads), so an import
- * from TBX or CSV can become a file in `glossary/`. Defaults are left out to keep files short;
- * short lists are written inline (`forms: [Weißen Haus]`), a single target as plain text.
+ * from TBX or CSV can become a file in `glossary/`, written the way a terminologist writes one by
+ * hand: one block per entry, one key per line. Defaults are left out to keep files short; short
+ * lists of texts are written inline (`forms: [Weißen Haus]`), a single target as plain text.
  */
-import { Document, isSeq, visit } from 'yaml';
+import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { GlossaryEntry } from './glossary.js';
 import { defaultPos, derivedId } from './glossary.js';
 
@@ -38,6 +39,7 @@ function entryObject(entry: GlossaryEntry, derivedId: boolean): Record<string, u
   if (entry.context !== undefined) out.context = entry.context;
   const forbidden = languageMap(entry.forbidden);
   if (forbidden !== undefined) out.forbidden = forbidden;
+  if (entry.exclude.length > 0) out.exclude = [...entry.exclude];
   return out;
 }
 
@@ -57,10 +59,15 @@ export function glossaryToYaml(entries: readonly GlossaryEntry[], options: Gloss
   content.terms = entries.map((e) => entryObject(e, isDerived(e)));
   const doc = new Document(content);
   visit(doc, {
-    Seq(_key, node, path) {
-      // The terms list stays a block; short value lists inside entries go inline.
-      if (path.length > 2 && isSeq(node)) node.flow = true;
+    Seq(_key, node) {
+      // Entries and their maps stay blocks; a short list of texts goes inline.
+      if (!isSeq(node) || !node.items.every(isScalar)) return;
+      const length = node.items.reduce((n, item) => n + String(isScalar(item) ? item.value : '').length + 2, 0);
+      if (length <= INLINE_LIST_WIDTH) node.flow = true;
     },
   });
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
+
+/** Longest list of texts (in characters) written on one line: `forms: [Weißen Hause, …]`. */
+const INLINE_LIST_WIDTH = 60;

@@ -85,11 +85,6 @@ export function parseXml(
   return { root };
 }
 
-/** Escapes text for element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** Text of an element and all its descendants, in document order (for `<term>` with inline markup). */
 export function deepText(element: XmlElement): string {
   return element.content.map((part) => (typeof part === 'string' ? part : deepText(part))).join('');

@@ -57,6 +57,11 @@ class Lines {
   }
 }
 
+/** True for a list item line ("- …"). */
+function isItem(line: string): boolean {
+  return /^ *-(?: |$)/.test(line);
+}
+
 /** Number of spaces before the first character of a line. */
 function indentOf(line: string): number {
   return /^ */.exec(line)?.[0].length ?? 0;
@@ -105,7 +110,11 @@ export function explainYamlErrors(text: string, errors: readonly YAMLError[], co
   };
 
   for (const error of errors) {
-    const { line, col } = counter.linePos(error.pos[0]);
+    const place = counter.linePos(error.pos[0]);
+    const { col } = place;
+    // The parser reports an indentation error where the white space before the misplaced key
+    // starts, which may be a comment or a blank line above it: the line to fix is the key.
+    const line = lines.hasContent(place.line) ? place.line : (lines.nextContent(place.line) ?? place.line);
     const here = lines.text(line);
     switch (error.code) {
       case 'DUPLICATE_KEY': {
@@ -212,32 +221,101 @@ export function explainYamlErrors(text: string, errors: readonly YAMLError[], co
     const aboveText = lines.text(above);
     const column = keyColumn(aboveText);
     const alsoExplains = [above, ...range(line, lines.nextContent(line) ?? line)];
-    if (here.trimStart().startsWith('-')) {
+    if (isItem(here)) {
       // A list item: measured against the "- " of the item before it.
-      for (let l = lines.previousContent(line); l !== undefined; l = lines.previousContent(l)) {
-        const item = lines.text(l);
-        if (!item.trimStart().startsWith('-') || indentOf(item) >= indentOf(here)) continue;
-        blame(line, indentOf(here) + 1,
-          `this list item is indented deeper than the item above it: "${shown(here)}" starts in column ${indentOf(here) + 1}, "${shown(item)}" (line ${l}) in column ${indentOf(item) + 1}`,
-          `move "${shown(here)}" to column ${indentOf(item) + 1}, under "${shown(item)}"`, alsoExplains);
-        return;
-      }
+      explained.add(above);
+      if (explainItem(line)) return;
+    }
+    if (firstKeyIsOdd(above, line)) {
+      blameFirstKey(above, line, 'less');
+      return;
     }
     blame(line, indentOf(here) + 1,
       `this line is indented deeper than the key above it: "${shown(here)}" starts in column ${indentOf(here) + 1}, "${shown(aboveText)}" (line ${above}) in column ${column}`,
       `move "${shown(here)}" to column ${column}, under "${shown(aboveText)}"`, alsoExplains);
   }
 
+  /**
+   * True when `first`, the first key of a mapping (right after its parent line, or on the line of
+   * its "-"), is the line out of step and `later`, a key after it, is right: `later` lines up
+   * with the keys after it, or with the file's indentation step (`- key` for an entry's first key).
+   */
+  function firstKeyIsOdd(first: number, later: number): boolean {
+    const firstText = lines.text(first);
+    const laterColumn = indentOf(lines.text(later)) + 1;
+    if (keyColumn(firstText) === laterColumn || keyOf(lines.text(later)) === undefined) return false;
+    const onDash = firstText.trimStart().startsWith('-');
+    const parent = lines.previousContent(first);
+    if (!onDash && (parent === undefined || keyColumn(lines.text(parent)) >= keyColumn(firstText) || !/:\s*(?:#.*)?$/.test(lines.text(parent)))) return false;
+    // Keys after `later` in the same mapping that agree with it.
+    let agreeing = 0;
+    for (let l = lines.nextContent(later); l !== undefined; l = lines.nextContent(l)) {
+      const indent = indentOf(lines.text(l)) + 1;
+      if (indent < Math.min(laterColumn, keyColumn(firstText))) break;
+      if (indent === laterColumn) agreeing += 1;
+    }
+    if (agreeing > 0) return true;
+    const expected = onDash ? indentOf(firstText) + 3 : keyColumn(lines.text(parent!)) + indentStep(first);
+    return laterColumn === expected;
+  }
+
+  /** Blames the first key of a mapping that is out of step with the keys after it. */
+  function blameFirstKey(first: number, later: number, how: 'deeper' | 'less'): void {
+    const firstText = lines.text(first);
+    const laterText = lines.text(later);
+    const column = keyColumn(firstText);
+    const target = indentOf(laterText) + 1;
+    const key = `"${keyOf(firstText) ?? firstText.trim()}:"`;
+    const onDash = firstText.trimStart().startsWith('-');
+    const dashColumn = indentOf(firstText) + 1;
+    // An entry's first key sits one space after its "-": fix the spaces, or move the "-".
+    const hint = !onDash
+      ? `move ${key} to column ${target}, over "${shown(laterText)}"`
+      : target - 2 === dashColumn
+        ? `write one space after "-", so that ${key} starts in column ${target}, over "${shown(laterText)}"`
+        : `move "${shown(firstText)}" to column ${target - 2}, so that ${key} starts in column ${target}, over "${shown(laterText)}"`;
+    blame(first, column,
+      `this ${onDash ? 'key' : 'line'} is indented ${how} than the keys after it: ${key} starts in column ${column}, "${shown(laterText)}" (line ${later}) in column ${target}`,
+      hint, range(first, lines.nextContent(later) ?? later));
+  }
+
+  /** The indentation step of the file (2 when it cannot tell): how far a block's keys sit right of their parent's key, leaving out `except`. */
+  function indentStep(except: number): number {
+    const counts = new Map<number, number>();
+    for (let l = 1; l <= lines.count; l++) {
+      const text = lines.text(l);
+      if (!lines.hasContent(l) || !/:\s*(?:#.*)?$/.test(text)) continue;
+      const child = lines.nextContent(l);
+      if (child === undefined || child === except) continue;
+      const step = indentOf(lines.text(child)) + 1 - keyColumn(text);
+      if (step > 0) counts.set(step, (counts.get(step) ?? 0) + 1);
+    }
+    let best = 2;
+    let most = 0;
+    for (const [step, n] of counts) if (n > most || (n === most && step < best)) [best, most] = [step, n];
+    return best;
+  }
+
   /** A line indented less than the keys of its mapping (but more than the mapping's parent). */
   function explainDedent(line: number): void {
     const here = lines.text(line);
     const indent = indentOf(here);
+    if (isItem(here) && explainItem(line)) return;
     let sibling: number | undefined;
     for (let l = lines.previousContent(line); l !== undefined; l = lines.previousContent(l)) {
-      if (keyColumn(lines.text(l)) - 1 > indent) {
+      const text = lines.text(l);
+      // The items of a list above are the value of a key: measure against the key.
+      if (isItem(text) && indentOf(text) > indent) continue;
+      if (keyColumn(text) - 1 > indent) {
         sibling = l;
         if (indentOf(lines.text(l)) < indent) break;
       } else break;
+    }
+    let previous = lines.previousContent(line);
+    while (previous !== undefined && isItem(lines.text(previous)) && indentOf(lines.text(previous)) > indent) previous = lines.previousContent(previous);
+    if (sibling === undefined && previous !== undefined && indent + 1 > keyColumn(lines.text(previous))) {
+      explainDeeper(line, previous);
+      return;
     }
     if (sibling === undefined) {
       blame(line, indent + 1, 'this line is indented differently from the lines around it',
@@ -246,10 +324,32 @@ export function explainYamlErrors(text: string, errors: readonly YAMLError[], co
     }
     const text = lines.text(sibling);
     const column = keyColumn(text);
+    if (firstKeyIsOdd(sibling, line)) {
+      blameFirstKey(sibling, line, 'deeper');
+      return;
+    }
+    // The parser measures the lines after a dedented key against it: their errors are this one.
+    let end = line;
+    for (let l = lines.nextContent(line); l !== undefined && indentOf(lines.text(l)) >= indent; l = lines.nextContent(l)) end = l;
     blame(line, indent + 1,
       `this line is indented less than the key above it: "${shown(here)}" starts in column ${indent + 1}, "${shown(text)}" (line ${sibling}) in column ${column}`,
       `move "${shown(here)}" to column ${column}, under "${shown(text)}"`,
-      range(line, lines.nextContent(line) ?? line));
+      range(line, end));
+  }
+
+  /** A list item ("- …") measured against the item before it; false when there is none to compare with. */
+  function explainItem(line: number): boolean {
+    const here = lines.text(line);
+    for (let l = lines.previousContent(line); l !== undefined; l = lines.previousContent(l)) {
+      const item = lines.text(l);
+      if (!isItem(item) || indentOf(item) === indentOf(here)) continue;
+      const deeper = indentOf(item) < indentOf(here);
+      blame(line, indentOf(here) + 1,
+        `this list item is indented ${deeper ? 'deeper' : 'less'} than the item above it: "${shown(here)}" starts in column ${indentOf(here) + 1}, "${shown(item)}" (line ${l}) in column ${indentOf(item) + 1}`,
+        `move "${shown(here)}" to column ${indentOf(item) + 1}, under "${shown(item)}"`, range(line, lines.nextContent(line) ?? line));
+      return true;
+    }
+    return false;
   }
 }
 

@@ -3,9 +3,11 @@
  * one trans-unit per sentence; in 2.x one segment per sentence. Matching and merging work on
  * entries, so they need not know which version a file was.
  */
+import { xliffSentenceId } from '../ids.js';
 import type { TargetState } from '../model.js';
 import type { InlineContent, ParsedCandidate, ParsedNote, ParsedSegment, ParsedXliff } from './types.js';
-import { replaceUnwritable } from './xml.js';
+import { isFamily12 } from './read-context.js';
+import { replaceUnwritable } from '../xml/write.js';
 
 /** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
 export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary']);
@@ -13,7 +15,10 @@ export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary
 export interface Entry {
   /** Sentence id: 1.2 trans-unit id; 2.x segment id (or the unit id for a lone segment without one). */
   readonly id: string;
+  /** Source text (codes removed). */
   readonly source: string;
+  /** The source with its codes, as the file has it. */
+  readonly sourceContent: InlineContent;
   readonly target: InlineContent | undefined;
   readonly state: TargetState;
   readonly needsReview: boolean;
@@ -21,17 +26,39 @@ export interface Entry {
   readonly rawState: string | undefined;
   readonly subState: string | undefined;
   readonly approved: boolean | undefined;
+  /** The target's own `xml:lang`, when it has one. */
+  readonly targetLanguage: string | undefined;
   /** Which version family the content and raw state belong to. */
   readonly family: '1.2' | '2x';
   /** Notes that are not ours (translators', reviewers', tools'). */
   readonly notes: readonly ParsedNote[];
-  /** All notes as in the file (for `Translation.notes`). */
+  /** All notes of the sentence as in the file (the model target's `notes`). */
   readonly allNotes: readonly ParsedNote[];
   readonly candidates: readonly ParsedCandidate[];
   readonly translate: boolean;
   readonly fileIndex: number;
+  /** The unit's id in the file (the entry's `id` is the sentence id it was matched to). */
   readonly unitId: string;
+  /** 1.2 `resname`, 2.x unit `name`. */
+  readonly resname: string | undefined;
+  /** 1.2 `<context>` texts of the unit (see `ParsedUnit.contexts`). */
+  readonly contexts: readonly string[];
+  /**
+   * How `id` was found (see `documentEntries`): the unit or segment id itself, its resname, a
+   * context that carries the sentence id, or its unique source text. `entriesOf` gives 'id'.
+   */
+  readonly matchedBy: 'id' | 'resname' | 'context' | 'source';
   readonly line: number;
+}
+
+/** The resname the 1.2 writer gives a sentence: `<block kind>-<block number>.<sentence number>`, e.g. `paragraph-2.1`. */
+export function sentenceResname(blockKind: string, blockNumber: number, sentenceNumber: number): string {
+  return `${blockKind}-${blockNumber}.${sentenceNumber}`;
+}
+
+/** Translate Toolkit's unit for the PO header (`restype="x-gettext-domain-header"`): metadata, not a sentence. */
+function isGettextHeader(unit: ParsedXliff['units'][number]): boolean {
+  return unit.type === 'x-gettext-domain-header';
 }
 
 /** True when the content has text or codes (an empty `<target/>` is no translation). */
@@ -51,17 +78,19 @@ export function hasWork(entry: Entry): boolean {
 export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>): Entry[] {
   const out: Entry[] = [];
   for (const unit of parsed.units) {
-    if (fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) continue;
+    if ((fileIndexes !== undefined && !fileIndexes.has(unit.fileIndex)) || isGettextHeader(unit)) continue;
     const notes = unit.notes.filter((n) => n.from === undefined || !OWN_NOTE_KINDS.has(n.from));
-    if (parsed.version === '1.2' || parsed.version === '1.1') {
+    if (isFamily12(parsed.version)) {
       out.push({
-        id: unit.id,
+        id: xliffSentenceId(unit.id, undefined, 0, 1, '1.2'),
         source: unit.source.text,
+        sourceContent: unit.source,
         target: unit.target,
         state: unit.state,
         needsReview: unit.needsReview,
         rawState: unit.rawState,
         subState: unit.segments[0]?.subState,
+        targetLanguage: unit.segments[0]?.targetLanguage,
         approved: unit.approved,
         family: '1.2',
         notes,
@@ -70,24 +99,32 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         translate: unit.translate,
         fileIndex: unit.fileIndex,
         unitId: unit.id,
+        resname: unit.name,
+        contexts: unit.contexts,
+        matchedBy: 'id',
         line: unit.line,
       });
       continue;
     }
     const tiedIds = new Set(unit.segments.flatMap((segment) => [...noteRefs(segment)]));
+    const placed = placedSegments(unit);
     unit.segments.forEach((segment, index) => {
-      const id = segment.id ?? (unit.segments.length === 1 ? unit.id : `${unit.id}#${index + 1}`);
+      // The translation shown at this sentence's position (2.x `order`), with the state it came with.
+      const shown = placed?.[index] ?? segment;
+      const id = xliffSentenceId(unit.id, segment.id, index, unit.segments.length, '2x');
       const mine = noteRefs(segment);
       const forSegment = (n: ParsedNote): boolean => n.id === undefined || !tiedIds.has(n.id) || mine.has(n.id);
       const segmentNotes = tiedIds.size === 0 ? unit.notes : unit.notes.filter(forSegment);
       out.push({
         id,
         source: segment.source.text,
-        target: segment.target,
-        state: segment.state,
-        needsReview: segment.needsReview,
-        rawState: segment.rawState,
-        subState: segment.subState,
+        sourceContent: segment.source,
+        target: shown.target,
+        state: shown.state,
+        needsReview: shown.needsReview,
+        rawState: shown.rawState,
+        subState: shown.subState,
+        targetLanguage: shown.targetLanguage,
         approved: undefined,
         family: '2x',
         notes: tiedIds.size === 0 ? notes : notes.filter(forSegment),
@@ -96,10 +133,40 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         translate: unit.translate,
         fileIndex: unit.fileIndex,
         unitId: unit.id,
+        resname: unit.segments.length === 1 ? unit.name : undefined,
+        contexts: unit.contexts,
+        matchedBy: 'id',
         line: segment.line,
       });
     });
   }
+  return out;
+}
+
+/**
+ * For a 2.x unit whose targets were reordered (`targetOrder`), the segment whose target is shown at
+ * each segment's position; undefined when the targets are in source order. A position that shows
+ * an ignorable's target keeps its own segment.
+ */
+function placedSegments(unit: ParsedXliff['units'][number]): ParsedSegment[] | undefined {
+  const order = unit.targetOrder;
+  if (order === undefined) return undefined;
+  // The unit's parts in source order: ignorables sit after the segment they follow.
+  const parts: Array<number | undefined> = [];
+  const ignorablesAfter = (i: number): void => {
+    for (const ig of unit.ignorables) if (ig.after === i) parts.push(undefined);
+  };
+  ignorablesAfter(-1);
+  unit.segments.forEach((_segment, i) => {
+    parts.push(i);
+    ignorablesAfter(i);
+  });
+  const out: ParsedSegment[] = [];
+  parts.forEach((segmentIndex, position) => {
+    if (segmentIndex === undefined) return;
+    const shownIndex = parts[order[position] ?? position];
+    out[segmentIndex] = unit.segments[shownIndex ?? segmentIndex] as ParsedSegment;
+  });
   return out;
 }
 

@@ -1,8 +1,10 @@
 /**
  * exportXliff: the XLIFF of one document and language, merged with the previous file's work.
  */
-import { segmentsOf, type Document, type Message } from '../model.js';
-import { entriesOf, filesFor, hasTarget, type Entry } from './entries.js';
+import { blockGaps, segmentsOf, type Document, type Message, type Segment } from '../model.js';
+import { hasTarget, type Entry } from './entries.js';
+import { documentEntries } from './resolve.js';
+import { languageRelation } from './languages.js';
 import { planMerge, type PlannedSegment } from './merge.js';
 import { contextNotes, glossaryNote } from './notes.js';
 import { carriedCandidates, losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
@@ -20,6 +22,8 @@ export interface ExportOptions {
   readonly targetLanguage: string;
   /** Source path relative to the project, e.g. 'source/putin-kim-treffen-peking.txt'. */
   readonly original: string;
+  /** XLIFF 1.2 `datatype` of the document's `<file>` (the format's). Default 'plaintext'. */
+  readonly datatype?: string;
   /**
    * 'default' (default): untranslated units have no target. 'omegat': untranslated units get a
    * copy of the source as target with state needs-translation (1.2) / initial (2.1), the shape
@@ -35,14 +39,25 @@ export interface ExportOptions {
   readonly leverage?: (source: string) => readonly LeverageMatch[];
 }
 
-/** A translation memory match offered to the exporter. */
+/** A suggestion offered to the exporter: a translation memory match, or machine output. */
 export interface LeverageMatch {
   readonly source: string;
   readonly target: string;
   /** 0–100; 100 with the same source is an exact match. */
   readonly quality: number;
-  /** `project` for the project's own memory, else the tool an imported memory came from. */
+  /** `project` for the project's own memory, else the tool an imported memory came from, or the machine translation service. */
   readonly origin: string;
+  /** `tm` (default): a memory match; `mt`: machine translation (offered, never made the target). */
+  readonly type?: 'tm' | 'mt';
+}
+
+/** What an export did with the sentences of the document. */
+export interface ExportStats {
+  readonly kept: number;
+  readonly candidates: number;
+  readonly added: number;
+  readonly setAside: number;
+  readonly restored: number;
 }
 
 /** What `exportXliff` returns. */
@@ -52,7 +67,7 @@ export interface ExportResult {
   /** The aside file's content, or undefined when nothing is set aside (delete the file then). */
   readonly aside: string | undefined;
   readonly messages: Message[];
-  readonly stats: { kept: number; candidates: number; added: number; setAside: number; restored: number };
+  readonly stats: ExportStats;
   /** Sentences whose target was pre-filled from an exact memory match in this export. */
   readonly fromMemory: number;
 }
@@ -75,15 +90,12 @@ function checkOptions(options: ExportOptions): void {
   if (options.leverage !== undefined && typeof options.leverage !== 'function') {
     throw new RangeError(`exportXliff: expected leverage to be a function, got ${typeof options.leverage}`);
   }
+  if (options.datatype !== undefined && !/^[A-Za-z][\w.-]*$/u.test(options.datatype)) {
+    throw new RangeError(`exportXliff: expected datatype to be a word like 'plaintext' or 'x-markdown', got ${JSON.stringify(options.datatype)}`);
+  }
   if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'omegat') {
     throw new RangeError(`exportXliff: expected profile 'default' or 'omegat', got ${JSON.stringify(options.profile)}`);
   }
-}
-
-/** How two language tags relate: the same tag, the same primary language ('en' / 'en-US'), or not. */
-function languageRelation(a: string, b: string): 'same' | 'region' | 'other' {
-  if (a.toLowerCase() === b.toLowerCase()) return 'same';
-  return a.split('-')[0]?.toLowerCase() === b.split('-')[0]?.toLowerCase() ? 'region' : 'other';
 }
 
 /**
@@ -107,12 +119,12 @@ export function exportXliff(
 ): ExportResult {
   checkOptions(options);
   const messages: Message[] = [];
-  const prevEntries = usableEntries(previous, options, messages, 'previous');
-  const asideEntries = usableEntries(aside, options, messages, 'aside');
+  const prevEntries = usableEntries(doc, previous, options, messages, 'previous');
+  const asideEntries = usableEntries(doc, aside, options, messages, 'aside');
   const plan = planMerge(doc, prevEntries, asideEntries);
   const blocks = buildBlocks(doc, plan.bySegment, options, messages);
 
-  const header = { original: options.original, sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage };
+  const header = { original: options.original, sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage, datatype: options.datatype ?? 'plaintext' };
   const xliff = options.version === '1.2' ? writeXliff12(header, blocks) : writeXliff21(header, doc, blocks);
   let asideText: string | undefined;
   if (plan.aside.length > 0) {
@@ -133,14 +145,30 @@ export function exportXliff(
   return { xliff, aside: asideText, messages, stats: plan.stats, fromMemory };
 }
 
+/**
+ * The sentences that an export would leave without an approved translation (no target, one marked
+ * for review, or one still initial) before any leverage: those a memory or machine translation is
+ * asked about. Nothing is written; messages are not collected.
+ */
+export function openSegments(doc: Document, previous: ParsedXliff | undefined, aside: ParsedXliff | undefined, options: ExportOptions): Segment[] {
+  checkOptions(options);
+  const ignored: Message[] = [];
+  const plan = planMerge(doc, usableEntries(doc, previous, options, ignored, 'previous'), usableEntries(doc, aside, options, ignored, 'aside'));
+  return segmentsOf(doc).filter((segment) => {
+    const base = mergedSegment(plan.bySegment.get(segment.id), segment, options);
+    return base.target === undefined || base.needsReview || base.state === 'initial';
+  });
+}
+
 function info(ruleId: string, reason: string, unit: string | undefined, file: string): Message {
   return { reason, ruleId, source: 'xliff-export', severity: 'info', unit, file };
 }
 
 /** Entries of a previous or aside file that belong to this document and language. */
-function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, messages: Message[], role: string): Entry[] {
+function usableEntries(doc: Document, parsed: ParsedXliff | undefined, options: ExportOptions, messages: Message[], role: string): Entry[] {
   if (parsed === undefined) return [];
-  const { indexes, matched } = filesFor(parsed, options.original);
+  const found = documentEntries(parsed, doc, 'xliff-export', options.original);
+  const { indexes, matched } = found;
   const target = [...indexes].map((i) => parsed.files[i]?.targetLanguage ?? parsed.targetLanguage);
   const wrong = target.find((t) => t !== undefined && languageRelation(t, options.targetLanguage) === 'other');
   const variant = target.find((t) => t !== undefined && languageRelation(t, options.targetLanguage) === 'region');
@@ -185,7 +213,8 @@ function usableEntries(parsed: ParsedXliff | undefined, options: ExportOptions, 
       hint: 'Check that the file belongs to this document.',
     });
   }
-  return entriesOf(parsed, indexes);
+  messages.push(...found.messages.filter((m) => m.severity !== 'info'));
+  return found.entries;
 }
 
 function targetOf(entry: Entry): TargetOut | undefined {
@@ -215,13 +244,7 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
       }
       return { ...out, context: contextNotes(all[at - 1]?.text, all[at + 1]?.text) };
     });
-    const gaps: string[] = [];
-    let cursor = block.start;
-    for (const s of block.segments) {
-      gaps.push(doc.text.slice(cursor, s.start));
-      cursor = s.end;
-    }
-    gaps.push(doc.text.slice(cursor, Math.max(cursor, block.end)));
+    const gaps = blockGaps(doc, block);
     const prevBlock = doc.blocks[b - 1]?.segments.at(-1)?.text;
     const nextBlock = doc.blocks[b + 1]?.segments[0]?.text;
     return { block, number: b + 1, segments, gaps, context: contextNotes(prevBlock, nextBlock) };
@@ -245,11 +268,11 @@ function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segm
       source: m.source,
       target: { content: undefined, family: undefined, text: m.target },
       quality: m.quality,
-      origin: m.origin === 'project' ? 'memory' : `memory:${m.origin}`,
-      type: 'tm',
+      origin: m.type === 'mt' ? m.origin : m.origin === 'project' ? 'memory' : `memory:${m.origin}`,
+      type: m.type ?? 'tm',
     }));
   const candidates = [...base.candidates, ...fromMemory];
-  const exact = matches.find((m) => m.quality === 100 && m.source === segment.text);
+  const exact = matches.find((m) => m.type !== 'mt' && m.quality === 100 && m.source === segment.text);
   // Only an empty target or an untouched copy of the source (OmegaT profile) is replaced.
   const untouched = base.target === undefined || (base.state === 'initial' && base.target.text === segment.text);
   if (exact === undefined || !untouched) return { ...base, candidates };
@@ -305,7 +328,7 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
       notes: entry.notes,
     };
   }
-  const copy: TargetOut | undefined = options.profile === 'omegat' ? { content: undefined, family: undefined, text: segment.text } : undefined;
+  const copy: TargetOut | undefined = options.profile === 'omegat' ? { content: undefined, family: undefined, text: segment.text, codes: segment.codes } : undefined;
   return {
     ...base,
     target: copy,

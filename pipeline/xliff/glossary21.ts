@@ -11,7 +11,7 @@
  */
 import type { Segment } from '../model.js';
 import { markableTerms, termsOf } from './notes.js';
-import { el, type XmlElement } from './xml.js';
+import { el, type XmlElement } from '../xml/write.js';
 
 /** The id of the n-th (1-based) term marker in the segment at `index` (0-based) of a unit. */
 export function markerId(index: number, n: number): string {

@@ -1,7 +1,8 @@
 /**
  * The project's XLIFF adapter. Nothing else in the project knows XLIFF: stages call these.
  */
-export { exportXliff, type ExportOptions, type ExportResult, type LeverageMatch } from './export.js';
+export { exportXliff, openSegments, type ExportOptions, type ExportResult, type ExportStats, type LeverageMatch } from './export.js';
+export { readTargets, modelContent } from './targets.js';
 export { readXliff, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './read.js';
 export { matchTranslations, type MatchExpectation } from './match.js';
 export { entriesOf, type Entry } from './entries.js';

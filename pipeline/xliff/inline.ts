@@ -4,6 +4,7 @@
  */
 import { detach, VOCABULARY } from '../xml/index.js';
 import type { InlineCode, InlineContent, InlineElementNode, InlineMark, InlineNode } from './types.js';
+import { appendAll } from '../lists.js';
 
 export const NS_11 = 'urn:oasis:names:tc:xliff:document:1.1';
 export const NS_12 = 'urn:oasis:names:tc:xliff:document:1.2';
@@ -77,7 +78,7 @@ export function joinContents(parts: readonly InlineContent[], keepNodes = false)
     for (const m of part.marks) marks.push(shift === 0 ? m : { ...m, start: m.start + shift, end: m.end + shift });
     if (part.nodes !== undefined) {
       markup = true;
-      nodes.push(...part.nodes);
+      appendAll(nodes, part.nodes);
     } else if (part.text !== '') {
       nodes.push({ type: 'text', text: part.text });
     }

@@ -3,7 +3,9 @@
  * found, in any version and from any tool. Counts are per segment (1.2: a trans-unit, or each
  * `<mrk mtype="seg">` of a segmented one; 2.x: each `<segment>`).
  */
-import type { InlineContent, ParsedXliff } from './types.js';
+import { capMessage } from '../quote.js';
+import { readXliff } from './read.js';
+import type { InlineContent, ParsedUnit, ParsedXliff, ReadOptions } from './types.js';
 
 /** One `<file>` of the summary. */
 export interface InspectedFile {
@@ -61,55 +63,81 @@ function countInline(content: InlineContent | undefined, codes: Map<string, numb
   for (const mark of content.marks) if (mark.type !== 'seg') bump(markers, mark.type);
 }
 
-/** Summarizes a parsed XLIFF file. */
-export function inspectXliff(parsed: ParsedXliff): XliffSummary {
-  const states = new Map<string, number>();
-  const codes = new Map<string, number>();
-  const markers = new Map<string, number>();
-  const perFile = parsed.files.map(() => ({ units: 0, segments: 0 }));
-  let segments = 0;
-  let targets = 0;
-  let notes = parsed.files.reduce((n, f) => n + f.notes.length, 0);
-  let candidates = 0;
-  for (const unit of parsed.units) {
-    const counts = perFile[unit.fileIndex];
-    if (counts !== undefined) {
-      counts.units += 1;
-      counts.segments += unit.segments.length;
-    }
-    segments += unit.segments.length;
-    notes += unit.notes.length;
-    candidates += unit.candidates.length;
+/**
+ * Counts units as they come (`add`), so a file can be summarized while it is read without holding
+ * its units (`readXliff`'s `onUnit`); `summary` then adds what the file says besides its units.
+ */
+export class XliffSummarizer {
+  private readonly states = new Map<string, number>();
+  private readonly codes = new Map<string, number>();
+  private readonly markers = new Map<string, number>();
+  private readonly perFile: Array<{ units: number; segments: number }> = [];
+  private units = 0;
+  private segments = 0;
+  private targets = 0;
+  private notes = 0;
+  private candidates = 0;
+
+  /** Counts one unit. */
+  add(unit: ParsedUnit): void {
+    const counts = (this.perFile[unit.fileIndex] ??= { units: 0, segments: 0 });
+    counts.units += 1;
+    counts.segments += unit.segments.length;
+    this.units += 1;
+    this.segments += unit.segments.length;
+    this.notes += unit.notes.length;
+    this.candidates += unit.candidates.length;
     for (const segment of unit.segments) {
-      bump(states, stateKey(segment));
-      if (segment.target !== undefined && segment.target.text.trim() !== '') targets += 1;
-      countInline(segment.source, codes, markers);
-      countInline(segment.target, codes, markers);
+      bump(this.states, stateKey(segment));
+      if (segment.target !== undefined && segment.target.text.trim() !== '') this.targets += 1;
+      countInline(segment.source, this.codes, this.markers);
+      countInline(segment.target, this.codes, this.markers);
     }
   }
-  return {
-    file: parsed.file,
-    version: parsed.version,
-    sourceLanguage: parsed.sourceLanguage ?? null,
-    targetLanguage: parsed.targetLanguage ?? null,
-    files: parsed.files.map((f, i) => ({
-      id: f.id ?? null,
-      original: f.original ?? null,
-      sourceLanguage: f.sourceLanguage ?? null,
-      targetLanguage: f.targetLanguage ?? null,
-      units: perFile[i]?.units ?? 0,
-      segments: perFile[i]?.segments ?? 0,
-    })),
-    units: parsed.units.length,
-    segments,
-    targets,
-    states: sorted(states),
-    inlineCodes: sorted(codes),
-    markers: sorted(markers),
-    notes,
-    candidates,
-    warnings: parsed.messages.map((m) => `${m.line ?? '?'}:${m.column ?? '?'}: ${m.reason} [${m.ruleId}]`),
-  };
+
+  /** The summary of `parsed` (its files, languages and messages) with the units counted so far. */
+  summary(parsed: ParsedXliff): XliffSummary {
+    return {
+      file: parsed.file,
+      version: parsed.version,
+      sourceLanguage: parsed.sourceLanguage ?? null,
+      targetLanguage: parsed.targetLanguage ?? null,
+      files: parsed.files.map((f, i) => ({
+        id: f.id ?? null,
+        original: f.original ?? null,
+        sourceLanguage: f.sourceLanguage ?? null,
+        targetLanguage: f.targetLanguage ?? null,
+        units: this.perFile[i]?.units ?? 0,
+        segments: this.perFile[i]?.segments ?? 0,
+      })),
+      units: this.units,
+      segments: this.segments,
+      targets: this.targets,
+      states: sorted(this.states),
+      inlineCodes: sorted(this.codes),
+      markers: sorted(this.markers),
+      notes: this.notes + parsed.files.reduce((n, f) => n + f.notes.length, 0),
+      candidates: this.candidates,
+      warnings: parsed.messages.map(capMessage).map((m) => `${m.line ?? '?'}:${m.column ?? '?'}: ${m.reason} [${m.ruleId}]`),
+    };
+  }
+}
+
+/** Summarizes a parsed XLIFF file. */
+export function inspectXliff(parsed: ParsedXliff): XliffSummary {
+  const summarizer = new XliffSummarizer();
+  for (const unit of parsed.units) summarizer.add(unit);
+  return summarizer.summary(parsed);
+}
+
+/**
+ * Reads and summarizes an XLIFF file without keeping its units: memory stays near the file's own
+ * size, whatever the number of units. Throws what `readXliff` throws.
+ */
+export function inspectXliffBytes(bytes: Uint8Array, file: string, options: Omit<ReadOptions, 'onUnit'> = {}): XliffSummary {
+  const summarizer = new XliffSummarizer();
+  const parsed = readXliff(bytes, file, { ...options, onUnit: (unit) => summarizer.add(unit) });
+  return summarizer.summary(parsed);
 }
 
 /** The summary as text for people. */

@@ -12,7 +12,7 @@
  */
 import type { Block, Document, Segment } from '../model.js';
 import { hasWork, sameSource, type Entry } from './entries.js';
-import { matchQuality, similarityOfWords, words } from './similarity.js';
+import { matchQuality, similarityOfWords, words } from '../similarity.js';
 
 /** Below this similarity a neighbour-bounded old sentence is not offered. */
 const WINDOW_THRESHOLD = 0.5;

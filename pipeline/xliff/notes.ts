@@ -61,13 +61,14 @@ export function glossaryNote(segment: Segment, language: string): string | undef
 }
 
 /** Term spans that can become markers: inside the text, non-empty, not overlapping, in order,
- * never cutting a surrogate pair (markers nest as elements, spans may not). */
+ * never cutting a surrogate pair nor holding an inline code (markers nest as elements, spans may not). */
 export function markableTerms(segment: Segment): Span[] {
   const out: Span[] = [];
   let end = 0;
   for (const span of sortedTerms(segment)) {
     if (span.start < end || span.end > segment.text.length || span.start >= span.end) continue;
     if (splitsPair(segment.text, span.start) || splitsPair(segment.text, span.end)) continue;
+    if (segment.codes.some((c) => c.at > span.start && c.at < span.end)) continue;
     out.push(span);
     end = span.end;
   }

@@ -5,7 +5,7 @@
  */
 import { InputError, type Message, type TargetState } from '../model.js';
 import { elementsOf, textOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
-import { contentOf, NS_MDA } from './inline.js';
+import { contentOf, NS_11, NS_12, NS_MDA } from './inline.js';
 import type { StateMeaning } from './states.js';
 import type { InlineContent, InlineNode, ParsedFile, ParsedNote, ParsedSegment, ParsedUnit, ReadVersion } from './types.js';
 
@@ -19,16 +19,47 @@ export class ReadContext {
   readonly messages: Message[] = [];
   readonly files: ParsedFile[] = [];
   readonly units: ParsedUnit[] = [];
+  /**
+   * The id and line of every unit read, for duplicate checks: `units` itself, or, when units are
+   * handed to `onUnit` instead of kept, a list of just those two fields.
+   */
+  readonly seen: Array<{ readonly id: string; readonly line: number }>;
   /** 2.x file ids seen so far. */
   readonly fileIds = new Set<string>();
   root: XmlTreeElement | undefined;
   version: ReadVersion = '1.2';
   /** The core namespace of the file ('' for a namespace-less 1.2 file). */
   ns = '';
+  /**
+   * True in a 1.x file, where elements of the 1.1 and 1.2 namespaces are both core: Translate
+   * Toolkit's `po2xliff -t` appends prefixed 1.1 units to a 1.2 file.
+   */
+  family12 = true;
+  /**
+   * True inside a `<file datatype="po">`: a Translate Toolkit PO conversion, where `approved="yes"`
+   * means "not fuzzy" and a fuzzy entry is a target with state needs-translation.
+   */
+  poConversion = false;
   /** The group ids of the last unit, reused while units share their innermost group. */
   private groupsOf: { readonly group: XmlTreeElement | undefined; readonly ids: readonly string[] } = { group: undefined, ids: NONE };
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** Receives each unit instead of `units` (see `ReadOptions.onUnit`). */
+    private readonly onUnit?: (unit: ParsedUnit) => void,
+  ) {
+    this.seen = onUnit === undefined ? this.units : [];
+  }
+
+  /** A unit read: kept in `units`, or handed to `onUnit`. */
+  emit(unit: ParsedUnit): void {
+    if (this.onUnit === undefined) {
+      this.units.push(unit);
+      return;
+    }
+    this.seen.push({ id: unit.id, line: unit.line });
+    this.onUnit(unit);
+  }
 
   fail(ruleId: string, reason: string, hint: string, at: XmlTreeElement, extra: Partial<Message> = {}): never {
     throw new InputError({
@@ -45,12 +76,14 @@ export class ReadContext {
     });
   }
 
-  warn(ruleId: string, reason: string, hint: string, at: XmlTreeElement, unit?: string): void {
-    this.messages.push({ reason, ruleId, source: 'xliff-import', severity: 'warning', file: this.file, line: at.line, column: at.column, hint, unit });
+  warn(ruleId: string, reason: string, hint: string, at: XmlTreeElement, unit?: string, severity: 'warning' | 'info' = 'warning'): void {
+    this.messages.push({ reason, ruleId, source: 'xliff-import', severity, file: this.file, line: at.line, column: at.column, hint, unit });
   }
 
   isCore(node: XmlTreeElement, local: string): boolean {
-    return node.uri === this.ns && node.local === local;
+    if (node.local !== local) return false;
+    const uri = node.uri;
+    return uri === this.ns || (this.family12 && (uri === NS_12 || uri === NS_11));
   }
 
   /** Records a foreign element by name (it is kept as a name; its content is not ours). */
@@ -119,6 +152,12 @@ export class ReadContext {
 }
 
 const XML_SPACE = '{http://www.w3.org/XML/1998/namespace}space';
+const XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang';
+
+/** The `xml:lang` of a target element, if it has one. */
+export function languageOf(node: XmlTreeElement | undefined): string | undefined {
+  return node === undefined || node.foreignAttrs.size === 0 ? undefined : VOCABULARY.get(node.foreignAttrs.get(XML_LANG));
+}
 
 /**
  * Applies `xml:space="default"` to a source or target: when the element, or the nearest of its
@@ -154,9 +193,9 @@ function trimEdges(children: XmlTreeElement['children']): void {
   if (last?.type === 'text') last.text = last.text.replace(/ $/u, '');
 }
 
-/** True for the versions read as XLIFF 1.2 (1.2 itself and 1.1, which has the same units, targets and states). */
+/** True for the versions read as XLIFF 1.2 (1.2 itself, 1.1 and 1.0, which have the same units, targets and states). */
 export function isFamily12(version: ReadVersion): boolean {
-  return version === '1.2' || version === '1.1';
+  return version === '1.2' || version === '1.1' || version === '1.0';
 }
 
 /** Hash collisions of different ids an `IdSet` resolves by scanning before it keeps exact ids. */

@@ -18,7 +18,7 @@ import { isXliffNs, NS_11, NS_12, NS_20, NS_22 } from './inline.js';
 import { IdSet, isFamily12, ReadContext } from './read-context.js';
 import { file12, inBody12, readUnit12 } from './read12.js';
 import { checkFileId2x, file2x, inFile2x, readUnit2x } from './read2x.js';
-import type { ParsedXliff, ReadOptions, ReadVersion } from './types.js';
+import type { ParsedUnit, ParsedXliff, ReadOptions, ReadVersion } from './types.js';
 
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../xml/index.js';
 
@@ -32,8 +32,13 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../xml/index.js';
  */
 export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions = {}): ParsedXliff {
   const { maxBytes, maxDepth } = checkLimits(options, 'readXliff');
-  const interpreter = new XliffInterpreter(file);
-  parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth }, {
+  if (options.onUnit !== undefined && typeof options.onUnit !== 'function') {
+    throw new TypeError(`readXliff: expected onUnit to be a function, got ${typeof options.onUnit}`);
+  }
+  const interpreter = new XliffInterpreter(file, options.onUnit);
+  // XLIFF 1.0 files name their DTD (`<!DOCTYPE xliff PUBLIC …>`): accepted and never read; a
+  // DOCTYPE with declarations of its own (entities) is refused.
+  parseXmlTree(bytes, { file, format: XLIFF_FORMAT, maxBytes, maxDepth, doctype: 'external-only' }, {
     open: (node, ancestors) => interpreter.open(node, ancestors),
     close: (node, ancestors) => interpreter.close(node, ancestors),
   });
@@ -42,6 +47,7 @@ export function readXliff(bytes: Uint8Array, file: string, options: ReadOptions 
 
 /** The namespace each version must use. */
 const NAMESPACE_OF: ReadonlyMap<string, string> = new Map([
+  ['1.0', ''],
   ['1.1', NS_11],
   ['1.2', NS_12],
   ['2.0', NS_20],
@@ -56,8 +62,8 @@ class XliffInterpreter {
   private current: { index: number; seen: IdSet } | undefined;
   private opened = 0;
 
-  constructor(file: string) {
-    this.ctx = new ReadContext(file);
+  constructor(file: string, onUnit?: (unit: ParsedUnit) => void) {
+    this.ctx = new ReadContext(file, onUnit);
   }
 
   /**
@@ -70,12 +76,23 @@ class XliffInterpreter {
       ctx.root = node;
       ctx.version = this.checkRoot(node);
       ctx.ns = node.uri;
+      ctx.family12 = isFamily12(ctx.version);
       return;
     }
-    if (ancestors.length === 1 && ctx.isCore(node, 'file')) {
+    if (ancestors.length !== 1) return;
+    if (ctx.isCore(node, 'file')) {
       if (!isFamily12(ctx.version)) checkFileId2x(ctx, node);
-      this.current = { index: this.opened, seen: new IdSet(ctx.units, ctx.units.length) };
+      this.current = { index: this.opened, seen: new IdSet(ctx.seen, ctx.seen.length) };
       this.opened += 1;
+      ctx.poConversion = node.attrs.get('datatype') === 'po';
+    } else if (node.local === 'file') {
+      // Never pass over a <file> in silence: its units would be missing without a word.
+      ctx.warn(
+        'xliff/foreign-file',
+        `a <${node.name}> in the namespace ${node.uri === '' ? '(none)' : node.uri} is not an XLIFF ${ctx.version} <file>; its content was not read`,
+        'A tool wrote a file of another XLIFF version into this one; export the file again as one XLIFF version.',
+        node,
+      );
     }
   }
 
@@ -149,11 +166,12 @@ class XliffInterpreter {
       ctx.fail(
         'xliff/unsupported-version',
         `XLIFF version "${version}" is not supported`,
-        'Export as XLIFF 1.2 or 2.1 (1.1, 2.0 and 2.2 are read too).',
+        'Export as XLIFF 1.2 or 2.1 (1.0, 1.1, 2.0 and 2.2 are read too).',
         root,
-        { actual: version, expected: '1.1, 1.2, 2.0, 2.1 or 2.2' },
+        { actual: version, expected: '1.0, 1.1, 1.2, 2.0, 2.1 or 2.2' },
       );
     }
+    if (version === '1.0' && root.uri === '') return version;
     if (root.uri === '' && (version === '1.2' || version === '1.1')) {
       ctx.warn('xliff/no-namespace', `the <xliff> element has no namespace; read as XLIFF ${version}`, `Tools should write xmlns="${NAMESPACE_OF.get(version) ?? NS_12}".`, root);
       return version;

@@ -2,9 +2,9 @@
  * The XLIFF 1.2 interpreter: `<file>`, `<trans-unit>` with `<seg-source>` segmentation, states,
  * `approved`, notes and `<alt-trans>` candidates, one unit at a time as the reader closes it.
  */
-import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
+import { elementsOf, textOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { contentOf, isXliffNs, segmentMarks, TRACKED_CHANGES } from './inline.js';
-import { applyXmlSpace, compact, EMPTY_MAP, NONE, parseQuality, summarize, toInline, type IdSet, type ReadContext } from './read-context.js';
+import { applyXmlSpace, compact, EMPTY_MAP, languageOf, NONE, parseQuality, summarize, toInline, type IdSet, type ReadContext } from './read-context.js';
 import { stateFrom12, STATES_12, type StateMeaning } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedNote, ParsedSegment } from './types.js';
 
@@ -38,7 +38,7 @@ export function file12(ctx: ReadContext, node: XmlTreeElement): ParsedFile {
   };
 }
 
-/** Reads a closed `<trans-unit>` (inside `groups`, innermost last) into `ctx.units`. */
+/** Reads a closed `<trans-unit>` (inside `groups`, innermost last) into `ctx.units` (or `onUnit`). */
 export function readUnit12(
   ctx: ReadContext,
   node: XmlTreeElement,
@@ -79,7 +79,10 @@ export function readUnit12(
   // A tool's own state counts only where the file gives no XLIFF state.
   const tool = rawState === undefined ? toolStates(node, others) : undefined;
   const toolMeaning = tool?.unit ?? (segSourceEl === undefined && tool?.segments.size === 1 ? [...tool.segments.values()][0] : undefined);
-  let meaning = toolMeaning === undefined ? stateFrom12(rawState, hasText, approved) : fromTool(toolMeaning, hasText, approved);
+  let meaning = toolMeaning === undefined ? stateFrom12(rawState, hasText, ctx.poConversion ? undefined : approved) : fromTool(toolMeaning, hasText, approved);
+  // Translate Toolkit: `approved="yes"` is a PO entry that is not fuzzy (translated, not reviewed),
+  // and a fuzzy one comes back as text under needs-translation: a translation to review.
+  if (ctx.poConversion && hasText && meaning.state === 'initial') meaning = { state: 'translated', needsReview: true, known: true };
   if (rawState !== undefined && !STATES_12.includes(rawState)) ctx.noteState(meaning, rawState, targetEl ?? node, id);
   if (target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type))) {
     ctx.warn(
@@ -94,7 +97,7 @@ export function readUnit12(
 
   const perSegment = tool?.unit === undefined && tool !== undefined && segSourceEl !== undefined && tool.segments.size > 0 ? tool.segments : undefined;
   const segments = segSourceEl === undefined
-    ? [wholeSegment(source, target, rawState, subState, meaning, node.line)]
+    ? [wholeSegment(source, target, rawState, subState, meaning, languageOf(targetEl), node.line)]
     : segments12(ctx, segSourceEl, targetEl, rawState, subState, meaning, id, perSegment, approved);
   if (perSegment !== undefined) {
     const summary = summarize(segments);
@@ -104,25 +107,30 @@ export function readUnit12(
   let notes: readonly ParsedNote[] = NONE;
   let candidates: readonly ParsedCandidate[] = NONE;
   let extensions: readonly string[] = NONE;
+  let contexts: readonly string[] = NONE;
   if (others) {
     const noteList: ParsedNote[] = [];
     const candidateList: ParsedCandidate[] = [];
     const extensionList: string[] = [];
+    const contextList: string[] = [];
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (ctx.isCore(child, 'note')) noteList.push(ctx.note(child, '1.2'));
       else if (ctx.isCore(child, 'alt-trans')) {
         const candidate = altTrans(ctx, child);
         if (candidate !== undefined) candidateList.push(candidate);
+      } else if (ctx.isCore(child, 'context-group')) {
+        for (const context of elementsOf(child)) if (ctx.isCore(context, 'context')) contextList.push(textOf(context).trim());
       } else if (!isXliffNs(child.uri)) ctx.foreign(child, extensionList);
     }
     notes = compact(noteList);
     candidates = compact(candidateList);
     extensions = compact(extensionList);
+    contexts = compact(contextList);
   }
   let restype: string | undefined;
   for (const g of groups) restype = g.attrs.get('restype') ?? restype;
-  ctx.units.push({
+  ctx.emit({
     id,
     fileIndex,
     groups: ctx.groupIds(groups),
@@ -141,6 +149,7 @@ export function readUnit12(
     candidates,
     metadata: EMPTY_MAP,
     extensions,
+    contexts,
     attributes: ctx.attributes(node),
     line: node.line,
     column: node.column,
@@ -153,9 +162,10 @@ function wholeSegment(
   rawState: string | undefined,
   subState: string | undefined,
   meaning: StateMeaning,
+  targetLanguage: string | undefined,
   line: number,
 ): ParsedSegment {
-  return { id: undefined, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, line };
+  return { id: undefined, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, targetLanguage, line };
 }
 
 /** The segments of a 1.2 unit with `<seg-source>`: one per `<mrk mtype="seg">`, targets by `mid`. */
@@ -171,9 +181,10 @@ function segments12(
   approved: boolean | undefined,
 ): ParsedSegment[] {
   const sourceMarks = segmentMarks(toInline(segSource.children));
+  const targetLanguage = languageOf(targetEl);
   if (sourceMarks.length === 0) {
     const whole = contentOf(toInline(segSource.children));
-    return [wholeSegment(whole, ctx.content(targetEl, true), rawState, subState, meaning, segSource.line)];
+    return [wholeSegment(whole, ctx.content(targetEl, true), rawState, subState, meaning, targetLanguage, segSource.line)];
   }
   const targetMarks = targetEl === undefined ? [] : segmentMarks(toInline(targetEl.children));
   const byMid = new Map(targetMarks.map((m) => [m.attrs.get('mid') ?? '', m] as const));
@@ -190,23 +201,20 @@ function segments12(
     const target = targetMark === undefined ? undefined : contentOf(targetMark.children, true);
     const hasText = target !== undefined && target.text.trim() !== '';
     const tool = mid === undefined ? undefined : toolBySegment?.get(mid);
+    let state: ParsedSegment['state'];
+    let needsReview: boolean;
     if (tool !== undefined) {
       const own = fromTool(tool, hasText, approved);
       const tracked = target !== undefined && target.marks.some((m) => TRACKED_CHANGES.has(m.type));
-      return { id: mid, source: contentOf(mark.children), target, rawState, subState, state: own.state, needsReview: own.needsReview || (tracked && own.state !== 'initial'), line: mark.line };
+      state = own.state;
+      needsReview = own.needsReview || (tracked && own.state !== 'initial');
+    } else {
+      const segMeaning = stateFrom12(rawState, hasText, undefined);
+      const initial = target === undefined || segMeaning.state === 'initial' || (toolBySegment !== undefined && !hasText);
+      state = initial ? 'initial' : meaning.state;
+      needsReview = initial ? false : meaning.needsReview;
     }
-    const segMeaning = stateFrom12(rawState, hasText, undefined);
-    const initial = target === undefined || segMeaning.state === 'initial' || (toolBySegment !== undefined && !hasText);
-    return {
-      id: mid,
-      source: contentOf(mark.children),
-      target,
-      rawState,
-      subState,
-      state: initial ? 'initial' : meaning.state,
-      needsReview: initial ? false : meaning.needsReview,
-      line: mark.line,
-    };
+    return { id: mid, source: contentOf(mark.children), target, rawState, subState, state, needsReview, targetLanguage, line: mark.line };
   });
 }
 

@@ -5,9 +5,10 @@
  */
 import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
-import { applyXmlSpace, compact, EMPTY_MAP, IdSet, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
+import { applyXmlSpace, compact, EMPTY_MAP, IdSet, languageOf, NONE, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
 import { stateFrom2x } from './states.js';
 import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
+import { appendAll } from '../lists.js';
 
 /** 2.x units count inside `<xliff><file><group>*`. */
 export function inFile2x(ctx: ReadContext, ancestors: readonly XmlTreeElement[]): boolean {
@@ -32,7 +33,7 @@ export function file2x(ctx: ReadContext, node: XmlTreeElement): ParsedFile {
   const notes: ParsedNote[] = [];
   const metadata = new Map<string, string>();
   for (const child of elementsOf(node)) {
-    if (ctx.isCore(child, 'notes')) notes.push(...notes2x(ctx, child));
+    if (ctx.isCore(child, 'notes')) appendAll(notes, notes2x(ctx, child));
     else if (child.uri === NS_MDA && child.local === 'metadata') readMetadata(child, metadata);
   }
   return {
@@ -51,7 +52,7 @@ function notes2x(ctx: ReadContext, node: XmlTreeElement): ParsedNote[] {
   return elementsOf(node).filter((n) => ctx.isCore(n, 'note')).map((n) => ctx.note(n, '2x'));
 }
 
-/** Reads a closed `<unit>` (inside `groups`, innermost last) into `ctx.units`. */
+/** Reads a closed `<unit>` (inside `groups`, innermost last) into `ctx.units` (or `onUnit`). */
 export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: number, groups: readonly XmlTreeElement[], seen: IdSet): void {
   const id = node.attrs.get('id');
   if (id === undefined || id === '') {
@@ -65,8 +66,11 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
   const metadata = new Map<string, string>();
   const extensions: string[] = [];
   const wholeSource: InlineContent[] = [];
-  const wholeTarget: InlineContent[] = [];
+  /** Per part (segment or ignorable, in source order): what it adds to the unit's target, and its `order`. */
+  const targetParts: Array<InlineContent | undefined> = [];
+  const orders: Array<string | undefined> = [];
   let anyTarget = false;
+  let anyOrder = false;
   const segmentIds = new IdSet(segments, 0);
   for (const child of elementsOf(node)) {
     if (ctx.isCore(child, 'segment') || ctx.isCore(child, 'ignorable')) {
@@ -84,8 +88,10 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
       const target = ctx.content(targetEl, true);
       wholeSource.push(source);
       if (target !== undefined) anyTarget = true;
-      const standIn = target ?? (ignorable ? source : undefined);
-      if (standIn !== undefined) wholeTarget.push(standIn);
+      targetParts.push(target ?? (ignorable ? source : undefined));
+      const order = targetEl?.attrs.get('order');
+      orders.push(order);
+      if (order !== undefined) anyOrder = true;
       if (ignorable) {
         ignorables.push({ source, target, after: segments.length - 1 });
         continue;
@@ -96,9 +102,9 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
       const subState = VOCABULARY.get(child.attrs.get('subState'));
       const meaning = stateFrom2x(rawState, subState);
       ctx.noteState(meaning, rawState, child, id);
-      segments.push({ id: segId, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, line: child.line });
+      segments.push({ id: segId, source, target, rawState, subState, state: meaning.state, needsReview: meaning.needsReview, targetLanguage: languageOf(targetEl), line: child.line });
     } else if (ctx.isCore(child, 'notes')) {
-      notes.push(...notes2x(ctx, child));
+      appendAll(notes, notes2x(ctx, child));
     } else if (child.uri === NS_MDA && child.local === 'metadata') {
       readMetadata(child, metadata);
     } else if (child.uri === NS_MTC && child.local === 'matches') {
@@ -112,7 +118,10 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
     }
   }
   const summary = summarize(segments);
-  ctx.units.push({
+  const targetOrder = anyOrder ? placement(ctx, orders, node, id) : undefined;
+  const shown = targetOrder === undefined ? targetParts : targetOrder.map((part) => targetParts[part]);
+  const wholeTarget = shown.filter((part): part is InlineContent => part !== undefined);
+  ctx.emit({
     id,
     fileIndex,
     groups: ctx.groupIds(groups),
@@ -122,6 +131,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
     translate: node.attrs.get('translate') !== 'no',
     source: joinContents(wholeSource),
     target: anyTarget ? joinContents(wholeTarget, true) : undefined,
+    ...(targetOrder === undefined ? {} : { targetOrder }),
     rawState: undefined,
     state: summary.state,
     needsReview: summary.needsReview,
@@ -131,10 +141,47 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
     candidates: compact(candidates),
     metadata: metadata.size === 0 ? EMPTY_MAP : metadata,
     extensions: compact(extensions),
+    contexts: NONE,
     attributes: ctx.attributes(node),
     line: node.line,
     column: node.column,
   });
+}
+
+/**
+ * Where each target of a unit is shown (XLIFF 2, `order` on `<target>`: a translator moved a
+ * sentence): for each position, the index of the part whose target goes there. Orders that are not
+ * a permutation of the positions (repeated, out of range, not a number) are read as source order,
+ * with a warning; a real reordering gets a notice, and undefined means source order.
+ */
+function placement(ctx: ReadContext, orders: ReadonlyArray<string | undefined>, node: XmlTreeElement, unit: string): number[] | undefined {
+  const n = orders.length;
+  const at: number[] = new Array<number>(n).fill(-1);
+  for (let part = 0; part < n; part += 1) {
+    const raw = orders[part];
+    const position = raw === undefined ? part + 1 : /^[1-9]\d*$/u.test(raw) ? Number(raw) : Number.NaN;
+    if (!(position >= 1 && position <= n) || at[position - 1] !== -1) {
+      ctx.warn(
+        'xliff/target-order',
+        `the order attributes of the targets of unit "${unit}" do not give each of its ${n} positions one target; read in source order`,
+        'Each <target order> must be a distinct position from 1 to the number of segments and ignorables; move the sentences again in the translation tool.',
+        node,
+        unit,
+      );
+      return undefined;
+    }
+    at[position - 1] = part;
+  }
+  if (at.every((part, position) => part === position)) return undefined;
+  ctx.warn(
+    'xliff/target-order',
+    `the translation of unit "${unit}" puts its sentences in another order; each sentence is published with the translation placed at its position`,
+    'Nothing to do, unless the order was changed by mistake.',
+    node,
+    unit,
+    'info',
+  );
+  return at;
 }
 
 /** An `<mtc:match>` with a target, as a candidate. */

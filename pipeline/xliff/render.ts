@@ -2,18 +2,22 @@
  * What the writers render, independent of version, and the inline serializers for content kept
  * from a translator's file.
  */
-import type { Block, Segment, TargetState } from '../model.js';
+import type { Block, Content, InlineCode, Segment, TargetState } from '../model.js';
 import type { Entry } from './entries.js';
+import { inlineContent } from './codes.js';
 import { isXliffNs } from './inline.js';
 import type { InlineContent, InlineNode, ParsedNote } from './types.js';
-import { el, type XmlNode } from './xml.js';
+import { el, type XmlNode } from '../xml/write.js';
+import { appendAll } from '../lists.js';
 
-/** Target content to write: kept from a file (with its version family) or plain text. */
+/** Target content to write: kept from a file (with its version family) or model content. */
 export interface TargetOut {
   readonly content: InlineContent | undefined;
   readonly family: '1.2' | '2x' | undefined;
-  /** Used when `content` is undefined (OmegaT source copies). */
+  /** Used when `content` is undefined (OmegaT source copies, memory matches). */
   readonly text: string;
+  /** The model codes of `text`, when `content` is undefined (an OmegaT copy of a source with codes). */
+  readonly codes?: readonly InlineCode[];
 }
 
 export interface CandidateOut {
@@ -48,8 +52,8 @@ export interface BlockOut {
   /** 1-based position, for names. */
   readonly number: number;
   readonly segments: readonly SegmentOut[];
-  /** Whitespace before, between and after segments: `gaps[i]` precedes segment i; the last one follows. */
-  readonly gaps: readonly string[];
+  /** What lies before, between and after segments (white space, codes): `gaps[i]` precedes segment i; the last one follows. */
+  readonly gaps: readonly Content[];
   /** 2.1: last sentence of the previous block and first of the next. */
   readonly context: readonly string[];
 }
@@ -76,9 +80,15 @@ const INLINE_12 = new Set(['g', 'x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'sub'
 const INLINE_2X = new Set(['cp', 'ph', 'pc', 'sc', 'ec', 'mrk', 'sm', 'em']);
 const DATA_REFS = new Set(['dataRef', 'dataRefStart', 'dataRefEnd']);
 
-/** Writes target content for a version: the kept markup when it is the same family, else text. */
-export function targetNodes(target: TargetOut, version: '1.2' | '2x', prefix = ''): XmlNode[] {
-  if (target.content === undefined) return [target.text];
+/**
+ * Writes target content for a version: the kept markup when it is the same family, else text;
+ * model content with its codes written by `renderCode` (see `codes.ts`).
+ */
+export function targetNodes(target: TargetOut, version: '1.2' | '2x', prefix = '', renderCode?: (code: InlineCode) => XmlNode): XmlNode[] {
+  if (target.content === undefined) {
+    if (target.codes === undefined || target.codes.length === 0 || renderCode === undefined) return [target.text];
+    return inlineContent(target.text, target.codes, [], renderCode, () => '');
+  }
   if (target.family !== version) return [target.content.text];
   const nodes = target.content.nodes;
   // Without a tree the content is its text alone (the reader keeps trees only where there is markup).
@@ -105,7 +115,7 @@ function inlineNodes(nodes: readonly InlineNode[], allowed: ReadonlySet<string>,
     const unwrap = !known || (node.local === 'mrk' && node.attrs.get('mtype') === 'seg');
     const children = inlineNodes(node.children, allowed, prefix);
     if (unwrap) {
-      out.push(...children);
+      appendAll(out, children);
       continue;
     }
     // Only unprefixed attributes: the strict 1.2 schema rejects undeclared foreign ones. 2.x data

@@ -9,10 +9,11 @@ import type { Message, TargetState } from '../model.js';
 export type XliffVersion = '1.2' | '2.1';
 
 /**
- * XLIFF versions the reader accepts. 1.1 (Translate Toolkit, Weblate, Virtaal, Pootle) has the
- * elements, attributes and states of 1.2 that the reader uses, and is read as the 1.2 family.
+ * XLIFF versions the reader accepts. 1.1 (Translate Toolkit, Weblate, Virtaal, Pootle) and 1.0
+ * (Passolo and older tools: a DTD, no namespace) have the elements, attributes and states of 1.2
+ * that the reader uses, and are read as the 1.2 family.
  */
-export type ReadVersion = '1.1' | '1.2' | '2.0' | '2.1' | '2.2';
+export type ReadVersion = '1.0' | '1.1' | '1.2' | '2.0' | '2.1' | '2.2';
 
 /** An inline node of source or target content, as it was in the file (namespace-resolved). */
 export type InlineNode = InlineTextNode | InlineElementNode;
@@ -115,6 +116,8 @@ export interface ParsedSegment {
   readonly subState: string | undefined;
   readonly state: TargetState;
   readonly needsReview: boolean;
+  /** The target's own `xml:lang`, when it has one (it should agree with the file's target language). */
+  readonly targetLanguage: string | undefined;
   readonly line: number;
 }
 
@@ -141,8 +144,17 @@ export interface ParsedUnit {
   readonly translate: boolean;
   /** The whole source of the unit: 1.2 `<source>`; 2.x all segments and ignorables in order. */
   readonly source: InlineContent;
-  /** The whole target: 1.2 `<target>`; 2.x the segments' and ignorables' targets in order. */
+  /**
+   * The whole target: 1.2 `<target>`; 2.x the segments' and ignorables' targets in the order their
+   * `order` attributes give (source order without them).
+   */
   readonly target: InlineContent | undefined;
+  /**
+   * 2.x only, when targets carry `order`: for each position of the unit (its segments and
+   * ignorables in source order), the index in that same sequence of the part whose target is shown
+   * there. Undefined when the targets are in source order.
+   */
+  readonly targetOrder?: readonly number[];
   /** 1.2 state of `<target>` as written. */
   readonly rawState: string | undefined;
   readonly state: TargetState;
@@ -153,6 +165,11 @@ export interface ParsedUnit {
   readonly candidates: readonly ParsedCandidate[];
   /** `mda:meta` values (2.x) by `type`; 1.2 has none. */
   readonly metadata: ReadonlyMap<string, string>;
+  /**
+   * 1.2 `<context>` texts of the unit's `<context-group>`s, in order (Translate Toolkit keeps a PO
+   * entry's location, which xliff2po took from our unit id, in `po-reference`); 2.x has none.
+   */
+  readonly contexts: readonly string[];
   /** Elements of other namespaces found in the unit, as `{uri}local`, in order. */
   readonly extensions: readonly string[];
   /** All attributes of the unit element as written (`name` or `{uri}local`). */
@@ -197,4 +214,10 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Deepest element nesting accepted. Range 1…10 000; default 256. */
   readonly maxDepth?: number;
+  /**
+   * Receives each unit as it is read, in document order, instead of `ParsedXliff.units` (which then
+   * stays empty), so a reader that only summarizes (`l10n inspect`) never holds every unit at once.
+   * Default: units are kept.
+   */
+  readonly onUnit?: (unit: ParsedUnit) => void;
 }

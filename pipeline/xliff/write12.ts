@@ -2,13 +2,14 @@
  * The XLIFF 1.2 writer: one `<file>` per document, one `<group>` per block, one `<trans-unit>` per
  * sentence. Everything it writes is valid against the OASIS 1.2 strict schema.
  */
-import type { Segment } from '../model.js';
-import type { Entry } from './entries.js';
+import { isolatedCodes, type InlineCode, type Segment } from '../model.js';
+import { code12, inlineContent } from './codes.js';
+import { sentenceResname, type Entry } from './entries.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
-import { STATES_12, stateTo12 } from './states.js';
+import { stateFrom12, STATES_12, stateTo12 } from './states.js';
 import type { ParsedNote } from './types.js';
-import { el, renderDocument, type XmlElement, type XmlNode } from './xml.js';
+import { el, renderDocument, type XmlElement, type XmlNode } from '../xml/write.js';
 
 export const XLIFF_12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
@@ -16,6 +17,8 @@ export interface FileHeader12 {
   readonly original: string;
   readonly sourceLanguage: string;
   readonly targetLanguage: string;
+  /** The `datatype` of the source (`plaintext`, `html`, `x-markdown`). */
+  readonly datatype: string;
 }
 
 /** Writes the working file of one document and language. */
@@ -23,7 +26,7 @@ export function writeXliff12(header: FileHeader12, blocks: readonly BlockOut[]):
   const groups = blocks
     .filter((b) => b.segments.length > 0)
     .map((b) =>
-      el('group', [['id', b.block.id], ['restype', `x-${b.block.kind}`]], b.segments.map((s, i) => transUnit(s, `${b.block.kind}-${b.number}.${i + 1}`, header.targetLanguage))),
+      el('group', [['id', b.block.id], ['restype', `x-${b.block.kind}`]], b.segments.map((s, i) => transUnit(s, sentenceResname(b.block.kind, b.number, i + 1), header.targetLanguage))),
     );
   return renderDocument(root(header, groups));
 }
@@ -35,9 +38,9 @@ export function writeXliff12(header: FileHeader12, blocks: readonly BlockOut[]):
 export function writeAside12(header: FileHeader12, entries: readonly Entry[]): string {
   const units = entries.map((e) => {
     const target: TargetOut = { content: e.target, family: e.family, text: '' };
-    return el('trans-unit', [['id', e.id], ['approved', e.approved === true && e.family === '1.2' ? 'yes' : undefined]], [
+    return el('trans-unit', [['id', e.id], ['approved', approved12(e.state, e.needsReview)]], [
       el('source', [['xml:space', 'preserve']], [e.source], true),
-      el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], targetNodes(target, '1.2'), true),
+      el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], target12(target), true),
       ...e.notes.map(note12),
       ...carriedCandidates(e).map(altTrans),
     ]);
@@ -53,17 +56,34 @@ function root(header: FileHeader12, body: XmlNode[]): XmlElement {
         ['original', header.original],
         ['source-language', header.sourceLanguage],
         ['target-language', header.targetLanguage],
-        ['datatype', 'plaintext'],
+        ['datatype', header.datatype],
       ],
       [el('body', [], body)],
     ),
   ]);
 }
 
-/** The state to write: the file's own value when it came from a 1.2 file and is valid there. */
+/**
+ * The state to write: the file's own value when it came from a 1.2 file, is valid there and means
+ * what we read (a Translate Toolkit fuzzy entry's needs-translation, read as translated for review,
+ * is written as needs-review-translation).
+ */
 function state12(family: '1.2' | '2x' | undefined, raw: string | undefined, state: SegmentOut['state'], needsReview: boolean): string {
-  if (family === '1.2' && raw !== undefined && (STATES_12.includes(raw) || /^x-\S+$/u.test(raw))) return raw;
+  if (family === '1.2' && raw !== undefined && (STATES_12.includes(raw) || /^x-\S+$/u.test(raw))) {
+    const meaning = stateFrom12(raw, true, undefined);
+    if (meaning.state === state && meaning.needsReview === needsReview) return raw;
+  }
   return stateTo12(state, needsReview);
+}
+
+/**
+ * `approved="yes"` for the states that mean approval. XLIFF 1.2 defines it as "the translation is
+ * final or has passed its final review": reviewed (signed-off) and final, never translated work
+ * or work marked for review. Translate Toolkit (pocount, xliff2po) counts a target without it as
+ * fuzzy; with it, our reviewed and final work counts as translated there.
+ */
+function approved12(state: SegmentOut['state'], needsReview: boolean): 'yes' | undefined {
+  return !needsReview && (state === 'reviewed' || state === 'final') ? 'yes' : undefined;
 }
 
 function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlElement {
@@ -72,7 +92,7 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
     el('source', [['xml:space', 'preserve']], sourceWithTerms(s.segment, targetLanguage), true),
     s.target === undefined
       ? undefined
-      : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['xml:space', 'preserve']], targetNodes(s.target, '1.2'), true),
+      : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['xml:space', 'preserve']], target12(s.target), true),
     ...s.context.map((text) => el('note', [['from', 'context']], [text], true)),
     s.glossary === undefined ? undefined : el('note', [['from', 'glossary']], [s.glossary], true),
     ...s.notes.map(note12),
@@ -83,7 +103,7 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
     [
       ['id', s.segment.id],
       ['resname', resname],
-      ['approved', s.approved === true && family === '1.2' ? 'yes' : undefined],
+      ['approved', s.target === undefined ? undefined : approved12(s.state, s.needsReview)],
     ],
     children,
   );
@@ -102,28 +122,36 @@ function altTrans(c: CandidateOut): XmlElement {
     [
       ['match-quality', c.quality === undefined ? undefined : String(c.quality)],
       ['origin', c.origin],
-      ['alttranstype', c.type === undefined || ALTTRANS_TYPES.has(c.type) || /^x-\S+$/u.test(c.type) ? c.type : undefined],
+      ['alttranstype', c.type === 'mt' ? 'x-mt' : c.type === undefined || ALTTRANS_TYPES.has(c.type) || /^x-\S+$/u.test(c.type) ? c.type : undefined],
     ],
     [
       c.source === undefined ? undefined : el('source', [['xml:space', 'preserve']], [c.source], true),
-      el('target', [['xml:space', 'preserve']], targetNodes(c.target, '1.2'), true),
+      el('target', [['xml:space', 'preserve']], target12(c.target), true),
     ],
   );
 }
 
 const ALTTRANS_TYPES = new Set(['proposal', 'previous-version', 'rejected', 'reference', 'accepted']);
 
-/** Source text with `<mrk mtype="term">` around term occurrences; `comment` says the target. */
+/** Writes model codes of one sentence (`codes`): a half whose other half is elsewhere is isolated. */
+function codeWriter(codes: readonly InlineCode[]): (code: InlineCode) => XmlNode {
+  const isolated = isolatedCodes(codes);
+  return (code) => code12(code, isolated.has(code));
+}
+
+/**
+ * Source text with its inline codes (see `codes.ts`) and `<mrk mtype="term">` around term
+ * occurrences; `comment` says the target.
+ */
 function sourceWithTerms(segment: Segment, language: string): XmlNode[] {
-  const out: XmlNode[] = [];
-  let at = 0;
   const terms = new Map(termsOf(segment, language).map((t) => [t.source, t] as const));
-  for (const span of markableTerms(segment)) {
-    if (span.start > at) out.push(segment.text.slice(at, span.start));
-    const info = terms.get(span.term ?? segment.text.slice(span.start, span.end));
-    out.push(el('mrk', [['mtype', 'term'], ['comment', info === undefined ? undefined : termTargetText(info)]], [segment.text.slice(span.start, span.end)], true));
-    at = span.end;
-  }
-  if (at < segment.text.length || out.length === 0) out.push(segment.text.slice(at));
-  return out;
+  return inlineContent(segment.text, segment.codes, markableTerms(segment), codeWriter(segment.codes), (span, text) => {
+    const info = terms.get(span.term ?? text);
+    return el('mrk', [['mtype', 'term'], ['comment', info === undefined ? undefined : termTargetText(info)]], [text], true);
+  });
+}
+
+/** A target's nodes, its model codes (if any) written as 1.2 codes. */
+function target12(target: TargetOut): XmlNode[] {
+  return targetNodes(target, '1.2', '', codeWriter(target.codes ?? []));
 }

@@ -3,17 +3,19 @@
  * whitespace between sentences, notes, block and document metadata (`mda:`) and the previous
  * translation of a changed sentence as a match (`mtc:`). Valid against the 2.1 schemas with modules.
  */
-import type { Document, Segment } from '../model.js';
+import { isolatedCodes, type Content, type Document, type InlineCode, type Segment } from '../model.js';
+import { code2x, inlineContent } from './codes.js';
+import { appendAll } from '../lists.js';
 import type { Entry } from './entries.js';
 import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { STATES_2X, stateTo2x } from './states.js';
 import type { ParsedNote } from './types.js';
-import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from './xml.js';
+import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from '../xml/write.js';
 
-/** Inline content where a character XML cannot carry is written as `<cp/>`. */
-const RENDER: RenderOptions = { codePointParents: new Set(['source', 'target', 'mrk', 'pc']) };
+/** Inline content (and code markup) where a character XML cannot carry is written as `<cp/>`. */
+const RENDER: RenderOptions = { codePointParents: new Set(['source', 'target', 'mrk', 'pc', 'data']) };
 
 export const XLIFF_20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
@@ -127,19 +129,42 @@ function unit(b: BlockOut, targetLanguage: string): XmlElement {
     ...b.segments.flatMap((s, i) => (s.glossary === undefined ? [] : [tie([['category', 'glossary']], s.glossary, [i])])),
     ...carriedNotes(b.segments).map(({ note, where }) => tie(note2xAttrs(note), note.text, where)),
   ];
+  const codes = unitCodes(b);
   const parts: XmlNode[] = [];
   b.segments.forEach((s, i) => {
-    pushIgnorable(parts, b.gaps[i] ?? '');
-    parts.push(segment(s, targetLanguage, i, tiedBy[i] ?? []));
+    pushIgnorable(parts, b.gaps[i], codes.write);
+    parts.push(segment(s, targetLanguage, i, tiedBy[i] ?? [], codes.write));
   });
-  pushIgnorable(parts, b.gaps[b.segments.length] ?? '');
+  pushIgnorable(parts, b.gaps[b.segments.length], codes.write);
   return el('unit', [['id', b.block.id], ['name', `${b.block.kind}-${b.number}`], ['type', `l10n:${b.block.kind}`]], [
     matches.length === 0 ? undefined : el('mtc:matches', [], matches),
     glossary21(b.segments.map((s) => s.segment), targetLanguage),
     metadata('block', [['kind', b.block.kind]]),
     notes.length === 0 ? undefined : el('notes', [], notes),
+    codes.originalData,
     ...parts,
   ]);
+}
+
+/**
+ * The inline codes of a block's unit: each gets a `<data>` in the unit's `<originalData>` (`d1`,
+ * `d2`, … in reading order) holding its markup, and a half whose other half is not in the unit is
+ * isolated. `write` renders one of them (or its copy in an OmegaT source-copy target).
+ */
+function unitCodes(b: BlockOut): { write: (code: InlineCode) => XmlNode; originalData: XmlElement | undefined } {
+  const all: InlineCode[] = [];
+  b.segments.forEach((s, i) => {
+    appendAll(all, b.gaps[i]?.codes ?? []);
+    appendAll(all, s.segment.codes);
+  });
+  appendAll(all, b.gaps[b.segments.length]?.codes ?? []);
+  if (all.length === 0) return { write: () => '', originalData: undefined };
+  const refs = new Map(all.map((code, i) => [code, `d${i + 1}`] as const));
+  const isolated = isolatedCodes(all);
+  return {
+    write: (code) => code2x(code, isolated.has(code), refs.get(code) ?? 'd0'),
+    originalData: el('originalData', [], all.map((code, i) => el('data', [['id', `d${i + 1}`]], [code.data], true))),
+  };
 }
 
 /** Translators' notes of the block's sentences, each once, in order, with the sentences (indexes) that have it. */
@@ -156,21 +181,21 @@ function carriedNotes(segments: readonly SegmentOut[]): Array<{ note: ParsedNote
   return [...byKey.values()];
 }
 
-function pushIgnorable(parts: XmlNode[], text: string): void {
-  if (text === '') return;
-  parts.push(el('ignorable', [], [el('source', [['xml:space', 'preserve']], [text], true)]));
+function pushIgnorable(parts: XmlNode[], gap: Content | undefined, writeCode: (code: InlineCode) => XmlNode): void {
+  if (gap === undefined || (gap.text === '' && gap.codes.length === 0)) return;
+  parts.push(el('ignorable', [], [el('source', [['xml:space', 'preserve']], inlineContent(gap.text, gap.codes, [], writeCode, () => ''), true)]));
 }
 
-function segment(s: SegmentOut, language: string, index: number, noteIds: readonly string[]): XmlElement {
+function segment(s: SegmentOut, language: string, index: number, noteIds: readonly string[], writeCode: (code: InlineCode) => XmlNode): XmlElement {
   const { state, subState } = s.target === undefined ? { state: 'initial', subState: undefined } : state2x(s.target.family, s.rawState, s.subState, s.state, s.needsReview);
   // One comment marker per tied note, nested around the whole source (innermost: the first note).
-  let source = sourceWithTerms(s.segment, language, index);
+  let source = sourceWithTerms(s.segment, language, index, writeCode);
   noteIds.forEach((id, k) => {
     source = [el('mrk', [['id', `c${index + 1}-${k + 1}`], ['type', 'comment'], ['ref', `#n=${id}`]], source, true)];
   });
   return el('segment', [['id', s.segment.id], ['state', state], ['subState', subState]], [
     el('source', [['xml:space', 'preserve']], source, true),
-    s.target === undefined ? undefined : el('target', [['xml:space', 'preserve']], targetNodes(s.target, '2x'), true),
+    s.target === undefined ? undefined : el('target', [['xml:space', 'preserve']], targetNodes(s.target, '2x', '', writeCode), true),
   ]);
 }
 
@@ -201,31 +226,24 @@ function match(c: CandidateOut, segmentId: string, segmentSource: string): XmlEl
   ]);
 }
 
-/** Source with `<mrk type="term">`: `value` holds the approved target, dnt terms get translate="no". */
-function sourceWithTerms(segment: Segment, language: string, index: number): XmlNode[] {
-  const out: XmlNode[] = [];
-  let at = 0;
-  let n = 0;
+/**
+ * Source with its inline codes (see `codes.ts`) and `<mrk type="term">`: `value` holds the approved
+ * target, dnt terms get translate="no".
+ */
+function sourceWithTerms(segment: Segment, language: string, index: number, writeCode: (code: InlineCode) => XmlNode): XmlNode[] {
   const terms = new Map(termsOf(segment, language).map((t) => [t.source, t] as const));
-  for (const span of markableTerms(segment)) {
-    if (span.start > at) out.push(segment.text.slice(at, span.start));
-    n += 1;
-    const info = terms.get(span.term ?? segment.text.slice(span.start, span.end));
-    out.push(
-      el(
-        'mrk',
-        [
-          ['id', markerId(index, n)],
-          ['translate', info?.dnt === true ? 'no' : undefined],
-          ['type', 'term'],
-          ['value', info === undefined ? undefined : termTargetText(info)],
-        ],
-        [segment.text.slice(span.start, span.end)],
-        true,
-      ),
+  return inlineContent(segment.text, segment.codes, markableTerms(segment), writeCode, (span, text, n) => {
+    const info = terms.get(span.term ?? text);
+    return el(
+      'mrk',
+      [
+        ['id', markerId(index, n + 1)],
+        ['translate', info?.dnt === true ? 'no' : undefined],
+        ['type', 'term'],
+        ['value', info === undefined ? undefined : termTargetText(info)],
+      ],
+      [text],
+      true,
     );
-    at = span.end;
-  }
-  if (at < segment.text.length || out.length === 0) out.push(segment.text.slice(at));
-  return out;
+  });
 }

@@ -5,6 +5,8 @@
  * an array.
  */
 
+import { appendAll } from '../lists.js';
+
 /** A read-only map of attribute name to value, in document order. */
 export class Attributes implements ReadonlyMap<string, string> {
   /** Shared by every element without attributes of a kind. */
@@ -73,7 +75,7 @@ export class Attributes implements ReadonlyMap<string, string> {
     const out: string[] = [];
     if (this.k0 !== undefined) out.push(this.k0, this.v0 as string);
     if (this.k1 !== undefined) out.push(this.k1, this.v1 as string);
-    if (this.more !== undefined) out.push(...this.more);
+    if (this.more !== undefined) appendAll(out, this.more);
     return out;
   }
 }

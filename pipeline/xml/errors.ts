@@ -21,7 +21,7 @@ export function defaultHint(problem: XmlProblem, name: string): string {
     case 'encoding':
       return 'Export the file as UTF-8 from the tool that wrote it.';
     case 'invalid-utf8':
-      return 'The file was probably saved in another encoding (Windows-1252, Latin-1): save it again as UTF-8.';
+      return 'The file was probably saved in another encoding (Windows-1252, Latin-1) without saying so: save it again as UTF-8, or name its encoding in the first line (<?xml version="1.0" encoding="windows-1252"?>).';
     case 'invalid-encoding':
       return 'Save the file again as UTF-8 from the tool that wrote it.';
   }

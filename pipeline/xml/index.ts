@@ -6,6 +6,9 @@
  * Two levels: `parseXml` reports start tags, end tags and text to a handler (for readers that
  * build their own structures, like the SRX reader); `parseXmlTree` builds a small tree with hooks
  * (for readers that interpret element by element, like the XLIFF and TMX readers).
+ *
+ * And its one writer (`write.ts`): `el` builds elements, `renderDocument` writes them with the
+ * escaping and indentation every XML file of the project shares (XLIFF, TMX, TBX).
  */
 export { parseXml, type XmlAttribute, type XmlHandler, type XmlProlog, type XmlStartTag } from './parse.js';
 export { parseXmlTree, elementsOf, textOf, type ParsedTree, type TreeHooks, type XmlTreeElement, type XmlTreeText } from './tree.js';
@@ -24,3 +27,4 @@ export {
   type XmlProblem,
 } from './options.js';
 export { detach, Interner, VOCABULARY } from './strings.js';
+export { el, renderDocument, escapeText, escapeAttr, replaceUnwritable, assertXmlChars, type XmlElement, type XmlNode, type RenderOptions } from './write.js';

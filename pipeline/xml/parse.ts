@@ -15,7 +15,7 @@
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesAttributePlain, type SaxesTag, type SaxesTagNS, type SaxesTagPlain, type XMLDecl } from 'saxes';
 import { pointAt } from '../model.js';
-import { decodeXmlChunks, type XmlEncoding } from './decode.js';
+import { declarationFits, decodeXmlChunks, encodingOf, unknownEncoding, type XmlEncoding } from './decode.js';
 import { xmlError } from './errors.js';
 import { resolveXmlOptions, type ResolvedXmlOptions, type SafeXmlOptions } from './options.js';
 
@@ -62,13 +62,12 @@ export interface XmlProlog {
   /** The encoding the bytes were in ('utf-8' for a string input). */
   readonly encoding: XmlEncoding;
   readonly bom: boolean;
-  /** Encoding named by the XML declaration, if any (always UTF-8 or UTF-16 when parsing succeeded). */
+  /** Encoding named by the XML declaration as written, if any (one the bytes were decoded in, when parsing succeeded). */
   readonly declaredEncoding: string | undefined;
   /** The DOCTYPE as written after `<!DOCTYPE` (only with `doctype: 'external-only'`). */
   readonly doctype: string | undefined;
 }
 
-const UTF_NAMES = new Set(['utf-8', 'utf8', 'utf-16', 'utf-16le', 'utf-16be']);
 /** The prolog text kept to point at a DOCTYPE's `<`; a longer prolog points at its end instead. */
 const MAX_PROLOG = 1024 * 1024;
 /** `<!DOCTYPE name>`, `… SYSTEM "uri">` or `… PUBLIC "id" "uri">`, nothing else: no internal subset. */
@@ -96,7 +95,8 @@ export function parseXml(input: Uint8Array | string, options: SafeXmlOptions, ha
   const decoded = typeof input === 'string'
     ? { chunks: [input.charCodeAt(0) === 0xfeff ? input.slice(1) : input], encoding: 'utf-8' as const, bom: input.charCodeAt(0) === 0xfeff }
     : decodeXmlChunks(input, o.file, o.format);
-  const run = new SafeParse(o, handler);
+  // Text already decoded carries no bytes for the declaration to describe: any known name fits.
+  const run = new SafeParse(o, handler, typeof input === 'string' ? undefined : decoded.encoding);
   run.feed(decoded.chunks);
   return { encoding: decoded.encoding, bom: decoded.bom, declaredEncoding: run.declaredEncoding, doctype: run.doctype };
 }
@@ -178,6 +178,8 @@ class SafeParse {
   constructor(
     private readonly o: ResolvedXmlOptions,
     private readonly handler: XmlHandler,
+    /** The encoding the bytes were decoded in; undefined for text handed in decoded. */
+    private readonly encoding: XmlEncoding | undefined,
   ) {
     this.parser = new HandledSaxesParser({ xmlns: o.namespaces, position: true }, this.handlers());
   }
@@ -193,11 +195,14 @@ class SafeParse {
         };
     return {
       xmldeclHandler: (decl) => {
-        this.declaredEncoding = decl.encoding;
-        const declared = decl.encoding?.toLowerCase();
-        if (declared !== undefined && !UTF_NAMES.has(declared)) {
-          throw xmlError(o.format, o.file, 'encoding', `the XML declaration names the encoding "${decl.encoding}"; only UTF-8 and UTF-16 are read`,
-            { line: 1, column: 1 }, { actual: decl.encoding, expected: 'UTF-8' });
+        const declared = decl.encoding;
+        this.declaredEncoding = declared;
+        if (declared === undefined) return;
+        if (encodingOf(declared) === undefined) throw unknownEncoding(declared, o.file, o.format);
+        // The decoder read the declaration before the parser did; they disagree only on a declaration it could not see.
+        if (this.encoding !== undefined && !declarationFits(declared, this.encoding)) {
+          throw xmlError(o.format, o.file, 'encoding', `the XML declaration names the encoding "${declared}", but the file was read as ${this.encoding}`,
+            { line: 1, column: 1 }, { actual: declared, expected: this.encoding });
         }
       },
       doctypeHandler: (doctype) => this.onDoctype(doctype),

@@ -3,12 +3,12 @@
  * files, document names that clash, an empty source, a glossary with warnings, an output folder
  * that cannot be written.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
-const DOC = 'putin-kim-treffen-peking';
+const DOC = 'gipfel';
 
 let project: TempProject | undefined;
 afterEach(() => {
@@ -16,14 +16,70 @@ afterEach(() => {
   project = undefined;
 });
 
-function shipped(): TempProject {
-  project = tempProject({ withTranslations: true });
+function translatedProject(): TempProject {
+  project = tempProject({ fixture: 'artikel', withTranslations: true });
   return project;
 }
 
 describe('build', () => {
+  it('refuses a Spanish file put in place of the French one: exit 3, one message, nothing published for French', async () => {
+    const p = translatedProject();
+    p.write(`translations/fr/${DOC}.xlf`, p.read(`translations/es/${DOC}.xlf`));
+    const result = await p.run(['build', '--lang', 'fr', '--format', 'json']);
+    expect(result.code).toBe(3);
+    const [report] = JSON.parse(result.stdout) as Array<{ documents: Array<{ counts: { published: number } }>; messages: Array<{ ruleId: string; file?: string; actual?: string; expected?: string }> }>;
+    const ofFile = report?.messages.filter((m) => m.file === `translations/fr/${DOC}.xlf`);
+    expect(ofFile).toEqual([expect.objectContaining({ ruleId: 'xliff/wrong-language', actual: 'es', expected: 'fr' })]);
+    expect(report?.documents[0]?.counts.published).toBe(0);
+    expect(result.stderr).toContain('fr: 0/8 segments published; nothing written');
+    expect(existsSync(path.join(p.root, 'output/fr'))).toBe(false);
+  });
+
+  it('refuses a 2.5 GB translation file as too large without reading it, and never calls it missing (build and status)', async () => {
+    const p = translatedProject();
+    const file = path.join(p.root, `translations/fr/${DOC}.xlf`);
+    truncateSync(file, 2.5 * 1024 ** 3);
+    const result = await p.run(['build', '--lang', 'fr']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`translations/fr/${DOC}.xlf: error: the file is 2560.0 MB (2684354560 bytes), more than the limit of 100 MB [xliff/too-large]`);
+    expect(result.stderr).toContain('L10N_MAX_FILE_MB');
+    expect(result.stderr).not.toContain('no translation file');
+    const status = await p.run(['status', '--lang', 'fr']);
+    expect(status.stderr).toContain('[xliff/too-large]');
+  });
+
+  it('reads files up to L10N_MAX_FILE_MB and refuses an invalid value as a configuration error (exit 2)', async () => {
+    const p = translatedProject();
+    const before = process.env.L10N_MAX_FILE_MB;
+    try {
+      process.env.L10N_MAX_FILE_MB = '1';
+      truncateSync(path.join(p.root, `translations/fr/${DOC}.xlf`), 2 * 1024 * 1024);
+      const small = await p.run(['build', '--lang', 'fr']);
+      expect(small.stderr).toContain('more than the limit of 1 MB [xliff/too-large]');
+      process.env.L10N_MAX_FILE_MB = 'lots';
+      const invalid = await p.run(['build', '--lang', 'en']);
+      expect(invalid.code).toBe(2);
+      expect(invalid.stderr).toContain('[config/max-file-mb]');
+    } finally {
+      if (before === undefined) delete process.env.L10N_MAX_FILE_MB;
+      else process.env.L10N_MAX_FILE_MB = before;
+    }
+  });
+
+  it('quotes at most a capped excerpt of an unknown unit whose source is 8.4 MB, on the terminal and in report.json', async () => {
+    const p = translatedProject();
+    const huge = 'Ein sehr langer Satz ohne Ende '.repeat(280_000);
+    const file = `translations/fr/${DOC}.xlf`;
+    p.write(file, p.read(file).replace('<body>', `<body><trans-unit id="old"><source>${huge}</source><target>x</target></trans-unit>`));
+    const result = await p.run(['build', '--lang', 'fr']);
+    expect(result.stderr).toContain('[xliff/unknown-id]');
+    expect(result.stderr).toContain(`(${huge.length} characters)`);
+    expect(result.stderr.length).toBeLessThan(20_000);
+    expect(p.read('output/fr/report.json').length).toBeLessThan(100_000);
+  });
+
   it('reports an XLIFF file whose document no longer exists, as a warning in the output and the report', async () => {
-    const p = shipped();
+    const p = translatedProject();
     p.write('translations/en/old-article.xlf', p.read(`translations/en/${DOC}.xlf`));
     const result = await p.run(['build', '--lang', 'en']);
     expect(result.code).toBe(0);
@@ -34,7 +90,7 @@ describe('build', () => {
   });
 
   it('names glossary files relative to the project in report.json, never by an absolute path', async () => {
-    const p = shipped();
+    const p = translatedProject();
     p.write('glossary/extra.yaml', 'terms:\n  - source: Foo\n    kind: place\n');
     expect((await p.run(['build', '--lang', 'en'])).code).toBe(0);
     const report = p.read('output/en/report.json');
@@ -43,17 +99,17 @@ describe('build', () => {
   });
 
   it('names the output file that could not be written (exit 3)', async () => {
-    const p = shipped();
+    const p = translatedProject();
     rmSync(path.join(p.root, 'output'), { recursive: true, force: true });
     mkdirSync(path.join(p.root, 'output'));
     writeFileSync(path.join(p.root, 'output/en'), 'a file where the folder should be');
     const result = await p.run(['build', '--lang', 'en']);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/output\/en\/putin-kim-treffen-peking\.txt: error: the output could not be written/u);
+    expect(result.stderr).toMatch(/output\/en\/gipfel\.txt: error: the output could not be written/u);
   });
 
   it('keeps a document named "report" apart from the report: report.txt and report.md beside report.json', async () => {
-    const p = shipped();
+    const p = translatedProject();
     p.write('source/report.txt', 'Ein Bericht\nDer Bericht hat einen Satz.\n');
     p.write('l10n.config.yaml', 'targetLanguages: [en]\npolicies:\n  untranslated: source\n');
     expect((await p.run(['extract'])).code).toBe(0);
@@ -65,19 +121,33 @@ describe('build', () => {
 
 describe('document names', () => {
   it('refuses source files whose names differ only in case before anything is written (exit 2)', async () => {
-    project = tempProject();
-    project.write('source/Putin-Kim-Treffen-Peking.txt', project.read(`source/${DOC}.txt`));
+    project = tempProject({ fixture: 'artikel' });
+    project.write('source/Gipfel.txt', project.read(`source/${DOC}.txt`));
     project.write('l10n.config.yaml', 'targetLanguages: [en]\n');
     const result = await project.run(['extract']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('[config/duplicate-document]');
   });
 
-  it('refuses listed documents with the same name in different folders, with the line of the second (exit 2)', async () => {
-    project = tempProject();
+  it('keeps documents of the same file name in different folders apart: their names are their paths below source/', async () => {
+    project = tempProject({ fixture: 'artikel' });
     mkdirSync(path.join(project.root, 'source/b'));
-    project.write(`source/b/${DOC}.txt`, project.read(`source/${DOC}.txt`));
-    project.write('l10n.config.yaml', `targetLanguages: [en]\ndocuments:\n  - source/${DOC}.txt\n  - source/b/${DOC}.txt\n`);
+    project.write(`source/b/${DOC}.txt`, 'Ein anderer Titel\nEin anderer Absatz mit einem Satz.\n');
+    project.write('l10n.config.yaml', 'targetLanguages: [en]\npolicies:\n  untranslated: source\n');
+    const extracted = await project.run(['extract']);
+    expect(extracted.code).toBe(0);
+    expect(extracted.stderr).toContain(`extract: 2 documents: source/b/${DOC}.txt, source/${DOC}.txt`);
+    expect(project.read(`translations/en/b/${DOC}.xlf`)).toContain(`original="source/b/${DOC}.txt"`);
+    expect(project.read(`translations/en/${DOC}.xlf`)).toContain(`original="source/${DOC}.txt"`);
+    expect((await project.run(['build'])).code).toBe(0);
+    expect(project.read(`output/en/b/${DOC}.txt`)).toBe('Ein anderer Titel\nEin anderer Absatz mit einem Satz.\n');
+    expect(project.read(`output/en/${DOC}.md`).startsWith('# Scholz trifft Macron in Paris')).toBe(true);
+  });
+
+  it('refuses listed documents with the same name (the same path below source/ but for the extension), with the line of the second (exit 2)', async () => {
+    project = tempProject({ fixture: 'artikel' });
+    project.write(`source/${DOC}.text`, project.read(`source/${DOC}.txt`));
+    project.write('l10n.config.yaml', `targetLanguages: [en]\ndocuments:\n  - source/${DOC}.txt\n  - source/${DOC}.text\n`);
     const result = await project.run(['build']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^l10n\.config\.yaml:4:5: error: documents\[1\]/mu);
@@ -86,7 +156,7 @@ describe('document names', () => {
 
 describe('extract on an empty source file', () => {
   it('warns with the file and line instead of silently writing an empty XLIFF file', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write('source/leer.txt', '');
     project.write('l10n.config.yaml', 'targetLanguages: [en]\ndocuments: [source/leer.txt]\n');
     const result = await project.run(['extract']);
@@ -96,11 +166,11 @@ describe('extract on an empty source file', () => {
 });
 
 describe('what an editor sees after changing a sentence of a translated article', () => {
-  const before = 'Im Gegenzug dankte Kim laut';
-  const after = 'Im Gegenzug dankte Kim Jong-un laut';
+  const before = 'Der Kreml reagierte verhalten.';
+  const after = 'Der Kreml reagierte zunächst verhalten.';
 
   it('extract names each language\'s XLIFF file and the unit in its merge notices', async () => {
-    const p = shipped();
+    const p = translatedProject();
     p.write(`source/${DOC}.txt`, p.read(`source/${DOC}.txt`).replace(before, after));
     const extracted = await p.run(['extract']);
     expect(extracted.code).toBe(0);
@@ -115,17 +185,17 @@ describe('what an editor sees after changing a sentence of a translated article'
     expect(built.code).toBe(1);
     expect(built.stderr).toContain('error: segment not published: its translation is marked for review [build/untranslated]');
     expect(built.stderr).toContain('→ review the translation (after a source change the previous version is in the unit\'s candidates) and confirm it in the CAT tool');
-    expect(built.stderr).toMatch(/^fr: 28\/29 segments published; nothing written: 1 error at or above --fail-on error \(a language is written only when it has none\)$/mu);
+    expect(built.stderr).toMatch(/^fr: 7\/8 segments published; nothing written: 1 error at or above --fail-on error \(a language is written only when it has none\)$/mu);
   });
 
   it('check counts warnings with the right plural', async () => {
-    const p = shipped();
+    const p = translatedProject();
     const file = `translations/fr/${DOC}.xlf`;
     // One warning: a doubled word in the title.
     const xliff = p.read(file);
-    expect(xliff).toContain('>Poutine rencontre Kim Jong-un');
-    p.write(file, xliff.replace('>Poutine rencontre Kim Jong-un', '>Poutine rencontre rencontre Kim Jong-un'));
+    expect(xliff).toContain('>Scholz rencontre Macron');
+    p.write(file, xliff.replace('>Scholz rencontre Macron', '>Scholz rencontre rencontre Macron'));
     const checked = await p.run(['check', '--lang', 'fr']);
-    expect(checked.stderr).toMatch(/^fr: 29\/29 segments publishable; 0 errors, 1 warning$/mu);
+    expect(checked.stderr).toMatch(/^fr: 8\/8 segments publishable; 0 errors, 1 warning$/mu);
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../helpers/project.js';
 
-const project = tempProject();
+const project = tempProject({ fixture: 'artikel' });
 afterAll(() => project.remove());
 
 /** The commands, each with the exit codes it can return and the options its parser accepts. */
@@ -14,9 +14,9 @@ const COMMANDS: Record<string, { codes: number[]; options: string[] }> = {
   build: { codes: [0, 1, 2, 3], options: ['--lang', '--check', '--fail-on', '--format'] },
   check: { codes: [0, 1, 2, 3], options: ['--lang', '--fail-on', '--format'] },
   status: { codes: [0, 1, 2, 3], options: ['--lang', '--json', '--fail-if-incomplete'] },
-  segment: { codes: [0, 2, 3], options: ['--jsonl', '--srx', '--abbreviation', '--language'] },
+  segment: { codes: [0, 2, 3], options: ['--jsonl', '--srx', '--abbreviation', '--language', '--line-breaks'] },
   terms: { codes: [0, 2], options: ['--glossary', '--jsonl'] },
-  glossary: { codes: [0, 2, 3], options: ['--format', '--lang', '--out', '--glossary', '--kind', '--source-lang', '--force'] },
+  glossary: { codes: [0, 2, 3], options: ['--format', '--lang', '--out', '--glossary', '--kind', '--source-lang', '--encoding', '--skip-existing', '--force'] },
   inspect: { codes: [0, 2, 3], options: ['--json'] },
   memory: { codes: [0, 2, 3], options: ['--lang'] },
 };

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
-const ARTICLE = 'source/putin-kim-treffen-peking.txt';
-const DOC = 'putin-kim-treffen-peking';
+const ARTICLE = 'source/gipfel.txt';
+const DOC = 'gipfel';
 const LANGUAGES = ['en', 'fr', 'es'];
 
 /** Gives every trans-unit a target equal to its source, as "copy source to target" in a CAT tool does. */
@@ -20,20 +20,24 @@ afterEach(() => {
   project = undefined;
 });
 
+/**
+ * The whole pipeline through the CLI on a small article of its own (`test/fixtures/projects/artikel`):
+ * extract, a translator's edit, build, and what goes wrong on the way.
+ */
 describe('extract', () => {
   it('writes one XLIFF file per target language with one unit per sentence', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['extract']);
     expect(result.code).toBe(0);
     for (const language of LANGUAGES) {
       const xliff = project.read(`translations/${language}/${DOC}.xlf`);
-      expect(xliff.match(/<trans-unit /gu)).toHaveLength(29);
+      expect(xliff.match(/<trans-unit /gu)).toHaveLength(8);
       expect(xliff).toContain(`target-language="${language}"`);
     }
   });
 
   it('changes nothing when run twice', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     await project.run(['extract']);
     const first = LANGUAGES.map((l) => project!.read(`translations/${l}/${DOC}.xlf`));
     const second = await project.run(['extract']);
@@ -43,7 +47,7 @@ describe('extract', () => {
   });
 
   it('keeps every translation whose sentence did not change after the source is edited', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     await project.run(['extract']);
     const file = `translations/en/${DOC}.xlf`;
     project.write(file, copySourceToTarget(project.read(file)).replace(/<target state="translated">/gu, '<target state="translated">EN '));
@@ -51,14 +55,14 @@ describe('extract', () => {
     project.write(
       ARTICLE,
       source
-        .replace('Der Diplomat fügte hinzu:', 'Ein neuer Absatz steht jetzt hier.\nDer Diplomat fügte hinzu:')
-        .replace('versorgt sie mit Raketen, Granaten', 'versorgt sie mit Raketen, Drohnen, Granaten'),
+        .replace('Der Kreml reagierte', 'Ein neuer Absatz steht jetzt hier.\nDer Kreml reagierte')
+        .replace('plant 1.000 neue Stellen', 'plant 1.000 neue und gut bezahlte Stellen'),
     );
     expect((await project.run(['extract'])).code).toBe(0);
     const updated = project.read(file);
-    expect(updated.match(/<trans-unit /gu)).toHaveLength(30);
-    // 29 old units: 28 unchanged keep their target; the changed one keeps it as a candidate.
-    expect(updated.match(/<target state="translated"[^>]*>EN /gu)).toHaveLength(28);
+    expect(updated.match(/<trans-unit /gu)).toHaveLength(9);
+    // 8 old units: 7 unchanged keep their target; the changed one keeps it as a candidate.
+    expect(updated.match(/<target state="translated"[^>]*>EN /gu)).toHaveLength(7);
     expect(updated.match(/<target state="needs-review-translation"[^>]*>EN /gu)).toHaveLength(1);
     expect(updated).toContain('<alt-trans');
   });
@@ -66,31 +70,31 @@ describe('extract', () => {
 
 describe('build', () => {
   it('fails with one error per untranslated segment and writes nothing (policy "fail")', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     await project.run(['extract']);
     const result = await project.run(['build']);
     expect(result.code).toBe(1);
     // The terminal shows five per file and counts the rest; the JSON report has every one.
     expect(result.stderr.match(/\[build\/untranslated\]$/gmu)).toHaveLength(5 * 3);
-    expect(result.stderr.match(/error: 24 more like the above \[build\/untranslated\]/gu)).toHaveLength(3);
+    expect(result.stderr.match(/error: 3 more like the above \[build\/untranslated\]/gu)).toHaveLength(3);
     const reports = JSON.parse((await project.run(['build', '--format', 'json'])).stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
-    expect(reports.flatMap((r) => r.messages).filter((m) => m.ruleId === 'build/untranslated')).toHaveLength(29 * 3);
+    expect(reports.flatMap((r) => r.messages).filter((m) => m.ruleId === 'build/untranslated')).toHaveLength(8 * 3);
     expect(existsSync(path.join(project.root, 'output'))).toBe(false);
   });
 
   it('publishes the source with a warning per segment under policy "source"', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace('untranslated: fail', 'untranslated: source'));
     await project.run(['extract']);
     const result = await project.run(['build', '--lang', 'fr']);
     expect(result.code).toBe(0);
     expect(result.stderr.match(/warning: segment not published/gu)).toHaveLength(5);
-    expect(result.stderr).toContain('warning: 24 more like the above [build/untranslated]');
-    expect(project.read(`output/fr/${DOC}.txt`)).toContain('Putin trifft sich mit Kim Jong-un');
+    expect(result.stderr).toContain('warning: 3 more like the above [build/untranslated]');
+    expect(project.read(`output/fr/${DOC}.txt`)).toContain('Scholz trifft Macron in Paris');
   });
 
   it('gives back the source from targets equal to sources, headings on their own lines', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     await project.run(['extract']);
     for (const language of LANGUAGES) {
       const file = `translations/${language}/${DOC}.xlf`;
@@ -101,24 +105,22 @@ describe('build', () => {
     expect(result.code).toBe(0);
     const expected = project
       .read(ARTICLE)
-      .replace('gegen NeonazismusKim betonte', 'gegen Neonazismus\nKim betonte')
-      .replace('ausführlichZum 80.', 'ausführlich\nZum 80.')
-      .replace('gegen die USA.Der Kreml achtete', 'gegen die USA.\nDer Kreml achtete');
+      .replace('für die IndustrieDie Regierung', 'für die Industrie\nDie Regierung');
     for (const language of LANGUAGES) {
       expect(project.read(`output/${language}/${DOC}.txt`)).toBe(expected);
       const markdown = project.read(`output/${language}/${DOC}.md`);
-      expect(markdown.startsWith('# Putin trifft sich mit Kim Jong-un')).toBe(true);
-      expect(markdown.match(/^## /gmu)).toHaveLength(3);
-      expect(markdown.trimEnd().endsWith('*Expansion*')).toBe(true);
+      expect(markdown.startsWith('# Scholz trifft Macron in Paris')).toBe(true);
+      expect(markdown.match(/^## /gmu)).toHaveLength(1);
+      expect(markdown.trimEnd().endsWith('*dpa*')).toBe(true);
       expect(readdirSync(path.join(project.root, 'output', language)).sort()).toEqual([`${DOC}.md`, `${DOC}.txt`, 'report.json']);
     }
     const report = JSON.parse(project.read('output/en/report.json')) as { summary: { errors: number }; documents: Array<{ counts: { published: number } }> };
     expect(report.summary.errors).toBe(0);
-    expect(report.documents[0]!.counts.published).toBe(29);
+    expect(report.documents[0]!.counts.published).toBe(8);
   });
 
   it('--check reports an output that differs and writes nothing', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace('untranslated: fail', 'untranslated: source'));
     await project.run(['extract']);
     expect((await project.run(['build'])).code).toBe(0);
@@ -132,7 +134,7 @@ describe('build', () => {
 
 describe('bad input gets one clear error and nothing half-written', () => {
   it('a truncated XLIFF file: exit 3, file:line:column, no output for that language', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace('untranslated: fail', 'untranslated: source'));
     await project.run(['extract']);
     const file = `translations/en/${DOC}.xlf`;
@@ -146,7 +148,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
   });
 
   it('extract leaves an unreadable XLIFF file as it is', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     await project.run(['extract']);
     const file = `translations/fr/${DOC}.xlf`;
     project.write(file, '<xliff version="1.2"><file');
@@ -156,7 +158,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
   });
 
   it('an XLIFF file for another source language is refused', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace('untranslated: fail', 'untranslated: source'));
     await project.run(['extract']);
     const file = `translations/es/${DOC}.xlf`;
@@ -168,15 +170,15 @@ describe('bad input gets one clear error and nothing half-written', () => {
   });
 
   it('a missing source file: exit 3 naming the file', async () => {
-    project = tempProject();
-    project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace(ARTICLE, 'source/fehlt.txt'));
+    project = tempProject({ fixture: 'artikel' });
+    project.write('l10n.config.yaml', `${project.read('l10n.config.yaml')}\ndocuments: [source/fehlt.txt]\n`);
     const result = await project.run(['extract']);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('source/fehlt.txt: error: the source document does not exist [read/io]');
   });
 
   it('a source file that is not UTF-8: exit 3 with line and column', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write(ARTICLE, '');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(project.root, ARTICLE), Buffer.from('Titel\nGr\xfc\xdfe aus K\xf6ln.\n', 'latin1'));
@@ -186,7 +188,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
   });
 
   it('a config with an unknown key: exit 2 with line and column', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace('paths:', 'pathz:'));
     const result = await project.run(['build']);
     expect(result.code).toBe(2);
@@ -194,14 +196,14 @@ describe('bad input gets one clear error and nothing half-written', () => {
   });
 
   it('an unknown option: exit 2 with the usage', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['build', '--frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: l10n build');
   });
 
   it('a path that escapes the project: exit 2', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     project.write('l10n.config.yaml', project.read('l10n.config.yaml').replace('output: output', 'output: ../elsewhere'));
     const result = await project.run(['build']);
     expect(result.code).toBe(2);

@@ -40,7 +40,7 @@ export function makeDocument(blocks: ReadonlyArray<readonly [BlockKind, readonly
       if (i > 0) text += sentenceGap;
       const s = text.length;
       text += sentence;
-      segments.push({ id: '', text: sentence, start: s, end: text.length, spans: termSpans(sentence, options.terms ?? []) });
+      segments.push({ id: '', text: sentence, codes: [], start: s, end: text.length, spans: termSpans(sentence, options.terms ?? []) });
     });
     out.push({ id: '', kind, start, end: text.length, glued: false, segments });
   });

@@ -2,7 +2,7 @@
  * A throw-away copy of the project in a temporary folder, and a way to run the CLI in it without
  * a process: what the e2e and command tests share.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,11 +23,23 @@ export interface TempProject {
   remove(): void;
 }
 
-/** Copies the config, sources and glossary (not translations or output) into a fresh folder. */
-export function tempProject(options: { withTranslations?: boolean } = {}): TempProject {
+/**
+ * Copies the config, sources and glossary (translations only when asked, never outputs) into a
+ * fresh folder: of a fixture project, `test/fixtures/projects/<fixture>`, or of the bundled
+ * project (only the end-to-end test of what the project ships uses that).
+ */
+export function tempProject(options: { withTranslations?: boolean; fixture?: string } = {}): TempProject {
   const root = mkdtempSync(path.join(tmpdir(), 'l10n-test-'));
-  const parts = ['l10n.config.yaml', 'source', 'glossary', ...(options.withTranslations === true ? ['translations'] : [])];
-  for (const part of parts) cpSync(part, path.join(root, part), { recursive: true });
+  if (options.fixture !== undefined) {
+    const folder = path.join('test/fixtures/projects', options.fixture);
+    cpSync(folder, root, {
+      recursive: true,
+      filter: (source) => options.withTranslations === true || path.relative(folder, source).split(path.sep)[0] !== 'translations',
+    });
+  } else {
+    const parts = ['l10n.config.yaml', 'source', 'glossary', ...(options.withTranslations === true ? ['translations'] : [])];
+    for (const part of parts) cpSync(part, path.join(root, part), { recursive: true });
+  }
   return {
     root,
     async run(args, input = '') {
@@ -48,7 +60,10 @@ export function tempProject(options: { withTranslations?: boolean } = {}): TempP
       return { code, stdout, stderr };
     },
     read: (relative) => readFileSync(path.join(root, relative), 'utf8'),
-    write: (relative, content) => writeFileSync(path.join(root, relative), content),
+    write: (relative, content) => {
+      mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      writeFileSync(path.join(root, relative), content);
+    },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createLeverage, FUZZY_THRESHOLD, scanLeverage } from '../../pipeline/memory/leverage.js';
 import { normalize } from '../../pipeline/memory/merge.js';
 import type { Memory, MemoryEntry } from '../../pipeline/memory/types.js';
-import { boundedDistance, maxDistanceWithin, similarityOfWords } from '../../pipeline/xliff/similarity.js';
+import { boundedDistance, maxDistanceWithin, similarityOfWords } from '../../pipeline/similarity.js';
 
 /**
  * Words from a small vocabulary, so random sentences share words and near-duplicates are common;

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeTmx } from '../../pipeline/memory/tmx-write.js';
 import type { Memory } from '../../pipeline/memory/types.js';
-import { el, renderDocument } from '../../pipeline/xliff/xml.js';
+import { el, renderDocument } from '../../pipeline/xml/write.js';
 
-/** The memory as a tree rendered by the XLIFF writer's serializer: the bytes the TMX file must have. */
+/** The memory as a tree rendered by the XML writer: the bytes the TMX file must have. */
 function treeTmx(memory: Memory): string {
   const units = memory.entries.map((e) =>
     el('tu', [], [

@@ -2,7 +2,8 @@
  * The checks one by one, on literal segments.
  */
 import { describe, expect, it } from 'vitest';
-import type { BlockKind, Span } from '../../pipeline/model.js';
+import type { BlockKind, InlineCode, Span } from '../../pipeline/model.js';
+import { languageProfile } from '../../pipeline/languages/index.js';
 import { CHECKS } from '../../pipeline/qa/index.js';
 import { compareNumbers, expectedForm } from '../../pipeline/qa/numbers.js';
 import { containsTerm } from '../../pipeline/qa/target-terms.js';
@@ -12,7 +13,13 @@ function segment(source: string, target: string | undefined, spans: Span[] = [],
   return { id: `s${source.length}`, source, spans, target, hasUnit: true, state: 'translated', sourceCodes: [], targetCodes: [], line: 1, ...extra };
 }
 const block = (segments: QaSegment[], kind: BlockKind = 'paragraph'): QaBlock => ({ id: 'b', kind, segments });
-const context = (language: string, forbidden: Record<string, string[]> = {}): QaContext => ({ language, sourceLanguage: 'de', forbidden: (t) => forbidden[t] ?? [] });
+const context = (language: string, forbidden: Record<string, string[]> = {}): QaContext => ({
+  language,
+  sourceLanguage: 'de',
+  profile: languageProfile(language),
+  sourceProfile: languageProfile('de'),
+  forbidden: (t) => forbidden[t] ?? [],
+});
 const run = (id: string, b: QaBlock, c: QaContext): string[] => {
   const check = CHECKS.find((x) => x.id === id);
   if (check === undefined) throw new Error(id);
@@ -88,12 +95,31 @@ describe('qa/numbers', () => {
     expect(check('im Juni 2024.', 'in June 2,024.', 'en')).toHaveLength(1);
   });
   it('reports a German ordinal dot left in the target (day and ordinal)', () => {
-    expect(check('bis zum 10. Oktober', 'jusqu’au 10. octobre', 'fr')).toEqual(['the day of the month 10. is not written the fr way | 10']);
-    expect(check('bis zum 10. Oktober', 'hasta el 10. de octubre', 'es')).toEqual(['the day of the month 10. is not written the es way | 10']);
+    expect(check('bis zum 10. Oktober', 'jusqu’au 10. octobre', 'fr')).toEqual(['the date 10. Oktober is not written the fr way | 10 octobre']);
+    expect(check('bis zum 10. Oktober', 'hasta el 10. de octubre', 'es')).toEqual(['the date 10. Oktober is not written the es way | 10 de octubre']);
     expect(check('zum 80. Jahrestag', 'pour le 80. anniversaire', 'fr')).toEqual(['the ordinal number 80. is not written the fr way | 80e']);
     // A full stop after a number that ends the sentence is no ordinal dot.
     expect(check('Er kam im Jahr 2024.', 'Il est venu en 2024.', 'fr')).toEqual([]);
     expect(check('Er kam am 3. Oktober.', 'He came on October 3. Then he left.', 'en')).toEqual([]);
+  });
+  it('reads German times and numeric dates as times and dates, not as thousands', () => {
+    const source = 'Die Tür öffnet am 10.09.2025 um 9.30 Uhr und am 3.10. um 22.15 Uhr.';
+    expect(check(source, 'The door opens on 10 September 2025 at 9.30am and on 3 October at 10.15pm.', 'en')).toEqual([]);
+    expect(check(source, 'La porte ouvre le 10 septembre 2025 à 9 h 30 et le 3 octobre à 22 h 15.', 'fr')).toEqual([]);
+    expect(check(source, 'La puerta abre el 10 de septiembre de 2025 a las 9:30 y el 3 de octubre a las 22.15 h.', 'es')).toEqual([]);
+    expect(check(source, 'The door opens on 10 September 2025 at 9.30am and on 3 October at 10.15am.', 'en')).toEqual([
+      'the time 22.15 Uhr of the source is 10.15am in the target | 10.15pm',
+    ]);
+    expect(check(source, 'La porte ouvre le 09/10/2025 à 9 h 30 et le 3 octobre à 22 h 15.', 'fr')).toEqual([
+      'the date 10.09.2025 of the source is 09/10/2025 in the target | 10 septembre 2025',
+    ]);
+  });
+  it('reads scores, versions and ranges as what they are', () => {
+    expect(check('Bayern gewann 2:1.', 'Bayern won 2-1.', 'en')).toEqual([]);
+    expect(check('Bayern gewann 2:1.', 'Bayern won 1-2.', 'en')).toEqual(['the score 2:1 of the source is 1-2 in the target | 2-1']);
+    expect(check('Version 2.1 behebt den Fehler.', 'La version 2,1 corrige l’erreur.', 'fr')).toEqual(['the version number 2.1 is not written the fr way | 2.1']);
+    expect(check('Das Amt ist von 9 bis 17 Uhr geöffnet.', 'The office is open from 9am to 5pm.', 'en')).toEqual([]);
+    expect(check('Die Messe dauert vom 10. bis 12. September.', 'Le salon a lieu du 10 au 12 septembre.', 'fr')).toEqual([]);
   });
   it('reports a missing and an added number', () => {
     expect(check('im Juni 2024', 'in June', 'en')).toHaveLength(1);
@@ -166,11 +192,23 @@ describe('the other checks', () => {
     expect(run('qa/length-ratio', block([segment(s, 'The meeting took place.')]), context('en'))).toHaveLength(1);
   });
   it('qa/inline-codes reports missing, extra and reordered codes', () => {
-    const code = (id: string) => ({ element: 'x', id, start: 0, end: 0, data: '' });
+    const code = (id: string): InlineCode => ({ id, kind: 'standalone', type: 'placeholder', data: `{${id}}`, at: 0 });
     const s = (src: string[], tgt: string[]) => segment('A B.', 'A B.', [], { sourceCodes: src.map(code), targetCodes: tgt.map(code) });
     expect(run('qa/inline-codes', block([s(['1', '2'], ['1', '2'])]), context('en'))).toEqual([]);
-    expect(run('qa/inline-codes', block([s(['1', '2'], ['1'])]), context('en'))).toHaveLength(1);
-    expect(run('qa/inline-codes', block([s(['1'], ['1', '2'])]), context('en'))).toHaveLength(1);
-    expect(run('qa/inline-codes', block([s(['1', '2'], ['2', '1'])]), context('en'))).toHaveLength(1);
+    expect(run('qa/inline-codes', block([s(['1', '2'], ['1'])]), context('en'))).toEqual(['inline code(s) missing from the target: placeholder#2']);
+    expect(run('qa/inline-codes', block([s(['1'], ['1', '2'])]), context('en'))).toEqual(['inline code(s) in the target that the source does not have: placeholder#2']);
+    expect(run('qa/inline-codes', block([s(['1', '2'], ['2', '1'])]), context('en'))).toEqual(['inline codes are in another order than in the source']);
+  });
+  it('qa/inline-codes reports a pair that loses a half or closes before it opens, and compares codes by kind and id only', () => {
+    const open: InlineCode = { id: '1', kind: 'open', type: 'bold', data: '**', at: 0 };
+    const close: InlineCode = { id: '1', kind: 'close', type: 'bold', data: '**', at: 3 };
+    const s = (src: InlineCode[], tgt: InlineCode[]) => segment('A B.', 'A B.', [], { sourceCodes: src, targetCodes: tgt });
+    expect(run('qa/inline-codes', block([s([open, close], [open, close])]), context('en'))).toEqual([]);
+    expect(run('qa/inline-codes', block([s([open, close], [open])]), context('en'))).toEqual(['inline code(s) missing from the target: bold#1:close']);
+    expect(run('qa/inline-codes', block([s([open, close], [close, open])]), context('en'))).toEqual(['a paired code closes before it opens in the target: bold#1:close']);
+    // A tool that wrote the pair as <g> instead of <bpt>/<ept> keeps the same kinds and id.
+    expect(run('qa/inline-codes', block([s([open, close], [{ ...open, type: 'g' }, { ...close, type: 'g', at: 1 }])]), context('en'))).toEqual([]);
+    // An isolated half (a pair cut by a sentence boundary) is matched on its own.
+    expect(run('qa/inline-codes', block([s([close], [close])]), context('en'))).toEqual([]);
   });
 });

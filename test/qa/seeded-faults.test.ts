@@ -1,11 +1,12 @@
 /**
- * Seeded faults: each fault class is injected into a copy of the shipped translations, and
- * `l10n check` must find it with the right rule id, and report nothing else.
+ * Seeded faults: each fault class is injected into a copy of a clean, complete set of
+ * translations (`test/fixtures/projects/artikel`), and `l10n check` must find it with the right
+ * rule id, and report nothing else.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
-const DOC = 'putin-kim-treffen-peking';
+const DOC = 'gipfel';
 const file = (language: string): string => `translations/${language}/${DOC}.xlf`;
 
 interface JsonMessage {
@@ -51,9 +52,9 @@ async function findings(p: TempProject, language?: string): Promise<{ code: numb
 
 const rules = (messages: readonly JsonMessage[]): string[] => [...new Set(messages.map((m) => m.ruleId))].sort();
 
-describe('the shipped translations', () => {
+describe('the clean translations of the fixture', () => {
   it('raise no warning and no error in any language', async () => {
-    project = tempProject({ withTranslations: true });
+    project = tempProject({ fixture: 'artikel', withTranslations: true });
     const { code, messages } = await findings(project);
     expect(messages).toEqual([]);
     expect(code).toBe(0);
@@ -62,25 +63,25 @@ describe('the shipped translations', () => {
 
 describe('seeded faults are found with the right rule id and nothing else', () => {
   const cases: ReadonlyArray<{ name: string; language: string; edits: ReadonlyArray<readonly [string, string]>; expected: string[]; code: number }> = [
-    { name: 'a wrong term (press agency for news agency)', language: 'en', edits: [['according to the Interfax news agency', 'according to the Interfax press agency']], expected: ['qa/terminology'], code: 0 },
-    { name: 'a forbidden term (Kim Jong-un in English)', language: 'en', edits: [['Putin meets Kim Jong Un,', 'Putin meets Kim Jong-un,']], expected: ['qa/forbidden-term'], code: 1 },
-    { name: 'a dropped number (the year)', language: 'en', edits: [['in June 2024 –', 'in June –']], expected: ['qa/numbers'], code: 1 },
-    { name: 'a changed number (80e → 81e)', language: 'fr', edits: [['marquant le 80e anniversaire', 'marquant le 81e anniversaire']], expected: ['qa/numbers'], code: 1 },
-    { name: 'a German ordinal left in the target', language: 'es', edits: [['con motivo del 80.º aniversario', 'con motivo del 80. aniversario']], expected: ['qa/numbers'], code: 1 },
+    { name: 'a wrong term (Premier for Chancellor)', language: 'en', edits: [['>The Chancellor met', '>The Premier met']], expected: ['qa/terminology'], code: 0 },
+    { name: 'a forbidden term (Federal Chancellor in English)', language: 'en', edits: [['>The Chancellor met', '>The Federal Chancellor met']], expected: ['qa/forbidden-term'], code: 1 },
+    { name: 'a dropped number', language: 'en', edits: [['plans 1,000 new jobs', 'plans new jobs']], expected: ['qa/numbers'], code: 1 },
+    { name: 'a changed number (80e → 81e)', language: 'fr', edits: [['Pour le 80e anniversaire', 'Pour le 81e anniversaire']], expected: ['qa/numbers'], code: 1 },
+    { name: 'a German ordinal left in the target', language: 'es', edits: [['En el 80.º aniversario', 'En el 80. aniversario']], expected: ['qa/numbers'], code: 1 },
     {
       name: 'an untranslated segment (state translated, no target)',
       language: 'en',
-      edits: [['xml:space="preserve">Putin and Kim had not met since a summit in the North Korean capital in June last year.</target>', 'xml:space="preserve"></target>']],
+      edits: [['xml:space="preserve">Both talked about energy prices.</target>', 'xml:space="preserve"></target>']],
       expected: ['qa/untranslated'],
       code: 1,
     },
-    { name: 'German quotation marks in English', language: 'en', edits: [['“Under the agreement', '„Under the agreement'], ['Russian army,” he remarked', 'Russian army,“ he remarked']], expected: ['qa/quotes'], code: 0 },
-    { name: 'English quotation marks as outer quotes in Spanish', language: 'es', edits: [['«En el marco del acuerdo', '“En el marco del acuerdo'], ['al Ejército ruso», señaló', 'al Ejército ruso”, señaló']], expected: ['qa/quotes'], code: 0 },
-    { name: 'an ordinary space inside French guillemets', language: 'fr', edits: [['de confiance, d’amitié et d’alliance\u00A0»', 'de confiance, d’amitié et d’alliance »']], expected: ['qa/quotes'], code: 0 },
+    { name: 'German quotation marks in English', language: 'en', edits: [['the “friendship of both peoples”', 'the „friendship of both peoples“']], expected: ['qa/quotes'], code: 0 },
+    { name: 'English quotation marks as outer quotes in Spanish', language: 'es', edits: [['la «amistad de ambos pueblos»', 'la “amistad de ambos pueblos”']], expected: ['qa/quotes'], code: 0 },
+    { name: 'an ordinary space inside French guillemets', language: 'fr', edits: [['des deux peuples\u00A0»', 'des deux peuples »']], expected: ['qa/quotes'], code: 0 },
   ];
   for (const c of cases) {
     it(c.name, async () => {
-      project = tempProject({ withTranslations: true });
+      project = tempProject({ fixture: 'artikel', withTranslations: true });
       edit(project, c.language, c.edits);
       const { code, messages } = await findings(project, c.language);
       expect(rules(messages)).toEqual(c.expected);
@@ -90,9 +91,9 @@ describe('seeded faults are found with the right rule id and nothing else', () =
   }
 
   it('a missing segment: the adapter reports the missing unit and the policy refuses to publish', async () => {
-    project = tempProject({ withTranslations: true });
+    project = tempProject({ fixture: 'artikel', withTranslations: true });
     const xliff = project.read(file('fr'));
-    const unit = /\s*<trans-unit id="[^"]+" resname="paragraph-\d+\.1">\s*<source[^>]*>[^<]*<mrk[^>]*>Putin<\/mrk> und <mrk[^>]*>Kim<\/mrk> haben sich[\s\S]*?<\/trans-unit>/u.exec(xliff);
+    const unit = /\s*<trans-unit id="[^"]+" resname="paragraph-\d+\.2">\s*<source[^>]*>Beide sprachen[\s\S]*?<\/trans-unit>/u.exec(xliff);
     expect(unit).not.toBeNull();
     project.write(file('fr'), xliff.replace(unit![0], ''));
     const { code, messages } = await findings(project, 'fr');
@@ -101,14 +102,14 @@ describe('seeded faults are found with the right rule id and nothing else', () =
   });
 
   it('a lost inline code', async () => {
-    project = tempProject({ withTranslations: true });
+    project = tempProject({ fixture: 'artikel', withTranslations: true });
     // First give one unit a placeholder in source and target: that alone is no finding.
     edit(project, 'en', [
-      ['<mrk mtype="term" comment="Putin">Putin</mrk> seinerseits betonte', '<mrk mtype="term" comment="Putin">Putin</mrk><x id="1"/> seinerseits betonte'],
-      ['>Putin, for his part, stressed', '>Putin<x id="1"/>, for his part, stressed'],
+      ['>Der <mrk mtype="term" comment="Kremlin">Kreml</mrk> reagierte', '>Der <mrk mtype="term" comment="Kremlin">Kreml</mrk><x id="1"/> reagierte'],
+      ['>The Kremlin reacted', '>The Kremlin<x id="1"/> reacted'],
     ]);
     expect((await findings(project, 'en')).messages).toEqual([]);
-    edit(project, 'en', [['>Putin<x id="1"/>, for his part, stressed', '>Putin, for his part, stressed']]);
+    edit(project, 'en', [['>The Kremlin<x id="1"/> reacted', '>The Kremlin reacted']]);
     const { code, messages } = await findings(project, 'en');
     expect(rules(messages)).toEqual(['qa/inline-codes']);
     expect(code).toBe(1);

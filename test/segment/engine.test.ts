@@ -68,6 +68,19 @@ describe('custom SRX files', () => {
     expect(texts('One; two. No. three.', { language: 'en', srxPath: file })).toEqual(['One;', 'two.', 'No. three.']);
   });
 
+  it('keeps first-match order across runs of rules of one kind, also with a rule that refers back to a group', () => {
+    // Rules 1-2 (no break) and 4-5 (break) are tested as runs; rule 3 refers back to a group of its
+    // own <afterbreak> and is tested alone. The first rule that applies decides, as in SRX.
+    const file = writeSrx(`<languagerule languagerulename="Test">
+      <rule break="no"><beforebreak>\\bNo\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+      <rule break="no"><beforebreak>\\bVol\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+      <rule break="no"><beforebreak>\\.</beforebreak><afterbreak>\\s(\\w)\\1</afterbreak></rule>
+      <rule break="yes"><beforebreak>;</beforebreak><afterbreak>\\s</afterbreak></rule>
+      <rule break="yes"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+    </languagerule>`);
+    expect(texts('See No. 5; Vol. 2. Top. Pop. oops. ok', { language: 'en', srxPath: file })).toEqual(['See No. 5;', 'Vol. 2.', 'Top.', 'Pop. oops.', 'ok']);
+  });
+
   it('cascades through every matching language rule', () => {
     const file = writeSrx(
       `<languagerule languagerulename="Keep"><rule break="no"><beforebreak>x\\.</beforebreak><afterbreak></afterbreak></rule></languagerule>
@@ -136,18 +149,9 @@ describe('split', () => {
     expect(segmenter.split(text).map((r) => text.slice(r.start, r.end))).toEqual(['Das 😀 lacht.', 'Dann 𝔸 kam.']);
   });
 
-  it('splits a long text in linear time', () => {
+  it('splits a long text of many sentences into exactly its sentences', () => {
+    // Linear time is shown by the bench (time per MB at three sizes); here only the result counts.
     const paragraph = 'Der 1. FC Köln gewann am 3. Oktober mit 2:1. Dr. Meier war zufrieden. ';
-    const small = paragraph.repeat(2_000);
-    const large = paragraph.repeat(16_000);
-    const time = (text: string): number => {
-      const start = performance.now();
-      segmenter.split(text);
-      return performance.now() - start;
-    };
-    time(small);
-    const ratio = time(large) / Math.max(time(small), 0.5);
-    expect(ratio).toBeLessThan(8 * 3);
-    expect(segmenter.split(large)).toHaveLength(32_000);
+    expect(segmenter.split(paragraph.repeat(16_000))).toHaveLength(32_000);
   });
 });

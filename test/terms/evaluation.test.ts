@@ -10,29 +10,7 @@ import { loadGlossary } from '../../pipeline/terms/glossary.js';
 import type { Glossary } from '../../pipeline/terms/glossary.js';
 import { compileMatcher } from '../../pipeline/terms/matcher.js';
 import type { TermMatcher } from '../../pipeline/terms/matcher.js';
-import { FIXTURES } from './helpers.js';
-
-interface Labelled {
-  readonly text: string;
-  /** "start:end:source" of every labelled occurrence. */
-  readonly gold: readonly string[];
-}
-
-/** Strips the `[surface|Source]` / `[surface]` markup, recording the labelled offsets. */
-function parseLabelled(line: string): Labelled {
-  let text = '';
-  const gold: string[] = [];
-  const pattern = /\[([^\]|]+)(?:\|([^\]]+))?\]/g;
-  let last = 0;
-  for (const m of line.matchAll(pattern)) {
-    text += line.slice(last, m.index);
-    const surface = m[1] as string;
-    gold.push(`${text.length}:${text.length + surface.length}:${m[2] ?? surface}`);
-    text += surface;
-    last = (m.index ?? 0) + m[0].length;
-  }
-  return { text: text + line.slice(last), gold };
-}
+import { FIXTURES, parseLabelled, type Labelled } from './helpers.js';
 
 interface Score {
   readonly tp: number;

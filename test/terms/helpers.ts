@@ -24,3 +24,25 @@ export function matcherFrom(yaml: string): TermMatcher {
 export function found(matcher: TermMatcher, text: string): string[] {
   return matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.entry.source}`);
 }
+
+/** A labelled sentence: the text and every labelled occurrence as "start:end:source". */
+export interface Labelled {
+  readonly text: string;
+  readonly gold: readonly string[];
+}
+
+/** Strips the `[surface|Source]` / `[surface]` markup, recording the labelled offsets. */
+export function parseLabelled(line: string): Labelled {
+  let text = '';
+  const gold: string[] = [];
+  const pattern = /\[([^\]|]+)(?:\|([^\]]+))?\]/g;
+  let last = 0;
+  for (const m of line.matchAll(pattern)) {
+    text += line.slice(last, m.index);
+    const surface = m[1] as string;
+    gold.push(`${text.length}:${text.length + surface.length}:${m[2] ?? surface}`);
+    text += surface;
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return { text: text + line.slice(last), gold };
+}

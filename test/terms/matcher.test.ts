@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formsOf } from '../../pipeline/terms/forms.js';
-import { loadGlossary, makeEntry } from '../../pipeline/terms/glossary.js';
+import { loadGlossary, makeEntry, type GlossaryEntry } from '../../pipeline/terms/glossary.js';
 import { compileMatcher } from '../../pipeline/terms/matcher.js';
-import { FIXTURES, found, matcherFrom } from './helpers.js';
+import { FIXTURES, found, glossaryFrom, matcherFrom } from './helpers.js';
 
 const POLITICS = `
 terms:
@@ -114,7 +114,57 @@ describe('compileMatcher: abbreviations and case', () => {
   it('accepts a capitalised first letter for a term that starts lower case (sentence start)', () => {
     const m = matcherFrom('terms:\n  - {source: Ursula von der Leyen, kind: person, variants: [von der Leyen], targets: {en: Ursula von der Leyen}}\n');
     expect(found(m, 'Von der Leyen sagte')).toEqual(['Von der Leyen=Ursula von der Leyen']);
-    expect(found(m, 'VON DER LEYEN')).toEqual([]);
+    expect(found(m, 'VoN der Leyen')).toEqual([]);
+  });
+
+  it('finds names set in capitals, as datelines and capital headlines write them', () => {
+    const m = matcherFrom('terms:\n  - {source: Berlin, kind: place, targets: {en: Berlin}}\n  - {source: Brüssel, kind: place, targets: {en: Brussels}}\n  - {source: Weißes Haus, kind: institution, targets: {en: White House}}\n');
+    expect(found(m, 'BERLIN (dpa) – Die Regierung tagt.')).toEqual(['BERLIN=Berlin']);
+    expect(found(m, 'BRÜSSEL/BERLIN – Die Gespräche laufen.')).toEqual(['BRÜSSEL=Brüssel', 'BERLIN=Berlin']);
+    expect(found(m, 'WEISSES HAUS DEMENTIERT')).toEqual(['WEISSES HAUS=Weißes Haus']);
+    expect(found(m, 'BeRLIN')).toEqual([]);
+  });
+});
+
+describe('compileMatcher: coordinated compounds, company and person names, exclusions', () => {
+  const m = matcherFrom([
+    'terms:',
+    '  - {source: Staat, kind: place, targets: {en: state}}',
+    '  - {source: Regierungschef, kind: title, targets: {en: head of government}}',
+    '  - {source: Washington, kind: place, targets: {en: Washington}, exclude: [Washington Post]}',
+    '  - {source: Polen, kind: place, targets: {en: Poland}}',
+    '  - {source: Ferdinand Porsche, kind: person, variants: [Porsche], targets: {en: Ferdinand Porsche}}',
+    '  - {source: König, kind: title, targets: {en: king}}',
+    '  - {source: Siemens, kind: organization, dnt: true}',
+  ].join('\n') + '\n');
+
+  it('does not take the first part of a coordinated compound for a term ("Staats- und Regierungschefs")', () => {
+    expect(found(m, 'Die Staats- und Regierungschefs tagten.')).toEqual(['Regierungschefs=Regierungschef']);
+    expect(found(m, 'Die Staats-Chefin kam.')).toEqual(['Staats=Staat']);
+  });
+
+  it('does not find a person, place or title inside a company name', () => {
+    expect(found(m, 'Die Porsche AG hat die Prognose gesenkt.')).toEqual([]);
+    expect(found(m, 'Der Hersteller König + Neurath meldet Kurzarbeit an.')).toEqual([]);
+    expect(found(m, 'Die Siemens AG wächst.')).toEqual(['Siemens=Siemens']);
+    expect(found(m, 'König Charles empfing ihn.')).toEqual(['König=König']);
+  });
+
+  it('does not find a place inside a person\'s name, but after an apposition noun', () => {
+    expect(found(m, 'Ein Denkmal für George Washington steht dort.')).toEqual([]);
+    expect(found(m, 'Die US-Hauptstadt Washington bereitet sich vor.')).toEqual(['Washington=Washington']);
+    expect(found(m, 'In Washington wird gestritten.')).toEqual(['Washington=Washington']);
+  });
+
+  it('reads a place that is also the plural of a people after a plural article or an adjective as the people', () => {
+    expect(found(m, 'Die Polen wählen am Sonntag.')).toEqual([]);
+    expect(found(m, 'Viele junge Polen arbeiten hier.')).toEqual([]);
+    expect(found(m, 'In Polen wird gewählt.')).toEqual(['Polen=Polen']);
+  });
+
+  it('leaves out an occurrence inside one of the entry\'s exclude phrases, inflected or not', () => {
+    expect(found(m, 'Die Washington Post berichtete.')).toEqual([]);
+    expect(found(m, 'Laut der Washington Posts Redaktion kam er aus Washington.')).toEqual(['Washington=Washington']);
   });
 });
 
@@ -186,6 +236,16 @@ describe('compileMatcher: match modes and entry options', () => {
 });
 
 describe('formsOf', () => {
+  it('takes plurals and umlauts from the noun lexicon, also for names that are common nouns', () => {
+    const forms = (yaml: string): string[] => formsOf(glossaryFrom(`terms:\n  - ${yaml}\n`).entries[0] as GlossaryEntry).map((f) => f.text);
+    expect(forms('{source: Partei, kind: organization, targets: {en: party}}')).toContain('Parteien');
+    expect(forms('{source: Regierung, kind: institution, targets: {en: government}}')).toContain('Regierungen');
+    expect(forms('{source: Bundesland, kind: place, targets: {en: federal state}}')).toEqual(expect.arrayContaining(['Bundesländer', 'Bundesländern']));
+    expect(forms('{source: Rat, kind: title, targets: {en: council}}')).toEqual(expect.arrayContaining(['Räte', 'Rates']));
+    expect(forms('{source: Rat, kind: title, targets: {en: council}}')).not.toContain('Rate');
+    expect(forms('{source: Halle, kind: place, number: singular, targets: {en: Halle}}')).not.toContain('Hallen');
+  });
+
   it('generates each form once, source first', () => {
     const forms = formsOf(makeEntry({ source: 'Weißes Haus', kind: 'institution' })).map((f) => f.text);
     expect(forms[0]).toBe('Weißes Haus');

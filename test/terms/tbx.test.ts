@@ -78,7 +78,9 @@ describe('importTbx', () => {
     const latin1 = new TextEncoder().encode(xml.replace('Kreml<', 'Kr#ml<'));
     latin1[latin1.indexOf('#'.charCodeAt(0))] = 0xe9;
     expect(importTbx(latin1, 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/invalid-utf8', fatal: true, line: 3 });
-    expect(importTbx(xml.replace('UTF-8', 'ISO-8859-1'), 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/encoding', fatal: true });
+    expect(importTbx(xml.replace('UTF-8', 'x-unknown-7'), 'x.tbx').messages[0]).toMatchObject({ ruleId: 'tbx/encoding', fatal: true });
+    const fixed = Uint8Array.from([...latin1.subarray(0, xml.indexOf('UTF-8')), ...new TextEncoder().encode('ISO-8859-1'), ...latin1.subarray(xml.indexOf('UTF-8') + 5)]);
+    expect(importTbx(fixed, 'x.tbx').entries[0]).toMatchObject({ source: 'Kréml' });
   });
 
   it('refuses nesting deeper than the limit', () => {

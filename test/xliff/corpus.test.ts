@@ -197,12 +197,12 @@ const CASES: ReadonlyArray<Imported | Refused> = [
   },
   {
     file: 'weblate-po2xliff.xlf', tool: 'Weblate / Translate Toolkit (also Virtaal, Pootle)', version: 'po2xliff (XLIFF 1.1)', outcome: 'import', xliff: '1.1', files: 1,
-    differs: 'XLIFF 1.1 namespace and version (read as the 1.2 family), no target-language, the source text as unit id, approved="yes|no", fuzzy as needs-review-translation, po-reference context groups, plural groups',
+    differs: 'XLIFF 1.1 namespace and version (read as the 1.2 family), no target-language, the source text as unit id, approved="yes|no" (in a datatype="po" file "not fuzzy": translated, not reviewed), fuzzy as needs-review-translation, po-reference context groups, plural groups',
     units: [
-      u('Dateien werden synchronisiert …', whole('Dateien werden synchronisiert …', 'Syncing files …', 'reviewed')),
+      u('Dateien werden synchronisiert …', whole('Dateien werden synchronisiert …', 'Syncing files …', 'translated')),
       u('Verbindung verloren', whole('Verbindung verloren', 'Connection gone', 'translated', true)),
-      u('1[0]', whole('Eine Datei', 'One file', 'reviewed')),
-      u('1[1]', whole('%d Dateien', '%d files', 'reviewed')),
+      u('1[0]', whole('Eine Datei', 'One file', 'translated')),
+      u('1[1]', whole('%d Dateien', '%d files', 'translated')),
       u('Abbrechen', whole('Abbrechen', undefined, 'initial')),
     ],
   },
@@ -272,8 +272,31 @@ const CASES: ReadonlyArray<Imported | Refused> = [
     ],
   },
   {
-    file: 'xliff-10-doctype.xlf', tool: 'older tools writing XLIFF 1.0', version: 'XLIFF 1.0 (DTD based)', outcome: 'refuse', rule: 'xliff/doctype', line: 2,
-    differs: 'XLIFF 1.0 had a DTD and no namespace: the DOCTYPE line is refused before the version is looked at',
+    file: 'swordfish-1252.xlf', tool: 'Swordfish / OpenXLIFF (Maxprograms)', version: 'XLIFF 1.2 in windows-1252', outcome: 'import', xliff: '1.2', files: 1,
+    differs: 'the XML declaration names windows-1252 and the bytes are windows-1252 („ “ € – … and umlauts, which Node 20 itself decodes wrongly as Latin-1), CRLF, a <tool> header, approved="yes" with signed-off',
+    units: [
+      u('1', whole('Der Zug nach Köln fährt um 8:15 Uhr – pünktlich.', 'The train to Cologne leaves at 8:15 – on time.', 'translated')),
+      u('2', whole('„Bitte einsteigen“, sagt der Schaffner.', '“All aboard,” says the conductor.', 'reviewed')),
+      u('3', whole('Fahrkarten kosten 12 €.', 'Tickets cost €12…', 'translated', true)),
+    ],
+  },
+  {
+    file: 'okapi-rainbow-1252.xlf', tool: 'Okapi Rainbow', version: 'XLIFF 1.2 in windows-1252 (okp:inputEncoding)', outcome: 'import', xliff: '1.2', files: 1,
+    differs: 'windows-1252 declared and used for the whole file, okp: attributes, xml:lang on sources and targets (regional tags), a target without state (translated) and a unit without target',
+    units: [
+      u('tu1', whole('Rauchen ist im ganzen Gebäude verboten.', 'Smoking is prohibited throughout the building.', 'translated')),
+      u('tu2', whole('Notausgänge sind mit „Ausgang“ beschriftet.', 'Emergency exits are labelled “Exit”.', 'translated')),
+      u('tu3', whole('Die Garderobe kostet 1 €.', undefined, 'initial')),
+    ],
+  },
+  {
+    file: 'passolo-10.xlf', tool: 'Passolo (and older tools writing XLIFF 1.0)', version: 'XLIFF 1.0 (DTD based) in windows-1252', outcome: 'import', xliff: '1.0', files: 1,
+    differs: 'version="1.0" without a namespace and with the 1.0 DOCTYPE (an external DTD that is never read; a DOCTYPE with declarations stays refused), windows-1252, CRLF, resname/restype, approved="yes", an empty target under needs-translation',
+    units: [
+      u('1001', whole('Datei öffnen …', 'Open file…', 'translated')),
+      u('1002', whole('Änderungen speichern?', 'Save changes?', 'reviewed')),
+      u('1003', whole('Beenden', '', 'initial')),
+    ],
   },
   {
     file: 'hand-edit-html-entity.xlf', tool: 'any tool, after a hand edit', version: 'XLIFF 1.2', outcome: 'refuse', rule: 'xliff/not-well-formed', line: 7,
@@ -296,7 +319,7 @@ const hasText = (s: Seg): boolean => s[2] !== undefined && s[2].trim() !== '';
 describe('corpus: XLIFF files shaped like other CAT tools write them', () => {
   let project: TempProject;
   beforeAll(() => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
   });
   afterAll(() => project.remove());
 

@@ -1,6 +1,6 @@
 /**
  * Fuzzing the reader: thousands of seeded mutations of valid files (our 1.2 and 2.1 exports of the
- * bundled article and the tool-shaped fixtures). Each case must either read or throw an InputError
+ * fixture article and the tool-shaped fixtures). Each case must either read or throw an InputError
  * with a rule and a position; never another exception, never a hang (a hang ends the test at its time-out; speed is the bench's business, not a test's).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,15 +8,15 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/model.js';
-import { openProject, prepareDocument } from '../../pipeline/project.js';
+import { openProject, readDocument } from '../../pipeline/index.js';
 import { exportXliff, readXliff } from '../../pipeline/xliff/index.js';
 
 const FIXTURES = path.resolve('test/fixtures/xliff');
 
-function corpus(): Uint8Array[] {
-  const project = openProject(process.cwd());
-  const { doc } = prepareDocument(project, 'source/putin-kim-treffen-peking.txt');
-  if (doc === undefined) throw new Error('the bundled article did not load');
+async function corpus(): Promise<Uint8Array[]> {
+  const project = openProject(path.resolve('test/fixtures/projects/artikel'));
+  const doc = (await readDocument(project, 'source/gipfel.txt')).document;
+  if (doc === undefined) throw new Error('the fixture article did not load');
   const files = (['1.2', '2.1'] as const).map((version) =>
     new TextEncoder().encode(exportXliff(doc, undefined, undefined, { version, sourceLanguage: 'de', targetLanguage: 'en', original: doc.path }).xliff),
   );
@@ -91,8 +91,9 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
   return enc(text.slice(0, tagEnd + 1) + '<g id="n">'.repeat(m.depth) + 'x' + '</g>'.repeat(m.depth) + text.slice(tagEnd + 1));
 }
 
+const files = await corpus();
+
 describe('readXliff fuzzing', () => {
-  const files = corpus();
 
   it('reads or refuses with a positioned InputError every mutated file, each within its time budget', () => {
     let cases = 0;

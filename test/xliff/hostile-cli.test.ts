@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readXliff } from '../../pipeline/xliff/index.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
-const DOC = 'putin-kim-treffen-peking';
+const DOC = 'gipfel';
 const FILE = `translations/en/${DOC}.xlf`;
 let project: TempProject | undefined;
 afterEach(() => {
@@ -36,10 +36,10 @@ describe('hostile XLIFF through extract and build', () => {
   it.each([['../../etc/passwd'], ['/etc/passwd'], ['C:\\Windows\\system32\\evil.txt'], ['..\\..\\evil.txt']])(
     '<file original="%s"> never becomes a path: build writes only output/en/<document>.*',
     async (original) => {
-      project = tempProject();
+      project = tempProject({ fixture: 'artikel' });
       await project.run(['extract', '--lang', 'en']);
       const before = new Set(files(project.root));
-      project.write(FILE, translated(project.read(FILE)).replace('original="source/putin-kim-treffen-peking.txt"', `original="${original.replace(/\\/gu, '\\')}"`));
+      project.write(FILE, translated(project.read(FILE)).replace('original="source/gipfel.txt"', `original="${original.replace(/\\/gu, '\\')}"`));
       expect(readXliff(new TextEncoder().encode(project.read(FILE)), FILE).files[0]?.original).toBe(original);
       const build = await project.run(['build', '--lang', 'en']);
       expect([0, 1]).toContain(build.code);
@@ -53,13 +53,13 @@ describe('hostile XLIFF through extract and build', () => {
   );
 
   it('reports a target language that is not the job\'s, in build and extract, without overwriting the file', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     await project.run(['extract', '--lang', 'en']);
     const foreign = translated(project.read(FILE)).replace('target-language="en"', 'target-language="ja"');
     project.write(FILE, foreign);
     const build = await project.run(['build', '--lang', 'en']);
-    expect(build.code).toBe(1);
-    expect(build.stderr).toContain('[xliff/wrong-language]');
+    expect(build.code).toBe(3);
+    expect(build.stderr.match(/\[(?:xliff|qa|build)\/[a-z-]+\]/gu)).toEqual(['[xliff/wrong-language]']);
     const extract = await project.run(['extract', '--lang', 'en']);
     expect(extract.code).toBe(3);
     expect(extract.stderr).toContain('[xliff/wrong-language]');
@@ -67,7 +67,7 @@ describe('hostile XLIFF through extract and build', () => {
   });
 
   it('reports missing, extra and unpaired inline codes instead of crashing', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     await project.run(['extract', '--lang', 'en']);
     let n = 0;
     const broken = translated(project.read(FILE)).replace(/<target state="translated">/gu, (t) => {

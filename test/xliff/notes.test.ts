@@ -30,7 +30,6 @@ describe('notes', () => {
       { kind: 'term', start: 0, end: 2, term: 'Xi' },
       { kind: 'term', start: 3, end: 10, term: 'Jinping' },
       { kind: 'term', start: 16, end: 40, term: 'kaputt' },
-      { kind: 'code', start: 11, end: 15 },
     ];
     expect(markableTerms(segment).map((s) => s.term)).toEqual(['Xi Jinping']);
     expect(glossaryNote(segment, 'en')).toBe('Xi Jinping → (no approved target); Xi → (no approved target); Jinping → (no approved target); kaputt → (no approved target)');

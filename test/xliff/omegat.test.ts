@@ -55,21 +55,21 @@ describe('OmegaT round trip', () => {
       expect(translated.size).toBe(2);
       expect(file).toContain('\r\n');
       expect(file.endsWith('>')).toBe(true);
-      const { bySegment } = matchTranslations(doc, readXliff(new TextEncoder().encode(file), 'omegat.xlf'), { sourceLanguage: 'de', targetLanguage: 'en' });
+      const { bySegment } = matchTranslations(doc, readXliff(new TextEncoder().encode(file), 'omegat.xlf'), { sourceLanguage: 'de', targetLanguage: 'en', profile: 'omegat' });
       for (const segment of segmentsOf(doc)) {
         const t = bySegment.get(segment.id);
         const expected = translated.get(segment.id);
         if (expected === undefined) {
-          expect(t).toMatchObject({ target: undefined, state: 'initial' });
+          expect(t).toMatchObject({ target: undefined, state: 'initial', origin: 'source-copy' });
         } else {
-          expect(t).toMatchObject({ target: expected, state: 'translated', needsReview: false });
+          expect(t).toMatchObject({ target: { text: expected }, state: 'translated', needsReview: false, origin: 'translator' });
         }
       }
     });
   }
 });
 
-const TITLE_FR = 'Poutine rencontre Kim Jong-un, mais le Kremlin dément tout complot contre Trump';
+const TITLE_FR = 'Scholz rencontre Macron à Paris';
 
 describe('OmegaT profile through the CLI', () => {
   let project: TempProject | undefined;
@@ -79,15 +79,15 @@ describe('OmegaT profile through the CLI', () => {
   });
 
   it('pre-fills targets when xliff.languages.<lang>.profile is omegat, and build publishes only what was translated', async () => {
-    project = tempProject();
+    project = tempProject({ fixture: 'artikel' });
     const config = project.read('l10n.config.yaml')
-      .replace('profile: default              # default | omegat (pre-fills targets with the source)', 'profile: default\n  languages:\n    fr:\n      profile: omegat')
+      .replace('  profile: default\n', '  profile: default\n  languages:\n    fr:\n      profile: omegat\n')
       .replace('untranslated: fail', 'untranslated: source');
     project.write('l10n.config.yaml', config);
     expect((await project.run(['extract'])).code).toBe(0);
-    const fr = project.read('translations/fr/putin-kim-treffen-peking.xlf');
-    const en = project.read('translations/en/putin-kim-treffen-peking.xlf');
-    expect(fr.match(/<target state="needs-translation"/gu)).toHaveLength(29);
+    const fr = project.read('translations/fr/gipfel.xlf');
+    const en = project.read('translations/en/gipfel.xlf');
+    expect(fr.match(/<target state="needs-translation"/gu)).toHaveLength(8);
     expect(en).not.toContain('<target');
     // OmegaT saves: translate the first unit without touching its state, the rest stay copies.
     let first = true;
@@ -99,10 +99,10 @@ describe('OmegaT profile through the CLI', () => {
       })
       .replace(/\n$/u, '')
       .replace(/\n/gu, '\r\n');
-    project.write('translations/fr/putin-kim-treffen-peking.xlf', edited);
+    project.write('translations/fr/gipfel.xlf', edited);
     const build = await project.run(['build', '--lang', 'fr', '--format', 'json']);
     const [report] = JSON.parse(build.stdout) as Array<{ documents: Array<{ counts: { published: number; fellBack: number } }> }>;
-    expect(report?.documents[0]?.counts).toMatchObject({ published: 1, fellBack: 28 });
-    expect(project.read('output/fr/putin-kim-treffen-peking.txt').startsWith(TITLE_FR)).toBe(true);
+    expect(report?.documents[0]?.counts).toMatchObject({ published: 1, fellBack: 7 });
+    expect(project.read('output/fr/gipfel.txt').startsWith(TITLE_FR)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/model.js';
-import { exportXliff, matchTranslations, readXliff } from '../../pipeline/xliff/index.js';
+import { entriesOf, exportXliff, matchTranslations, readXliff } from '../../pipeline/xliff/index.js';
 import { fixtureDocument } from '../helpers/document.js';
 import { codeSignature } from '../../pipeline/xliff/inline.js';
 
@@ -175,7 +175,6 @@ describe('readXliff: what it refuses', () => {
     ['hostile-version-3.xlf', 'xliff/unsupported-version', 2],
     ['hostile-version-mismatch.xlf', 'xliff/version-mismatch', 2],
     ['hostile-duplicate-ids.xlf', 'xliff/duplicate-id', 6],
-    ['hostile-latin1.xlf', 'xliff/invalid-utf8', 2],
   ])('refuses %s with %s, a place and a hint', (name, ruleId, line) => {
     const error = refusal(fixture(name));
     expect(error.detail.ruleId).toBe(ruleId);
@@ -197,9 +196,21 @@ describe('readXliff: what it refuses', () => {
     expect(error.detail.line).toBe(2);
   });
 
-  it('refuses a Latin-1 declaration even when the bytes happen to be ASCII', () => {
-    const xml = minimal12('<trans-unit id="a"><source>x</source></trans-unit>').replace('UTF-8', 'ISO-8859-1');
-    expect(refusal(utf8(xml)).detail.ruleId).toBe('xliff/encoding');
+  it('reads a file in the Latin-1 its declaration names, and refuses an encoding it does not know by its name', () => {
+    const parsed = readXliff(fixture('hostile-latin1.xlf'), 'translations/en/treffen.xlf');
+    expect(parsed.units.map((u) => u.source.text)).toContain('Straße');
+    const xml = minimal12('<trans-unit id="a"><source>x</source></trans-unit>').replace('UTF-8', 'x-mac-unknown');
+    const error = refusal(utf8(xml));
+    expect(error.detail).toMatchObject({ ruleId: 'xliff/encoding', actual: 'x-mac-unknown' });
+    expect(error.detail.reason).toContain('"x-mac-unknown"');
+  });
+
+  it('says where a Windows-1252 file that declares no encoding breaks UTF-8, and how to declare it', () => {
+    const bytes = utf8(minimal12('<trans-unit id="a"><source>Stra#e</source></trans-unit>').replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?>'));
+    bytes[bytes.indexOf('#'.charCodeAt(0))] = 0xdf;
+    const error = refusal(bytes);
+    expect(error.detail.ruleId).toBe('xliff/invalid-utf8');
+    expect(error.detail.hint).toContain('encoding="windows-1252"');
   });
 
   it('refuses nesting deeper than the limit', () => {
@@ -270,5 +281,60 @@ describe('readXliff on mutated files (property)', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('readXliff: 2.x order on targets', () => {
+  const unit = (order1: string, order2: string, ignorableOrder = ''): string =>
+    `<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f1" original="source/treffen.txt">` +
+    '<unit id="u1"><segment id="s1" state="translated"><source>Erster Satz.</source>' +
+    `<target${order1}>Second sentence first.</target></segment>` +
+    `<ignorable><source> </source><target${ignorableOrder}> </target></ignorable>` +
+    '<segment id="s2" state="final"><source>Zweiter Satz.</source>' +
+    `<target${order2}>The first sentence comes second.</target></segment></unit></file></xliff>`;
+
+  it('joins the unit\'s target in the order its targets give, and gives each sentence the translation placed at its position', () => {
+    const parsed = readXliff(utf8(unit(' order="3"', ' order="1"')), 'f.xlf');
+    expect(parsed.units[0]?.target?.text).toBe('The first sentence comes second. Second sentence first.');
+    expect(entriesOf(parsed).map((e) => [e.id, e.target?.text, e.state])).toEqual([
+      ['s1', 'The first sentence comes second.', 'final'],
+      ['s2', 'Second sentence first.', 'translated'],
+    ]);
+    expect(parsed.messages.map((m) => [m.ruleId, m.severity, m.unit])).toEqual([['xliff/target-order', 'info', 'u1']]);
+  });
+
+  it('keeps the source order when there is no order, and reads an order that is no permutation in source order, with a warning', () => {
+    const plain = readXliff(utf8(unit('', '')), 'f.xlf');
+    expect(plain.units[0]?.target?.text).toBe('Second sentence first. The first sentence comes second.');
+    expect(plain.messages).toEqual([]);
+    const broken = readXliff(utf8(unit(' order="3"', ' order="3"')), 'f.xlf');
+    expect(broken.units[0]?.target?.text).toBe('Second sentence first. The first sentence comes second.');
+    expect(entriesOf(broken).map((e) => e.target?.text)).toEqual(['Second sentence first.', 'The first sentence comes second.']);
+    expect(broken.messages.map((m) => [m.ruleId, m.severity])).toEqual([['xliff/target-order', 'warning']]);
+  });
+});
+
+describe('readXliff: onUnit', () => {
+  const file = (units: string): Uint8Array =>
+    utf8(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>${units}</body></file></xliff>`);
+
+  it('hands every unit over in document order and keeps none', () => {
+    const seen: string[] = [];
+    const parsed = readXliff(file('<trans-unit id="a"><source>A</source></trans-unit><group id="g"><trans-unit id="b"><source>B</source></trans-unit></group>'), 'f.xlf', {
+      onUnit: (unit) => seen.push(`${unit.id}:${unit.source.text}:${unit.groups.join('/')}`),
+    });
+    expect(seen).toEqual(['a:A:', 'b:B:g']);
+    expect(parsed.units).toEqual([]);
+    expect(parsed.files).toHaveLength(1);
+  });
+
+  it('still refuses a duplicate id, with the line of the first', () => {
+    let error: unknown;
+    try {
+      readXliff(file('<trans-unit id="a"><source>A</source></trans-unit>\n<trans-unit id="a"><source>B</source></trans-unit>'), 'f.xlf', { onUnit: () => undefined });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as InputError).detail).toMatchObject({ ruleId: 'xliff/duplicate-id', line: 2, reason: 'duplicate trans-unit id "a" (first at line 1)' });
   });
 });

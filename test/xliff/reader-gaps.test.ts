@@ -27,14 +27,16 @@ function refusal(bytes: Uint8Array): InputError {
 }
 
 describe('reader gaps found with the tool corpus', () => {
-  it('reads XLIFF 1.1 (Translate Toolkit, Weblate, Virtaal) as the 1.2 family, and still refuses 1.0', () => {
+  it('reads XLIFF 1.1 (Translate Toolkit, Weblate, Virtaal) and 1.0 (Passolo) as the 1.2 family, and refuses 0.9', () => {
     const parsed = readXliff(file12('<trans-unit id="a" approved="yes"><source>Ja</source><target state="translated">Yes</target></trans-unit>', '', 'urn:oasis:names:tc:xliff:document:1.1', '1.1'), 'f.xlf');
     expect(parsed.version).toBe('1.1');
     expect(parsed.units[0]).toMatchObject({ id: 'a', state: 'reviewed', target: { text: 'Yes' } });
     expect(entriesOf(parsed).map((e) => [e.id, e.family])).toEqual([['a', '1.2']]);
     const bare = readXliff(utf8('<xliff version="1.1"><file original="a" source-language="de" datatype="plaintext"><body><trans-unit id="b"><source>x</source></trans-unit></body></file></xliff>'), 'f.xlf');
     expect(bare.messages.map((m) => m.ruleId)).toEqual(['xliff/no-namespace']);
-    expect(refusal(utf8('<xliff version="1.0"><file original="a" source-language="de" datatype="plaintext"><body/></file></xliff>')).detail.ruleId).toBe('xliff/unsupported-version');
+    const v10 = readXliff(utf8('<xliff version="1.0"><file original="a" source-language="de" datatype="plaintext"><body><trans-unit id="c"><source>x</source><target>y</target></trans-unit></body></file></xliff>'), 'f.xlf');
+    expect([v10.version, v10.messages, entriesOf(v10).map((e) => [e.id, e.family, e.state])]).toEqual(['1.0', [], [['c', '1.2', 'translated']]]);
+    expect(refusal(utf8('<xliff version="0.9"><file original="a" source-language="de" datatype="plaintext"><body/></file></xliff>')).detail.ruleId).toBe('xliff/unsupported-version');
   });
 
   it('maps Trados confirmation levels (sdl:seg conf) to states per segment; an XLIFF state on the target wins', () => {

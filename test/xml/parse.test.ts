@@ -92,13 +92,46 @@ describe('parseXml', () => {
     expect(refusal('hello').detail.ruleId).toBe('demo/syntax');
   });
 
-  it('refuses invalid UTF-8 with its byte offset, broken UTF-16, and a declared non-UTF encoding', () => {
+  it('refuses invalid UTF-8 with its byte offset, broken UTF-16, and an encoding nobody knows, naming it', () => {
     const bytes = utf8('<a>\nStra#e</a>');
     bytes[bytes.indexOf('#'.charCodeAt(0))] = 0xdf;
     expect(refusal(bytes).detail).toMatchObject({ ruleId: 'demo/invalid-utf8', line: 2, actual: '0xDF at byte 8' });
     expect(refusal(Uint8Array.of(0xff, 0xfe, 0x00, 0xd8, 0x61, 0x00)).detail.ruleId).toBe('demo/invalid-encoding');
-    expect(refusal('<?xml version="1.0" encoding="windows-1252"?><a/>').detail).toMatchObject({ ruleId: 'demo/encoding', actual: 'windows-1252' });
+    for (const input of [utf8('<?xml version="1.0" encoding="x-klingon-9"?><a/>'), '<?xml version="1.0" encoding="x-klingon-9"?><a/>']) {
+      const error = refusal(input);
+      expect(error.detail).toMatchObject({ ruleId: 'demo/encoding', actual: 'x-klingon-9', line: 1 });
+      expect(error.detail.reason).toContain('"x-klingon-9"');
+    }
     expect(parseXml('<?xml version="1.0" encoding="utf-16"?><a/>', options(), {}).declaredEncoding).toBe('utf-16');
+  });
+
+  it('decodes the legacy encodings an XML declaration names (windows-1252, ISO-8859-1, ISO-8859-15, Shift_JIS), in text and attributes', () => {
+    const cases: Array<[string, number[], string]> = [
+      ['windows-1252', [0x84, 0x53, 0x74, 0x72, 0x61, 0xdf, 0x65, 0x93, 0x20, 0x80], '„Straße“ €'],
+      ['ISO-8859-1', [0x4b, 0xf6, 0x6c, 0x6e], 'Köln'],
+      ['iso-8859-15', [0xa4, 0x20, 0xbd], '€ œ'],
+      ['Shift_JIS', [0x93, 0xfa, 0x96, 0x7b], '日本'],
+    ];
+    for (const [label, raw, expected] of cases) {
+      const bytes = Uint8Array.from([...utf8(`<?xml version="1.0" encoding="${label}"?>\n<a x="`), ...raw, ...utf8('">'), ...raw, ...utf8('</a>')]);
+      let text = '';
+      const found: XmlStartTag[] = [];
+      const prolog = parseXml(bytes, options(), { open: (t) => found.push(t), text: (t) => (text += t) });
+      expect(text).toBe(expected);
+      expect(found[0]?.attributes[0]?.value).toBe(expected);
+      expect(prolog.declaredEncoding).toBe(label);
+      expect(prolog.encoding).toBe(new TextDecoder(label).encoding);
+    }
+  });
+
+  it('refuses bytes that are not valid in the declared legacy encoding, with their line', () => {
+    const bytes = Uint8Array.from([...utf8('<?xml version="1.0" encoding="Shift_JIS"?>\n<a>\n'), 0x81, 0x20, ...utf8('</a>')]);
+    expect(refusal(bytes).detail).toMatchObject({ ruleId: 'demo/invalid-encoding', line: 3 });
+  });
+
+  it('refuses a file whose byte order mark contradicts its declared encoding', () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('<?xml version="1.0" encoding="windows-1252"?><a>ä</a>')]);
+    expect(refusal(bytes).detail).toMatchObject({ ruleId: 'demo/encoding', actual: 'windows-1252' });
   });
 
   it('checks its options up front', () => {

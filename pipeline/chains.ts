@@ -1,0 +1,345 @@
+/**
+ * The chains: which stages run, in which order, declared once.
+ *
+ *     extract: read → segment → terms → existing → leverage → export
+ *     build:   read → segment → terms → import → match → checks → policy → assemble
+ *
+ * `extract`, `build` and `status` run a chain on every document of the project (one
+ * `DocumentFile` each, see `file.ts`), then do what concerns the whole run: the memory files, the
+ * reports, the outputs. They print nothing and decide no exit code: everything they find is on the
+ * files and in the result they return, for the CLI (or any program) to report.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { documentName, projectRelative, resolveInside, writeFileAtomic } from './files.js';
+import { appendAll } from './lists.js';
+import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
+import { ProjectMemories } from './memory/project.js';
+import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
+import { findDocuments, outputFolder, translationsFolder, xliffPath, type DocumentEntry, type Project } from './project.js';
+import { qaOptionsFor } from './qa/index.js';
+import { buildReport, reportToJson, type BuildReport } from './report/json.js';
+import { assembleStage } from './stages/assemble.js';
+import { checksStage } from './stages/checks.js';
+import type { BuildContext, ExtractContext, RunContext } from './stages/context.js';
+import { existingStage } from './stages/existing.js';
+import { exportStage } from './stages/export.js';
+import { createImportStage, importStage, matchStage } from './stages/import.js';
+import { leverageStage, memoryLeverage, type LeverageProvider } from './stages/leverage.js';
+import { policyStage } from './stages/policy.js';
+import { readStage } from './stages/read.js';
+import { segmentStage } from './stages/segment.js';
+import { termsStage } from './stages/terms.js';
+
+/** Source → annotated document: what every chain starts with. */
+export const SOURCE_STAGES: readonly Stage<DocumentFile, RunContext>[] = [readStage, segmentStage, termsStage];
+
+/** Source → XLIFF per target language, merged with the translators' work. */
+export const EXTRACT_CHAIN: readonly Stage<DocumentFile, ExtractContext>[] = [...SOURCE_STAGES, existingStage, leverageStage, exportStage];
+
+/** XLIFF → checks → publishing policy → translated documents (planned; `build` writes them). */
+export const BUILD_CHAIN: readonly Stage<DocumentFile, BuildContext>[] = [...SOURCE_STAGES, importStage, matchStage, checksStage, policyStage, assembleStage];
+
+/** What `status` needs: the build chain up to the match; a missing XLIFF file is work to do, not an error. */
+export const STATUS_CHAIN: readonly Stage<DocumentFile, RunContext>[] = [
+  ...SOURCE_STAGES,
+  createImportStage((track) => {
+    track.message({ reason: 'no translation file yet', ruleId: 'status/missing-xliff', source: 'status', severity: 'warning', file: track.xliff, hint: 'run `l10n extract`' });
+  }),
+  matchStage,
+];
+
+/** Options every run takes. */
+export interface RunOptions {
+  /** Target languages to work on; each must be in the config. Default: all of the config's. */
+  readonly languages?: readonly string[];
+}
+
+/** Checks `languages` against the config up front ("expected one of …, got …"). */
+function languagesOf(project: Project, requested: readonly string[] | undefined): readonly string[] {
+  const configured = project.config.targetLanguages;
+  if (requested === undefined || requested.length === 0) return configured;
+  for (const language of requested) {
+    if (!configured.includes(language)) throw new RangeError(`languages: expected one of ${configured.join(', ')} (from l10n.config.yaml), got "${language}"`);
+  }
+  return requested;
+}
+
+/** A file object for a document, with one track per language. */
+function fileFor(project: Project, entry: DocumentEntry, languages: readonly string[]): DocumentFile {
+  const tracks = languages.map((language) => {
+    const work = xliffPath(project.config, language, entry.name);
+    const aside = xliffPath(project.config, language, entry.name, 'aside');
+    return new LanguageTrack(language, {
+      xliffPath: work,
+      xliff: projectRelative(project.root, work),
+      asidePath: aside,
+      aside: projectRelative(project.root, aside),
+    });
+  });
+  return new DocumentFile({ path: entry.path, absolutePath: entry.absolutePath, name: entry.name, format: entry.format, tracks });
+}
+
+/**
+ * Reads one document of the project (path relative to the root) through the source stages: the
+ * file object with its annotated document, or with the fatal message that stopped it.
+ */
+export async function readDocument(project: Project, relativePath: string): Promise<DocumentFile> {
+  const entry: DocumentEntry = {
+    path: relativePath,
+    absolutePath: resolveInside(project.root, relativePath, 'document'),
+    name: documentName(relativePath, project.config.paths.source),
+    format: project.formats.forPath(relativePath),
+  };
+  const file = fileFor(project, entry, []);
+  await runStages(file, SOURCE_STAGES, { project, languages: [] });
+  return file;
+}
+
+/** What `extract` did. */
+export interface ExtractResult {
+  /** The documents found, as paths relative to the root, in the order they were extracted. */
+  readonly documents: readonly string[];
+  /** One file object per document: its messages, and per language what was written (`track.exported`). */
+  readonly files: readonly DocumentFile[];
+  /** Memory files written (relative to the root). */
+  readonly memoryFiles: readonly string[];
+  /** Every message of the run: the glossary's, the documents', the languages', the memories'. */
+  readonly messages: readonly Message[];
+}
+
+/** Options of `extract`. */
+export interface ExtractOptions extends RunOptions {
+  /** Where suggestions for untranslated sentences come from, in order. Default: the project's memory. */
+  readonly leverage?: readonly LeverageProvider[];
+}
+
+/**
+ * Runs the extract chain on every document, one after the other (the memory learns from each
+ * document's files before the next one's sentences are looked up), then saves the memories.
+ * Throws InputError only for what concerns the whole project (documents that clash, a source
+ * folder that cannot be read).
+ */
+export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult> {
+  const languages = languagesOf(project, options.languages);
+  const entries = findDocuments(project);
+  const memories = new ProjectMemories(project.config);
+  const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
+  const files: DocumentFile[] = [];
+  for (const entry of entries) {
+    const file = fileFor(project, entry, languages);
+    await runStages(file, EXTRACT_CHAIN, context);
+    files.push(file);
+  }
+  const memoryFiles = memories.save();
+  return {
+    documents: entries.map((e) => e.path),
+    files,
+    memoryFiles,
+    messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
+  };
+}
+
+/** Options of `build`. */
+export interface BuildOptions extends RunOptions {
+  /** Lowest severity that keeps a language from being written. Default: `policies.failOn`. */
+  readonly failOn?: Severity;
+  /**
+   * `write` (default): write the outputs and reports of the languages without findings at or
+   * above `failOn`; `compare`: write nothing, report outputs that differ from what the build
+   * produces (`build/outdated-output`); `none`: only check.
+   */
+  readonly outputs?: 'write' | 'compare' | 'none';
+}
+
+/** What `build` (or `check`) found and wrote, per language. */
+export interface LanguageResult {
+  readonly language: string;
+  /** The language's report (what `output/<lang>/report.json` holds). */
+  readonly report: BuildReport;
+  /** True when findings at or above `failOn`, or a fatal problem, kept the language from being written. */
+  readonly blocked: boolean;
+}
+
+/** What `build` did. */
+export interface BuildResult {
+  readonly documents: readonly string[];
+  readonly files: readonly DocumentFile[];
+  readonly languages: readonly LanguageResult[];
+  /** The threshold of this run. */
+  readonly failOn: Severity;
+  /** Every message of the run, reports and output problems included. */
+  readonly messages: readonly Message[];
+}
+
+/** Counts of a document in a language, also when a fatal problem stopped it before the policy. */
+export function countsOf(file: DocumentFile, track: LanguageTrack): BuildCounts {
+  if (track.counts !== undefined) return track.counts;
+  const segments = file.document === undefined ? 0 : segmentsOf(file.document).length;
+  return { segments, published: 0, fellBack: 0, missing: segments };
+}
+
+/**
+ * Runs the build chain on every document (two at a time), then per language decides whether it is
+ * written (no fatal message, nothing at or above `failOn`), and writes, compares or only reports
+ * its outputs and `report.json`. Throws InputError only for what concerns the whole project.
+ */
+export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
+  const languages = languagesOf(project, options.languages);
+  const failOn = options.failOn ?? project.config.policies.failOn;
+  const mode = options.outputs ?? 'write';
+  const entries = findDocuments(project);
+  const context: BuildContext = { project, languages, qa: qaOptionsFor(project.config), failOn, onDefect: buildDefect };
+  const files = entries.map((entry) => fileFor(project, entry, languages));
+  // Documents are independent: build them concurrently, reading files while others assemble.
+  const queue = new PQueue({ concurrency: 2 });
+  await Promise.all(files.map((file) => queue.add(() => runStages(file, BUILD_CHAIN, context))));
+
+  const documentMessages: Message[] = [...project.messages, ...files.flatMap((f) => f.messages)];
+  const allMessages: Message[] = [...documentMessages];
+  const results: LanguageResult[] = [];
+  const writes: PlannedOutput[] = [];
+  const built = files.filter((f) => !f.stopped);
+  for (const language of languages) {
+    const tracks = built.map((file) => ({ file, track: file.tracks.get(language) as LanguageTrack }));
+    const languageMessages = [...orphanTranslations(project, language, entries), ...tracks.flatMap(({ track }) => track.messages)];
+    const messages = [...documentMessages, ...languageMessages];
+    const blocked = messages.some((m) => m.fatal === true || atLeast(m, failOn));
+    const report = buildReport(
+      language,
+      failOn,
+      tracks.map(({ file, track }) => ({
+        document: file.name,
+        source: file.path,
+        language,
+        xliff: track.xliff,
+        counts: countsOf(file, track),
+        outputs: blocked || mode === 'none' ? [] : track.outputs.map((o) => projectRelative(project.root, o.path)),
+      })),
+      messages,
+    );
+    results.push({ language, report, blocked });
+    appendAll(allMessages, languageMessages);
+    if (!blocked) {
+      for (const { track } of tracks) appendAll(writes, track.outputs);
+      writes.push({ path: path.join(outputFolder(project.config, language), 'report.json'), content: reportToJson(report) });
+    }
+  }
+  if (mode === 'compare') appendAll(allMessages, compareOutputs(project, writes));
+  if (mode === 'write') appendAll(allMessages, writeOutputs(project, writes));
+  return { documents: entries.map((e) => e.path), files, languages: results, failOn, messages: allMessages };
+}
+
+/**
+ * A document's build in one language failed in a way nothing foresaw (a defect): a fatal message
+ * for that document and language, so the other languages are still built and written.
+ */
+function buildDefect(track: LanguageTrack, _file: DocumentFile, error: unknown): Message {
+  return {
+    reason: `this document could not be built in ${track.language}: internal error (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`,
+    ruleId: 'build/internal-error',
+    source: 'build',
+    severity: 'error',
+    fatal: true,
+    file: track.xliff,
+    hint: 'this is a defect of l10n, not of the file; nothing was written for this language. Please report it with the file',
+  };
+}
+
+/** `build/outdated-output` for each planned output that differs from the file on disk. */
+function compareOutputs(project: Project, writes: readonly PlannedOutput[]): Message[] {
+  const out: Message[] = [];
+  for (const planned of writes) {
+    const current = existsSync(planned.path) ? readFileSync(planned.path, 'utf8') : undefined;
+    if (current === planned.content) continue;
+    out.push({
+      reason: current === undefined ? 'this output is missing' : 'this output differs from what the build produces',
+      ruleId: 'build/outdated-output',
+      source: 'build',
+      severity: 'error',
+      file: projectRelative(project.root, planned.path),
+      hint: 'run `npm start` (or `l10n build`) and commit output/',
+    });
+  }
+  return out;
+}
+
+/** Writes the planned outputs; the first that fails is a fatal message and the rest are not written. */
+function writeOutputs(project: Project, writes: readonly PlannedOutput[]): Message[] {
+  for (const planned of writes) {
+    try {
+      writeFileAtomic(planned.path, planned.content);
+    } catch (error) {
+      return [
+        {
+          reason: `the output could not be written: ${(error as Error).message}`,
+          ruleId: 'build/write',
+          source: 'build',
+          severity: 'error',
+          fatal: true,
+          file: projectRelative(project.root, planned.path),
+          hint: 'check the permissions of paths.output',
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+/** Every `.xlf` file under a folder, relative to it with forward slashes; none when it does not exist. */
+function xliffFilesUnder(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.isFile() && entry.name.endsWith('.xlf')) out.push(`${prefix}${entry.name}`);
+    }
+  };
+  walk(folder, '');
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * XLIFF files in `translations/<language>/` that belong to no source document: a document was
+ * removed or renamed and its translations stayed behind. Nothing reads them any more, so a
+ * translator could be working on a dead file; the build says so (a warning: nothing is wrong
+ * with what it publishes). `entries` are all the project's documents, built or not.
+ */
+export function orphanTranslations(project: Project, language: string, entries: readonly DocumentEntry[]): Message[] {
+  const folder = translationsFolder(project.config, language);
+  const known = new Set(entries.flatMap((e) => [`${e.name}.xlf`, `${e.name}.aside.xlf`]));
+  return xliffFilesUnder(folder)
+    .filter((f) => !known.has(f))
+    .map((f) => ({
+      reason: 'no source document has this translation file (the document was removed or renamed)',
+      ruleId: 'build/orphan-xliff',
+      source: 'build',
+      severity: 'warning',
+      file: projectRelative(project.root, path.join(folder, f)),
+      hint: 'delete the file, or restore the source document under the same name',
+    }));
+}
+
+/** What `status` found: the files with their tracks' targets (`track.targets`). */
+export interface StatusResult {
+  readonly documents: readonly string[];
+  readonly files: readonly DocumentFile[];
+  readonly messages: readonly Message[];
+}
+
+/** Runs the status chain (source, import, match) on every document; writes nothing. */
+export async function status(project: Project, options: RunOptions = {}): Promise<StatusResult> {
+  const languages = languagesOf(project, options.languages);
+  const entries = findDocuments(project);
+  const context: RunContext = { project, languages };
+  const files = entries.map((entry) => fileFor(project, entry, languages));
+  for (const file of files) await runStages(file, STATUS_CHAIN, context);
+  return { documents: entries.map((e) => e.path), files, messages: files.flatMap((f) => f.allMessages()) };
+}

@@ -1,0 +1,51 @@
+/**
+ * The format registry: every source format the pipeline reads, one line each. A file is a
+ * document when a registered format reads its extension. Adding a format = one module under
+ * `pipeline/formats/` (see `format.ts` for the contract), its tests, and one line here.
+ */
+import type { Format } from './format.js';
+import { textFormat } from './text/index.js';
+
+export type { Format, FormatOutput, FormatReadInput, FormatReadResult, FormatWriteContext, Targets } from './format.js';
+
+/** The formats of this build of the pipeline, in the order their extensions are tried. */
+export const FORMATS: readonly Format[] = [textFormat];
+
+/** A set of formats with lookup by extension; checks that no two claim the same extension. */
+export class FormatRegistry {
+  private readonly byExtension = new Map<string, Format>();
+
+  constructor(readonly formats: readonly Format[] = FORMATS) {
+    for (const format of formats) {
+      if (!/^[a-z][a-z0-9-]*$/u.test(format.id)) throw new RangeError(`format id: expected lower-case letters, digits and hyphens, got "${format.id}"`);
+      for (const extension of format.extensions) {
+        if (!/^\.[a-z0-9]+(?:\.[a-z0-9]+)*$/u.test(extension)) {
+          throw new RangeError(`format ${format.id}: expected extensions like ".txt" (lower case, with the dot), got "${extension}"`);
+        }
+        const other = this.byExtension.get(extension);
+        if (other !== undefined) throw new RangeError(`formats ${other.id} and ${format.id} both read "${extension}"`);
+        this.byExtension.set(extension, format);
+      }
+    }
+  }
+
+  /** The format that reads a path (by its extension, case folded), or undefined. */
+  forPath(relativePath: string): Format | undefined {
+    const base = relativePath.slice(relativePath.lastIndexOf('/') + 1).toLowerCase();
+    // The longest registered extension that ends the name wins (".po.txt" before ".txt").
+    let best: Format | undefined;
+    let bestLength = 0;
+    for (const [extension, format] of this.byExtension) {
+      if (base.endsWith(extension) && base.length > extension.length && extension.length > bestLength) {
+        best = format;
+        bestLength = extension.length;
+      }
+    }
+    return best;
+  }
+
+  /** Every extension read, sorted: for messages ("source documents end in .txt"). */
+  get extensions(): string[] {
+    return [...this.byExtension.keys()].sort();
+  }
+}

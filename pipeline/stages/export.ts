@@ -1,0 +1,64 @@
+/**
+ * The export stage (extract): writes each language's XLIFF file, merged with the translators'
+ * work (kept, offered as a candidate, set aside) and completed with the leverage stage's
+ * suggestions. A file is written only when its content changed; nothing is written when the merge
+ * found the previous file to be another language's.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { xliffSettingsFor } from '../config.js';
+import { writeFileAtomic } from '../files.js';
+import { perLanguage, type DocumentFile, type LanguageTrack } from '../file.js';
+import { exportXliff, type ExportOptions } from '../xliff/index.js';
+import type { ExtractContext } from './context.js';
+
+/** The exporter's options for one document and language. */
+export function exportOptions(file: DocumentFile, track: LanguageTrack, { project }: ExtractContext): ExportOptions {
+  const settings = xliffSettingsFor(project.config, track.language);
+  return {
+    version: settings.version,
+    profile: settings.profile,
+    sourceLanguage: project.config.sourceLanguage,
+    targetLanguage: track.language,
+    original: file.path,
+    datatype: file.format?.datatype ?? 'plaintext',
+  };
+}
+
+/** Writes only when the content differs, so an unchanged file keeps its time stamp. */
+function writeIfChanged(file: string, content: string): boolean {
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
+  writeFileAtomic(file, content);
+  return true;
+}
+
+export const exportStage = perLanguage<ExtractContext>('export', (track, file, context) => {
+  const suggestions = track.suggestions ?? new Map();
+  const result = exportXliff(file.doc, track.previous, track.previousAside, {
+    ...exportOptions(file, track, context),
+    ...(suggestions.size === 0 ? {} : { leverage: (source: string) => suggestions.get(source) ?? [] }),
+  });
+  // Merge messages are about this language's file, not the source: name the file the translator
+  // works on (or the aside file), so the languages' notices differ.
+  for (const m of result.messages) {
+    const renamed = m.source === 'xliff-export' && m.file === file.path && m.severity === 'info';
+    track.message(renamed ? { ...m, file: m.ruleId === 'xliff/set-aside' ? track.aside : track.xliff } : m);
+  }
+  // A previous file for another language must not be merged into this one: leave it be.
+  if (track.stopped) return;
+  let changed = false;
+  try {
+    changed = writeIfChanged(track.xliffPath, result.xliff);
+    if (result.aside === undefined) rmSync(track.asidePath, { force: true });
+    else writeIfChanged(track.asidePath, result.aside);
+  } catch (error) {
+    track.fail({
+      reason: `the XLIFF file could not be written: ${(error as Error).message}`,
+      ruleId: 'extract/write',
+      source: 'extract',
+      severity: 'error',
+      file: track.xliff,
+      hint: 'check the permissions of paths.translations and the free disk space',
+    });
+  }
+  track.exported = { file: track.xliff, changed, stats: result.stats };
+});
