@@ -27,6 +27,7 @@ import { existingStage } from './stages/existing.js';
 import { exportStage } from './stages/export.js';
 import { createImportStage, importStage, matchStage } from './stages/import.js';
 import { leverageStage, memoryLeverage, type LeverageProvider } from './stages/leverage.js';
+import type { ProgressListener } from './progress.js';
 import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
 import { segmentStage } from './stages/segment.js';
@@ -54,6 +55,8 @@ export const STATUS_CHAIN: readonly Stage<DocumentFile, RunContext>[] = [
 export interface RunOptions {
   /** Target languages to work on; each must be in the config. Default: all of the config's. */
   readonly languages?: readonly string[];
+  /** Told after each document (task `extract`, `build` or `status`, documents done of all). */
+  readonly onProgress?: ProgressListener;
 }
 
 /** Checks `languages` against the config up front ("expected one of …, got …"). */
@@ -127,10 +130,12 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
   const files: DocumentFile[] = [];
+  options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
   for (const entry of entries) {
     const file = fileFor(project, entry, languages);
     await runStages(file, EXTRACT_CHAIN, context);
     files.push(file);
+    options.onProgress?.({ task: 'extract', done: files.length, total: entries.length });
   }
   const memoryFiles = memories.save();
   return {
@@ -194,7 +199,17 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const files = entries.map((entry) => fileFor(project, entry, languages));
   // Documents are independent: build them concurrently, reading files while others assemble.
   const queue = new PQueue({ concurrency: 2 });
-  await Promise.all(files.map((file) => queue.add(() => runStages(file, BUILD_CHAIN, context))));
+  let done = 0;
+  options.onProgress?.({ task: 'build', done, total: files.length });
+  await Promise.all(
+    files.map((file) =>
+      queue.add(async () => {
+        await runStages(file, BUILD_CHAIN, context);
+        done += 1;
+        options.onProgress?.({ task: 'build', done, total: files.length });
+      }),
+    ),
+  );
 
   const documentMessages: Message[] = [...project.messages, ...files.flatMap((f) => f.messages)];
   const allMessages: Message[] = [...documentMessages];
@@ -340,6 +355,10 @@ export async function status(project: Project, options: RunOptions = {}): Promis
   const entries = findDocuments(project);
   const context: RunContext = { project, languages };
   const files = entries.map((entry) => fileFor(project, entry, languages));
-  for (const file of files) await runStages(file, STATUS_CHAIN, context);
+  options.onProgress?.({ task: 'status', done: 0, total: files.length });
+  for (const [index, file] of files.entries()) {
+    await runStages(file, STATUS_CHAIN, context);
+    options.onProgress?.({ task: 'status', done: index + 1, total: files.length });
+  }
   return { documents: entries.map((e) => e.path), files, messages: files.flatMap((f) => f.allMessages()) };
 }

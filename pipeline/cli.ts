@@ -13,6 +13,7 @@ const io: CommandIo = {
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
+  ...(process.stderr.isTTY === true ? { progressStream: process.stderr } : {}),
 };
 
 main(process.argv.slice(2), io).then(

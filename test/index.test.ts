@@ -103,4 +103,17 @@ describe('the library API', () => {
     expect([...counted.files[0]!.tracks.keys()]).toEqual(['fr']);
     expect([...counted.files[0]!.tracks.get('fr')!.targets!.values()].every((t) => t.target === undefined && t.state === 'initial')).toBe(true);
   });
+  it('tells a progress listener after each document of extract, build and status', async () => {
+    project = tempProject({ fixture: 'kurz' });
+    project.write('source/zweiter.txt', 'Ein zweiter Text.\n');
+    const opened = openProject(project.root);
+    const events: string[] = [];
+    const onProgress = (e: { task: string; done: number; total: number }): void => {
+      events.push(`${e.task} ${e.done}/${e.total}`);
+    };
+    await extract(opened, { languages: ['en'], onProgress });
+    await build(opened, { languages: ['en'], onProgress, outputs: 'none' });
+    await status(opened, { languages: ['en'], onProgress });
+    expect(events).toEqual(['extract 0/2', 'extract 1/2', 'extract 2/2', 'build 0/2', 'build 1/2', 'build 2/2', 'status 0/2', 'status 1/2', 'status 2/2']);
+  });
 });

@@ -8,6 +8,7 @@ import { build as runChain } from '../chains.js';
 import { formatGithub } from '../report/github.js';
 import { summarize } from '../report/messages.js';
 import { formatTerminal } from '../report/terminal.js';
+import { progressDisplay } from './progress.js';
 import { EXIT, UsageError, exitCodeFor, type CommandIo, type Command, type ExitCode, exitCodesHelp } from './command.js';
 import { languagesFrom, severityFrom, openCheckedProject } from './options.js';
 
@@ -58,7 +59,9 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   if (project === undefined) return EXIT.usage;
   const languages = languagesFrom(options.lang, project.config);
   const failOn = severityFrom(options.failOn, project.config.policies.failOn);
-  const result = await runChain(project, { languages, failOn, outputs: options.outputs });
+  const progress = progressDisplay(io, { enabled: options.format === 'text' });
+  const result = await runChain(project, { languages, failOn, outputs: options.outputs, ...(progress.listener === undefined ? {} : { onProgress: progress.listener }) });
+  progress.stop();
   const reports = result.languages.map((l) => l.report);
   if (options.format === 'json') io.stdout(JSON.stringify(reports, null, 2) + '\n');
   if (options.format === 'github') io.stdout(formatGithub(result.messages));

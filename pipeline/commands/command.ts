@@ -31,6 +31,11 @@ export interface CommandIo {
   readonly isTTY: boolean;
   /** True when stdout is a terminal (progress bars in tables). */
   readonly stdoutIsTTY: boolean;
+  /**
+   * The stream progress bars are drawn on (the process's stderr when it is a terminal); absent in
+   * tests and pipes, and then nothing is drawn.
+   */
+  readonly progressStream?: NodeJS.WritableStream;
 }
 
 export interface Command {

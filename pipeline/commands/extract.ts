@@ -10,6 +10,7 @@ import { sortMessages } from '../model.js';
 import { formatMessage, summarize } from '../report/messages.js';
 import { EXIT, exitCodeFor, exitCodesHelp, type Command } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
+import { progressDisplay } from './progress.js';
 
 const USAGE = `Usage: l10n extract [--lang <code>]…
 
@@ -32,7 +33,12 @@ export const extract: Command = {
     const { values } = parseArgs({ args: [...args], options: { lang: { type: 'string', multiple: true } }, strict: true });
     const project = openCheckedProject(io);
     if (project === undefined) return EXIT.usage;
-    const result = await runExtract(project, { languages: languagesFrom(values.lang, project.config) });
+    const progress = progressDisplay(io);
+    const result = await runExtract(project, {
+      languages: languagesFrom(values.lang, project.config),
+      ...(progress.listener === undefined ? {} : { onProgress: progress.listener }),
+    });
+    progress.stop();
     const n = result.documents.length;
     io.stderr(`extract: ${n} ${n === 1 ? 'document' : 'documents'}${n === 0 ? '' : `: ${result.documents.join(', ')}`}\n`);
     for (const file of result.files) {

@@ -9,6 +9,7 @@ import { appendAll } from '../lists.js';
 import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
+import { progressDisplay } from './progress.js';
 
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
@@ -59,7 +60,12 @@ export const status: Command = {
     // Counting never looks at terms: the glossary is not loaded (a large one would cost seconds).
     const project = openCheckedProject(io, { terms: false });
     if (project === undefined) return EXIT.usage;
-    const result = await runStatus(project, { languages: languagesFrom(values.lang, project.config) });
+    const progress = progressDisplay(io, { enabled: !values.json });
+    const result = await runStatus(project, {
+      languages: languagesFrom(values.lang, project.config),
+      ...(progress.listener === undefined ? {} : { onProgress: progress.listener }),
+    });
+    progress.stop();
     // What status reports: the documents' warnings and errors, files that cannot be read, missing
     // files; not the reader's notices, nor the import's findings (those are `check`'s business).
     const messages: Message[] = [];
