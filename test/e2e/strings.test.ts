@@ -117,6 +117,12 @@ describe('software strings through extract and build', () => {
     expect(en).toMatch(/resname="share" size-unit="char" maxwidth="12"/u);
     expect(en).toContain('<note from="description">Rank of a team in the league table, e.g. "3rd place"</note>');
     expect(project.read(xliffOf('fr', 'article'))).toContain('plural form "many" of "card.comments", used for 1000000…');
+    // Variables, nested keys and the Trans component's tags are inline codes a CAT tool protects.
+    const article = project.read(xliffOf('en', 'article'));
+    expect(article).toContain('<source xml:space="preserve">Veröffentlicht am <ph id="1" ctype="x-interpolation">{{date}}</ph></source>');
+    expect(article).toContain('am <bpt id="3" ctype="x-tag">&lt;3&gt;</bpt><ph id="4" ctype="x-interpolation">{{date}}</ph><ept id="3">&lt;/3&gt;</ept>');
+    expect(article).toContain('<source xml:space="preserve">Jetzt <bpt id="1" ctype="x-tag">&lt;1&gt;</bpt>live<ept id="1">&lt;/1&gt;</ept> verfolgen</source>');
+    expect(en).toContain('Keine Verbindung. <ph id="1" ctype="x-nesting">$t(errors.support)</ph>');
   });
 
   it('build writes catalogs that i18next loads and renders in every language, counts and interpolation included', async () => {
@@ -132,6 +138,8 @@ describe('software strings through extract and build', () => {
     expect(en.t('card.published', { ns: 'article', date: '1. Mai' })).toBe('Veröffentlicht am 1. Mai ·en');
     expect(en.t('topics.kremlin')).toBe('Nachrichten aus dem Kremlin ·en');
     expect(en.t('friendCount', { context: 'female', count: 2 })).toBe('2 Freundinnen ·en·other');
+    // Context variants stay variants: each its own translation, chosen by i18next at run time.
+    expect(['male', 'female'].map((context) => en.t('friend', { context }))).toEqual(['Ein Freund ·en', 'Eine Freundin ·en']);
 
     const fr = await i18nextFor('fr');
     expect([0, 1, 2, 5, 1_000_000].map((count) => fr.t('card.comments', { ns: 'article', count }))).toEqual([
@@ -158,13 +166,15 @@ describe('software strings through extract and build', () => {
     expect(checked.stdout + checked.stderr).toMatch(/translations\/en\/locales\/de\/common\.xlf:\d+ unit k[0-9a-f]{12}[\s\S]*\[qa\/forbidden-term\]/u);
   });
 
-  it('the strings checks find broken codes, missing plural forms and texts over their limit', async () => {
+  it('the strings checks find broken codes, missing plural forms and texts over their limit, from the metadata file or the config', async () => {
+    project.write('l10n.config.yaml', `${CONFIG}  maxLength: {"article:card.readMore": 12}\n`);
     expect((await project.run(['extract'])).code).toBe(0);
     translateAll((language, unit) => {
       if (language !== 'fr') return translation(language, unit);
       if (unit.resname === 'card.comments_many') return undefined;
       if (unit.resname === 'card.published') return 'Publié le';
       if (unit.resname === 'share') return 'Partager cet article';
+      if (unit.resname === 'card.readMore') return 'Lire la suite de l’article';
       return translation(language, unit);
     });
     const checked = await project.run(['check', '--lang', 'fr', '--format', 'json']);
@@ -173,6 +183,7 @@ describe('software strings through extract and build', () => {
     const found = reports.flatMap((r) => r.messages).filter((m) => m.ruleId.startsWith('strings/')).map((m) => `${m.ruleId}: ${m.reason}`);
     expect(found).toEqual([
       'strings/inline-codes: fr "card.published": {{date}} of the source is missing from the translation',
+      'strings/max-length: fr "card.readMore": the translation has 26 characters, more than the limit of 12',
       'strings/plural-missing: fr "card.comments": the plural form "many" (1000000…) has no translation, while other forms do',
       'strings/max-length: fr "share": the translation has 20 characters, more than the limit of 12',
     ]);
