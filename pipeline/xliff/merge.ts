@@ -160,7 +160,7 @@ function assignCandidates(
   taken: Set<Entry>,
   windowed: boolean,
 ): void {
-  const windows = new Map(open.map((loc) => [loc, window(loc.index, anchor, total, prevIndex.size)] as const));
+  const windows = windowed && pool.length > 0 ? windowsOf(open, anchor, total, prevIndex.size) : new Map<Located, Window>();
   const cache = new Map<string, string[]>();
   const wordsOf = (text: string): string[] => {
     let w = cache.get(text);
@@ -202,23 +202,29 @@ function assignCandidates(
   }
 }
 
-/** Previous-file indexes of the nearest kept neighbours around a document position. */
-function window(index: number, anchor: ReadonlyMap<number, number>, total: number, prevLength: number): { lo: number; hi: number } {
-  let lo = -1;
-  for (let i = index - 1; i >= 0; i -= 1) {
-    const a = anchor.get(i);
-    if (a !== undefined) {
-      lo = a;
-      break;
-    }
+interface Window {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * Each open sentence's window: the previous-file positions of the nearest kept sentences before
+ * and after it (-1 and the previous file's length when there is none). Two passes over the
+ * document, so a long document with few kept sentences (a catalog of thousands of keys on its
+ * first export) costs linear time, not a scan per sentence.
+ */
+function windowsOf(open: readonly Located[], anchor: ReadonlyMap<number, number>, total: number, prevLength: number): Map<Located, Window> {
+  const before: number[] = new Array<number>(total);
+  let last = -1;
+  for (let i = 0; i < total; i += 1) {
+    before[i] = last;
+    last = anchor.get(i) ?? last;
   }
-  let hi = prevLength;
-  for (let i = index + 1; i < total; i += 1) {
-    const a = anchor.get(i);
-    if (a !== undefined) {
-      hi = a;
-      break;
-    }
+  const after: number[] = new Array<number>(total);
+  let next = prevLength;
+  for (let i = total - 1; i >= 0; i -= 1) {
+    after[i] = next;
+    next = anchor.get(i) ?? next;
   }
-  return { lo, hi };
+  return new Map(open.map((loc) => [loc, { lo: before[loc.index] ?? -1, hi: after[loc.index] ?? prevLength }] as const));
 }
