@@ -171,7 +171,9 @@ export async function runStringsBench(log: (line: string) => void): Promise<void
     const germanUnits = Math.round(strings.units / LANGUAGES.length);
 
     const count = writeArticles(articles, germanUnits);
-    writeFileSync(path.join(articles, 'l10n.config.yaml'), `targetLanguages: [${LANGUAGES.join(', ')}]\n`);
+    // The pseudo-translation keeps German number forms ("1.000"): reported as warnings here, so that
+    // the build writes every language's articles as it writes every language's catalogs.
+    writeFileSync(path.join(articles, 'l10n.config.yaml'), `targetLanguages: [${LANGUAGES.join(', ')}]\nchecks:\n  qa/numbers: warning\n`);
     mkdirSync(path.join(articles, 'glossary'));
     writeFileSync(path.join(articles, 'glossary/terms.yaml'), 'terms: []\n');
     const prose = await timePath(articles);
