@@ -29,10 +29,11 @@ const KEYS_PER_TEMPLATE = 25;
 /** Total keys the code names: 100 × 45 + 20 × 25 = 5,000. */
 const KEYS = COMPONENTS * CALLS_PER_COMPONENT + TEMPLATES * KEYS_PER_TEMPLATE;
 const TARGET_MS = 5000;
+const LANGUAGES = ['en', 'fr', 'es'] as const;
 
 const WORDS = ['Artikel', 'lesen', 'Kommentar', 'teilen', 'Startseite', 'Politik', 'Sport', 'Wetter', 'heute', 'mehr', 'alle', 'neu', 'Newsletter', 'Ausgabe', 'Seite'];
 
-/** Writes the site under `root`; returns the German leaves the catalogs start with, per namespace. */
+/** Writes the site under `root`: its components, templates and the German catalogs it starts with. */
 function writeSite(root: string): void {
   const random = seededRandom(2024);
   const words = (n: number): string => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
@@ -142,9 +143,7 @@ async function timePath(root: string): Promise<PathTiming> {
   return { extractMs, extractCpu: cpuMs(extractUsed), buildMs, buildCpu: cpuMs(buildUsed), units, errors };
 }
 
-const LANGUAGES = ['en', 'fr', 'es'] as const;
-
-/** "none", or each rule id with its count. */
+/** "no errors", or each rule id with its count. */
 function describeErrors(errors: ReadonlyMap<string, number>): string {
   return errors.size === 0 ? 'no errors' : `errors: ${[...errors].map(([rule, n]) => `${rule} ${n}`).join(', ')}`;
 }
