@@ -94,7 +94,9 @@ async function run(failureRate: number, seed: number, count = SEGMENTS): Promise
     batch: { maxSegments: 50 },
     retry: { maxRetries: 8, baseDelay: 50, maxDelay: 2_000 },
   });
-  const translator = createMachineTranslator(settings, { cacheDir: dir, env: { DEEPL_AUTH_KEY: key } });
+  const durations: number[] = [];
+  const timed = async (url: string, init: RequestInit): Promise<Response> => { const t = performance.now(); const r = await fetch(url, init); durations.push(performance.now() - t); return r; };
+  const translator = createMachineTranslator(settings, { cacheDir: dir, env: { DEEPL_AUTH_KEY: key }, fetch: timed });
   const segments = benchSegments().slice(0, count);
   try {
     const started = performance.now();
@@ -111,6 +113,7 @@ async function run(failureRate: number, seed: number, count = SEGMENTS): Promise
       // Each answer must be its own sentence's: the unique name comes back in the same segment.
       else if (!outcome.target.text.includes(` q${lettersOf(Number(segment.id.slice(1)))} `)) wrong += 1;
     }
+    durations.sort((a, b) => a - b); if (count === SEGMENTS) console.log('answer ms: median', durations[durations.length >> 1]?.toFixed(0), 'p90', durations[Math.floor(durations.length * 0.9)]?.toFixed(0), 'max', durations.at(-1)?.toFixed(0));
     const stats = (await server.ask('stats')) as { requests: number; rateLimited: number };
     const requests = stats.requests;
     return {

@@ -82,11 +82,11 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
   /** Outcomes of every segment of a group from one answer. */
   const settle = (group: KeyGroup, answer: string, cached: boolean): void => {
     for (const segment of group.segments) {
-      const checked = checkAnswer(segment, answer, pair, settings.checks);
+      const checked = checkAnswer(segment, answer);
       outcomes.set(
         segment.id,
         checked.ok
-          ? { id: segment.id, status: 'translated', target: checked.target, cached, findings: checked.findings }
+          ? { id: segment.id, status: 'translated', target: checked.target, cached }
           : { id: segment.id, status: 'rejected', cached, answer, reasons: checked.reasons },
       );
     }
@@ -225,6 +225,7 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
   }
   const summary: MtSummary = {
     provider: provider.name,
+    model,
     sourceLanguage: job.sourceLanguage,
     targetLanguage: job.targetLanguage,
     segments: job.segments.length,
@@ -242,7 +243,7 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
 function scrubOutcome(outcome: MtOutcome, scrub: Scrub): MtOutcome {
   switch (outcome.status) {
     case 'translated':
-      return { ...outcome, findings: outcome.findings.map((m) => scrubMessage(m, scrub)) };
+      return outcome;
     case 'rejected':
       return { ...outcome, ...(outcome.answer === undefined ? {} : { answer: scrub(outcome.answer) }), reasons: outcome.reasons.map((m) => scrubMessage(m, scrub)) };
     default:

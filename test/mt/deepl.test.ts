@@ -149,13 +149,14 @@ describe('DeepL', () => {
     expect(fake.translateBodies.slice(texts).flatMap((b) => b.text as string[])).toHaveLength(failed.length);
   });
 
-  it('rejects an answer that ignores the glossary, with the reason, and keeps it out of the output', async () => {
-    const { fake, make } = await setUp();
-    // A glossary DeepL cannot take makes the translation go without it; the check catches "Kreml".
+  it('goes on without a glossary DeepL cannot take, with a warning, and caches those answers apart', async () => {
+    const { fake, dir, make } = await setUp();
+    // The answer ignores "Kreml → Kremlin"; the quality checks of the pipeline hold it to the term.
     fake.fault = (r) => (r.method === 'POST' && r.path === '/v2/glossaries' ? { kind: 'status', status: 400, body: { message: 'Unsupported glossary language pair' } } : undefined);
     const result = await make().translate(job([seg('a', 'Der Kreml sagte.', [kreml])]));
-    expect(result.outcomes.get('a')).toMatchObject({ status: 'rejected', answer: 'The Kreml said.', reasons: [{ ruleId: 'qa/forbidden-term', unit: 'a' }] });
+    expect(result.outcomes.get('a')).toMatchObject({ status: 'translated', target: { text: 'The Kreml said.' } });
     expect(result.messages).toMatchObject([{ ruleId: 'mt/glossary', severity: 'warning' }]);
-    expect(result.summary).toMatchObject({ rejected: 1, translated: 0 });
+    const line = JSON.parse(readFileSync(path.join(dir, 'mt-deepl-de-en.jsonl'), 'utf8').trim()) as { glossary: string };
+    expect(line.glossary).toMatch(/!no-glossary$/u);
   });
 });
