@@ -12,9 +12,11 @@
  * knows for sure is that a request had arrived by the time its answer began to come back. So a
  * request takes a place in the window when it starts (not while it waits for a turn in flight)
  * and keeps it until `interval` after its answer began to arrive: request n + `intervalCap` then
- * starts at least `interval` after request n arrived, however late that was. The rate reached is
- * `intervalCap` per `interval` + the answer time of one request; only the time a request spends
- * with the provider delays the next, not the time it waited for its turn.
+ * starts at least `interval` after request n arrived, however late that was. Starts are spaced
+ * evenly, `interval / intervalCap` apart, so the requests reach the provider as a steady stream
+ * (no burst whose tail the next window's burst collides with, no queue of answers at the provider
+ * that would make every answer, and so every place, late): a run of N requests takes about
+ * N × `interval` / `intervalCap` plus one answer time per `interval`.
  *
  * Every attempt, retries included, takes a place, so retries never exceed the rate. A stop
  * removes the waiting requests but lets those under way finish: their answers are paid for.
@@ -133,19 +135,50 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * The pacing window: at most `cap` requests hold a place at once. A place is taken when a request
  * starts and given back `interval` ms after the request surely reached the provider (`leave`).
+ * Starts are also spaced evenly, `interval / cap` apart: a provider that counts arrivals in any
+ * window then sees a steady stream rather than bursts at the window's edge, whose arrivals bunch up
+ * (a burst of `cap` requests started together reaches the provider in a different order and spread
+ * than it was sent, and the next burst collides with its tail). With spacing, the place a request
+ * waits for is nearly always free by its turn, so the run goes at `cap` per `interval` plus one
+ * answer time per `interval`, not per request.
  */
 class ArrivalWindow {
   private taken = 0;
   private readonly waiting: Array<{ readonly enter: () => void }> = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Gap between two starts, in ms. */
+  private readonly spacing: number;
+  /** Earliest start (performance.now()) of the next request to take a place. */
+  private nextStart = 0;
 
   constructor(
     private readonly cap: number,
     private readonly interval: number,
-  ) {}
+  ) {
+    this.spacing = interval / cap;
+  }
 
-  /** Resolves once a place is free (taking it), or rejects with the signal's reason. */
-  enter(signal: AbortSignal): Promise<void> {
+  /** Resolves once a place is free (taking it) and the request's turn to start has come, or rejects with the signal's reason. */
+  async enter(signal: AbortSignal): Promise<void> {
+    await this.takePlace(signal);
+    // Turns are handed out in the order places are taken, so requests start in the order they waited.
+    // A request that got its place late (the event loop was busy, a place was still held) lets the
+    // next one catch up by at most one gap, so a moment's delay is not carried to the end of the
+    // run; the places still bound what any window sees.
+    const now = performance.now();
+    const due = Math.max(this.nextStart, now - this.spacing);
+    const turn = Math.max(now, due);
+    this.nextStart = due + this.spacing;
+    if (turn - now < 1) return;
+    try {
+      await sleep(turn - now, signal);
+    } catch (error) {
+      this.free();
+      throw error;
+    }
+  }
+
+  private takePlace(signal: AbortSignal): Promise<void> {
     if (signal.aborted) return Promise.reject(signal.reason as Error);
     if (this.taken < this.cap && this.waiting.length === 0) {
       this.taken += 1;
@@ -179,7 +212,7 @@ class ArrivalWindow {
   }
 
   private free(): void {
-    this.taken -= 1;
+    this.taken = Math.max(0, this.taken - 1);
     const next = this.waiting.shift();
     next?.enter();
   }

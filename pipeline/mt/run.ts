@@ -108,8 +108,10 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
       const preparation = await runtime.prepare(pair, job, call);
       messages.push(...preparation.messages);
       if (!preparation.glossaryApplied) {
-        // Answers made without the engine glossary are cached apart; an earlier such answer may exist.
-        const salted = new Map(prepareJob(job, provider.name, model, '!no-glossary').groups.map((g) => [g.segments[0]!.id, g] as const));
+        // Answers made without the engine glossary are cached apart (only those of segments with
+        // terms: the others' keys do not change); an earlier such answer may exist.
+        const withTerms = misses.flatMap((g) => g.segments).filter((segment) => (segment.terms ?? []).length > 0);
+        const salted = new Map(prepareJob({ ...job, segments: withTerms }, provider.name, model, '!no-glossary').groups.map((g) => [g.segments[0]!.id, g] as const));
         const rest: KeyGroup[] = [];
         for (const group of misses) {
           const saltedGroup = salted.get(group.segments[0]!.id) ?? group;

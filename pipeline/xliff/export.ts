@@ -8,7 +8,7 @@ import { languageRelation } from './languages.js';
 import { planMerge, type PlannedSegment } from './merge.js';
 import { contextNotes, glossaryNote } from './notes.js';
 import { carriedCandidates, losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
-import { MACHINE_QUALIFIER_12, machineSubState } from './states.js';
+import { isMachineSubState, MACHINE_QUALIFIER_12, MACHINE_QUALIFIERS_12, machineSubState } from './states.js';
 import type { ParsedNote, ParsedXliff, XliffVersion } from './types.js';
 import { writeAside12, writeXliff12 } from './write12.js';
 import { writeAside21, writeXliff21 } from './write21.js';
@@ -218,9 +218,14 @@ function isOpen(base: SegmentOut): boolean {
   return base.target === undefined || base.needsReview || base.state === 'initial';
 }
 
-/** True when the target is nothing a person wrote: none, or an untouched copy of the source. */
+/**
+ * True when the target is nothing a person or a machine wrote: none, or an untouched copy of the
+ * source (machine output that equals the source, a sentence of names, is not a copy).
+ */
 function isUntouched(base: SegmentOut): boolean {
-  return base.target === undefined || (base.state === 'initial' && base.target.text === base.segment.text);
+  if (base.target === undefined) return true;
+  const machine = base.subState !== undefined && (MACHINE_QUALIFIERS_12.has(base.subState) || isMachineSubState(base.subState));
+  return base.state === 'initial' && base.target.text === base.segment.text && !machine;
 }
 
 function needOf(base: SegmentOut): OpenNeed {

@@ -166,8 +166,9 @@ function importedTarget(entry: Entry, profile: 'default' | 'omegat'): { hasText:
   if (!hasTarget(entry.target)) return { hasText: false, state: entry.state };
   const text = entry.target.text;
   if (entry.state !== 'initial') return { hasText: true, state: entry.state };
-  if (sameSource(text, entry.source)) return { hasText: false, state: 'initial' };
+  // Machine output is a translation even when it equals the source (a sentence of names).
   if (marksMachine(entry.family, entry.subState)) return { hasText: true, state: 'initial' };
+  if (sameSource(text, entry.source)) return { hasText: false, state: 'initial' };
   if (profile === 'omegat' || entry.rawState === undefined) return { hasText: true, state: 'translated' };
   return { hasText: true, state: 'initial' };
 }

@@ -102,8 +102,9 @@ const MEMORY_QUALIFIERS = new Set(['exact-match', 'fuzzy-match', 'leveraged-tm',
  */
 export function originOf(entry: Entry, targetText: string | undefined, candidates: readonly Candidate[]): TargetOrigin {
   if (targetText === undefined) return 'translator';
-  if (entry.state === 'initial' && targetText === entry.source) return 'source-copy';
+  // Machine output stays machine output when it equals the source (a sentence of names, a quote).
   if (marksMachine(entry.family, entry.subState)) return 'machine';
+  if (entry.state === 'initial' && targetText === entry.source) return 'source-copy';
   const qualifier = entry.family === '1.2' ? entry.subState : undefined;
   if (qualifier !== undefined && MEMORY_QUALIFIERS.has(qualifier)) return 'memory';
   if (entry.needsReview) {
