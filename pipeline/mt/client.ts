@@ -163,10 +163,10 @@ class ArrivalWindow {
     await this.takePlace(signal);
     // Turns are handed out in the order places are taken, so requests start in the order they waited.
     // A request that got its place late (the event loop was busy, a place was still held) lets the
-    // next one catch up by at most one gap, so a moment's delay is not carried to the end of the
-    // run; the places still bound what any window sees.
+    // next ones catch up on the schedule, by at most a quarter of the interval, so a moment's delay
+    // is not carried to the end of the run; the places still bound what any window sees.
     const now = performance.now();
-    const due = Math.max(this.nextStart, now - this.spacing);
+    const due = Math.max(this.nextStart, now - Math.max(this.spacing, this.interval / 4));
     const turn = Math.max(now, due);
     this.nextStart = due + this.spacing;
     if (turn - now < 1) return;

@@ -92,6 +92,19 @@ describe('DeepL', () => {
     expect((result.outcomes.get('again') as MtTranslated).target.text).toBe('Ein sentence is today da.');
   });
 
+  it('sends a sentence once even when it repeats far apart in a large job, and every batch but the last is full', async () => {
+    const { fake, make } = await setUp();
+    const many = sentences(2_100);
+    const segments = [...many, { ...many[1_500]!, id: 'far' }, seg('last', 'Das Treffen ist heute.')];
+    const result = await make({ throttle: { concurrency: 8, intervalCap: 1000, interval: 1000 } }).translate(job(segments));
+    expect(result.summary).toMatchObject({ translated: 2_102, failed: 0 });
+    const sentTexts = fake.translateBodies.flatMap((b) => b.text as string[]);
+    expect(sentTexts).toHaveLength(2_101);
+    expect(new Set(sentTexts).size).toBe(2_101);
+    expect(fake.translateBodies.map((b) => (b.text as string[]).length)).toEqual([...Array<number>(42).fill(50), 1]);
+    expect((result.outcomes.get('far') as MtTranslated).target).toEqual((result.outcomes.get('s1500') as MtTranslated).target);
+  });
+
   it('keeps batches within 50 texts and DeepL\'s request size, sending each text once', async () => {
     const { fake, make } = await setUp();
     const long = Array.from({ length: 12 }, (_, i) => seg(`l${i}`, `Der Satz ${'lang '.repeat(2000)}ist heute da ${'b'.repeat(i + 1)}.`));
