@@ -61,8 +61,8 @@ export interface ExportRecord {
   /** False when the file already had this content (it was not touched). */
   readonly changed: boolean;
   readonly stats: ExportStats;
-  /** Sentences whose target is machine output written by this export (`l10n translate`). */
-  readonly fromMachine: number;
+  /** Sentences whose target is machine output written by this export (`l10n translate`); absent when none. */
+  readonly fromMachine?: number;
 }
 
 /**

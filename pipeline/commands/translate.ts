@@ -154,8 +154,9 @@ async function run(
 
   for (const file of result.files) {
     for (const track of file.tracks.values()) {
-      if (track.exported === undefined || track.exported.fromMachine === 0) continue;
-      io.stderr(`${track.exported.file}: ${count(track.exported.fromMachine)} machine ${track.exported.fromMachine === 1 ? 'target' : 'targets'} written, marked for review\n`);
+      const written = track.exported?.fromMachine ?? 0;
+      if (track.exported === undefined || written === 0) continue;
+      io.stderr(`${track.exported.file}: ${count(written)} machine ${written === 1 ? 'target' : 'targets'} written, marked for review\n`);
     }
   }
   printMessages(result.messages, io);

@@ -62,8 +62,13 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
   const emit = (event: MtProgressEvent): void => options.onProgress?.(event);
   // Progress is reported once the whole job is prepared (the `start` event comes first).
   let started = false;
+  let heldBack = false;
   const progress = (): void => {
-    if (options.onProgress === undefined || !started) return;
+    if (options.onProgress === undefined) return;
+    if (!started) {
+      heldBack = true;
+      return;
+    }
     let rejected = 0;
     let failed = 0;
     let cached = 0;
@@ -232,7 +237,8 @@ export async function runJob(runtime: JobRuntime, job: MtJob, options: Translate
     if (carried.length > 0) sending.push(dispatch.add(() => sendBatch(carried)));
     emit({ type: 'start', targetLanguage: job.targetLanguage, total: job.segments.length, cached: cachedAtStart, toSend });
     started = true;
-    progress();
+    // Batches answered while later slices were prepared are reported now, after the start.
+    if (heldBack) progress();
     await Promise.all(sending);
     if (client.stopped !== undefined && client.stopped !== stopBefore) stoppedHere = client.stopped;
   } catch (error) {

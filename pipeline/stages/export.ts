@@ -62,5 +62,5 @@ export const exportStage = perLanguage<ExtractContext>('export', (track, file, c
       hint: 'check the permissions of paths.translations and the free disk space',
     });
   }
-  track.exported = { file: track.xliff, changed, stats: result.stats, fromMachine: result.fromMachine };
+  track.exported = { file: track.xliff, changed, stats: result.stats, ...(result.fromMachine === 0 ? {} : { fromMachine: result.fromMachine }) };
 });
