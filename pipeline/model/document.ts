@@ -39,6 +39,8 @@ export interface Span {
   readonly dnt?: boolean;
   /** Renderings the glossary forbids, per target language. */
   readonly forbidden?: Readonly<Record<string, readonly string[]>>;
+  /** The terminologist's note on the entry, for translators and reviewers. */
+  readonly note?: string;
 }
 
 /** One sentence: the unit that translators, memories and checks work on. */

@@ -38,6 +38,7 @@ export function annotateTerms(
             targets: targetsFor(m.entry, languages),
             dnt: m.entry.dnt,
             forbidden: forbiddenFor(m.entry, languages),
+            ...(m.entry.note === undefined ? {} : { note: m.entry.note }),
           }));
         segment.spans = terms.sort((a, b) => a.start - b.start || a.end - b.end);
       }

@@ -10,6 +10,7 @@ import type { Entry } from './entries.js';
 import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { NS_L10N_REVIEW, recordMetas, recordOf, REVIEW_CATEGORY } from './review-marks.js';
 import { STATES_2X, stateTo2x } from './states.js';
 import type { ParsedNote } from './types.js';
 import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from '../xml/write.js';
@@ -84,10 +85,20 @@ function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlEle
   );
 }
 
-function metadata(category: string, entries: ReadonlyArray<readonly [string, string]>): XmlElement {
-  return el('mda:metadata', [], [
-    el('mda:metaGroup', [['category', category]], entries.map(([type, value]) => el('mda:meta', [['type', type]], [value], true))),
-  ]);
+function metadata(category: string, entries: ReadonlyArray<readonly [string, string]>, more: readonly XmlElement[] = []): XmlElement {
+  return el('mda:metadata', [], [metaGroup(category, entries), ...more]);
+}
+
+function metaGroup(category: string, entries: ReadonlyArray<readonly [string, string]>): XmlElement {
+  return el('mda:metaGroup', [['category', category]], entries.map(([type, value]) => el('mda:meta', [['type', type]], [value], true)));
+}
+
+/** One review metaGroup per sentence that a reviewer edited or decided on (see `review-marks.ts`). */
+function reviewGroups(segments: readonly SegmentOut[]): XmlElement[] {
+  return segments.flatMap((s) => {
+    const record = recordOf(s.editedBy, s.reviewedBy);
+    return record === undefined ? [] : [metaGroup(REVIEW_CATEGORY, recordMetas(s.segment.id, record))];
+  });
 }
 
 /** 2.x state: the file's own when it came from a 2.x file, else ours. */
@@ -139,7 +150,7 @@ function unit(b: BlockOut, targetLanguage: string): XmlElement {
   return el('unit', [['id', b.block.id], ['name', `${b.block.kind}-${b.number}`], ['type', `l10n:${b.block.kind}`]], [
     matches.length === 0 ? undefined : el('mtc:matches', [], matches),
     glossary21(b.segments.map((s) => s.segment), targetLanguage),
-    metadata('block', [['kind', b.block.kind]]),
+    metadata('block', [['kind', b.block.kind]], reviewGroups(b.segments)),
     notes.length === 0 ? undefined : el('notes', [], notes),
     codes.originalData,
     ...parts,
@@ -206,7 +217,11 @@ function note2x(note: ParsedNote): XmlElement {
 function note2xAttrs(note: ParsedNote): Array<readonly [string, string | undefined]> {
   const appliesTo = note.annotates === 'source' || note.annotates === 'target' ? note.annotates : undefined;
   const priority = note.priority !== undefined && note.priority >= 1 && note.priority <= 10 ? String(note.priority) : undefined;
-  return [['category', note.from], ['appliesTo', appliesTo], ['priority', priority]];
+  const attrs: Array<readonly [string, string | undefined]> = [['category', note.author === undefined ? note.from : REVIEW_CATEGORY], ['appliesTo', appliesTo], ['priority', priority]];
+  // A reviewer's comment: its author and time in our namespace, declared on the note itself.
+  if (note.author !== undefined) attrs.unshift(['xmlns:l10n', NS_L10N_REVIEW]);
+  if (note.author !== undefined) attrs.push(['l10n:author', note.author], ['l10n:time', note.time]);
+  return attrs;
 }
 
 /** The matches module's own type values. */
