@@ -5,8 +5,8 @@
  *
  * XLIFF 1.2 (valid against the strict schema, which allows no attributes of other namespaces):
  * - edits and decisions: one record note per unit, `<note from="l10n-review" annotates="target">`,
- *   one line per fact: `edited by Ana (2025-09-04T10:15:00.000Z)`, `confirmed by Ana (…)` or
- *   `sent back by Ana (…)`. CAT tools show it to the translator as it is, and `extract` carries
+ *   its facts in one line: `edited by Ana (2025-09-04T10:15:00.000Z); confirmed by Ana (…)`
+ *   (or `sent back by Ana (…)`). CAT tools show it to the translator as it is, and `extract` carries
  *   it like any note that is not its own;
  * - a comment: `<note from="Ana (2025-09-04T10:15:00.000Z)" annotates="target">`, the author and
  *   the time in `from`, which CAT tools show as the note's author.
@@ -64,22 +64,21 @@ export function recordMetas(segment: string, record: ReviewRecord): Array<readon
   return out;
 }
 
-/** The text of a 1.2 record note. */
+/** The text of a 1.2 record note: its facts in one line, `; ` between them. */
 export function recordText(record: ReviewRecord): string {
-  const lines: string[] = [];
-  if (record.edited !== undefined) lines.push(`edited by ${record.edited.by} (${record.edited.at})`);
-  if (record.decided !== undefined) lines.push(`${record.decided.how} by ${record.decided.by} (${record.decided.at})`);
-  return lines.join('\n');
+  const facts: string[] = [];
+  if (record.edited !== undefined) facts.push(`edited by ${record.edited.by} (${record.edited.at})`);
+  if (record.decided !== undefined) facts.push(`${record.decided.how} by ${record.decided.by} (${record.decided.at})`);
+  return facts.join('; ');
 }
 
-/** A 1.2 record note's text as a record (lines it does not know are left out). */
+/** A 1.2 record note's text as a record (what it does not know is left out). */
 export function readRecordText(text: string): ReviewRecord {
   let edited: ReviewRecord['edited'];
   let decided: ReviewRecord['decided'];
-  for (const line of text.split('\n')) {
-    const match = /^(edited|confirmed|sent back) by (.*\S) \(([^()]+)\)$/u.exec(line.trim());
-    if (match === null || !ISO_TIME.test(match[3] ?? '')) continue;
-    const by = match[2] as string;
+  for (const match of text.matchAll(/(edited|confirmed|sent back) by (.+?) \((\d{4}-[^()\s]+)\)(?:;\s*|\s*$)/gu)) {
+    if (!ISO_TIME.test(match[3] ?? '')) continue;
+    const by = (match[2] as string).trim();
     const at = match[3] as string;
     if (match[1] === 'edited') edited = { by, at };
     else decided = { by, at, how: match[1] as 'confirmed' | 'sent back' };
