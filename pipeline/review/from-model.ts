@@ -5,7 +5,7 @@
  * findings of the checks (`Message`s with the segment's id). The project's review store and the
  * build's static report both use it, so the page and the report show the same thing.
  */
-import { segmentsOf, type Candidate, type Content, type Document, type InlineCode, type Message, type SegmentTarget, type Span } from '../model.js';
+import { type Candidate, type Content, type Document, type InlineCode, type Message, type SegmentTarget, type Span } from '../model.js';
 import type { CandidateView, CodeView, ContentView, FindingView, NoteView, Origin, ReviewDocument, ReviewState, SegmentView, TermView } from './view.js';
 
 /** What a view is made of. */
@@ -52,6 +52,7 @@ export function modelView(input: ModelViewInput): ReviewDocument {
         findings: findings.get(segment.id) ?? [],
         candidates: (target?.candidates ?? []).map(candidateView),
         notes: (target?.notes ?? []).filter((n) => n.category === undefined || n.author !== undefined || !HIDDEN_NOTES.has(n.category)).map(noteView),
+        ...confirmedBy(target),
       };
       segments.push(view);
     }
@@ -65,6 +66,13 @@ export function reviewState(target: SegmentTarget | undefined): ReviewState {
   if (target.state === 'initial') return 'needs-translation';
   if (target.needsReview) return 'needs-review';
   return target.state;
+}
+
+/** Who confirmed a reviewed or final target, as the file says. */
+function confirmedBy(target: SegmentTarget | undefined): Pick<SegmentView, 'confirmedBy'> {
+  const by = target?.reviewedBy;
+  if (by === undefined || by.decision === 'sent-back' || target?.target === undefined || target.needsReview || (target.state !== 'reviewed' && target.state !== 'final')) return {};
+  return { confirmedBy: by.at === undefined ? { name: by.by } : { name: by.by, time: by.at } };
 }
 
 /** Who wrote the target: the reviewer who edited it, else what the file says. */
@@ -147,9 +155,4 @@ function candidateView(candidate: Candidate): CandidateView {
 
 function noteView(note: SegmentTarget['notes'][number]): NoteView {
   return { author: note.author ?? note.category ?? 'note', ...(note.time === undefined ? {} : { time: note.time }), text: note.text };
-}
-
-/** Every segment id of a document (for checks that a view covers the document). */
-export function segmentIds(doc: Document): string[] {
-  return segmentsOf(doc).map((s) => s.id);
 }

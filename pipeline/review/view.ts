@@ -155,6 +155,8 @@ export interface SegmentView {
   readonly findings: readonly FindingView[];
   readonly candidates: readonly CandidateView[];
   readonly notes: readonly NoteView[];
+  /** Who confirmed the target (state reviewed or final), when the file says; absent otherwise. */
+  readonly confirmedBy?: { readonly name: string; readonly time?: string };
 }
 
 /** Which document in which language. */
