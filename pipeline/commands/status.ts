@@ -20,7 +20,7 @@ yet), reviewed and final.
   --json                 machine-readable output on stdout (schema: README.md, "Reports")
   --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review
 
-${exitCodesHelp({ 0: 'counted', 1: 'with --fail-if-incomplete: a segment is not translated or needs review', 2: 'usage or config error, bad glossary', 3: 'a file could not be read or parsed' })}`;
+${exitCodesHelp({ 0: 'counted', 1: 'with --fail-if-incomplete: a segment is not translated or needs review', 2: 'usage or config error', 3: 'a file could not be read or parsed' })}`;
 
 /** A state as the file has it, or `review` for a target marked for review. */
 type Bucket = TargetState | 'review';
@@ -80,7 +80,8 @@ export const status: Command = {
       },
       strict: true,
     });
-    const project = openCheckedProject(io);
+    // Counting never looks at terms: the glossary is not loaded (a large one would cost seconds).
+    const project = openCheckedProject(io, { terms: false });
     if (project === undefined) return EXIT.usage;
     const progress = progressDisplay(io, { enabled: !values.json });
     const result = await runStatus(project, {
