@@ -5,12 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../pipeline/commands/index.js';
-import type { ReviewIo } from '../../pipeline/commands/review.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { runReview } from '../helpers/review.js';
 import { launchBrowser, testOutput, type TestBrowser } from '../review/browser.js';
 
 // What the functions run in the page use of its globals (the project compiles without the DOM library).
@@ -53,35 +51,16 @@ function reviewProject(): { project: TempProject; xliff: () => string; write: (x
   return { project: copy, xliff: () => copy.read(file), write: (xml) => writeFileSync(path.join(copy.root, file), xml) };
 }
 
-/** Runs `l10n review <args>` in the project until `session` is done with the page of gipfel/en; returns the exit code and what the command said. */
+/** Runs `l10n review --reviewer Ana <args>` in the project until `session` is done with the page of gipfel/en, reached from the address the command printed. */
 async function reviewSession(root: string, args: readonly string[], session: (page: Page) => Promise<void>): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const stop = new AbortController();
-  let during: Promise<void> = Promise.resolve();
-  const io: ReviewIo = {
-    cwd: root,
-    stdin: Readable.from([]),
-    stdout: () => undefined,
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    stdoutIsTTY: false,
-    signal: stop.signal,
-    onListening: (url) => {
-      during = (async () => {
-        const page = await browser.context.newPage();
-        // The address the command printed leads to the index; the document is one link away.
-        await page.goto(url);
-        await page.getByRole('link', { name: 'Review gipfel (en)' }).click();
-        await page.locator('li.segment').first().waitFor();
-        await session(page);
-      })().finally(() => stop.abort());
-    },
-  };
-  const code = await main(['review', '--reviewer', 'Ana', ...args], io);
-  await during;
-  return { code, stderr };
+  return runReview(root, ['--reviewer', 'Ana', ...args], async (url) => {
+    const page = await browser.context.newPage();
+    // The address leads to the index; the document is one link away.
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Review gipfel (en)' }).click();
+    await page.locator('li.segment').first().waitFor();
+    await session(page);
+  });
 }
 
 const row = (page: Page, n: number) => page.getByRole('group', { name: `Segment ${n}`, exact: true });
@@ -93,7 +72,7 @@ const shown = (page: Page) => page.locator('li.segment .number').allInnerTexts()
 /** The `<trans-unit>` of `id` in a 1.2 file, as written. */
 const unit = (xml: string, id: string): string => new RegExp(`<trans-unit id="${id}"[\\s\\S]*?</trans-unit>`, 'u').exec(xml)?.[0] ?? '';
 
-describe('l10n review in the browser, on the project\'s files', () => {
+describe('l10n review in the browser, on the project\'s files', { timeout: 90_000 }, () => {
   it('shows the document side by side with its languages, labelled controls, findings and origins, and filters and moves from the keyboard', async () => {
     const { project } = reviewProject();
     const { code } = await reviewSession(project.root, ['--lang', 'en'], async (page) => {
@@ -198,7 +177,7 @@ describe('l10n review in the browser, on the project\'s files', () => {
   });
 });
 
-describe('the read-only review page of l10n build', () => {
+describe('the read-only review page of l10n build', { timeout: 90_000 }, () => {
   it('is the same bytes when built twice, reads without script, and carries the languages and who confirmed', async () => {
     const { project } = reviewProject();
     // The reviewer corrects the forbidden rendering and confirms it, and confirms the machine translation.

@@ -8,11 +8,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../pipeline/commands/index.js';
-import type { ReviewIo } from '../../pipeline/commands/review.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { runReview } from '../helpers/review.js';
 
 /** The compiled CLI, refused when a source under pipeline/ is newer (the process would run old code). */
 function compiledCli(): string {
@@ -32,30 +30,6 @@ afterEach(() => {
   project?.remove();
   project = undefined;
 });
-
-/** Runs `l10n review` in-process; `session` gets the address and returns when the test is done with it. */
-async function runReview(root: string, args: readonly string[], session: (url: string) => Promise<void> = async () => undefined): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const stop = new AbortController();
-  let during: Promise<void> = Promise.resolve();
-  const io: ReviewIo = {
-    cwd: root,
-    stdin: Readable.from([]),
-    stdout: () => undefined,
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    stdoutIsTTY: false,
-    signal: stop.signal,
-    onListening: (url) => {
-      during = session(url).finally(() => stop.abort());
-    },
-  };
-  const code = await main(['review', ...args], io);
-  await during;
-  return { code, stderr };
-}
 
 describe('l10n review', () => {
   it('prints the address with its token, serves the project until stopped, and exits 0', async () => {
@@ -81,6 +55,22 @@ describe('l10n review', () => {
       expect(result.stderr, args.join(' ')).not.toContain('Review server on');
     }
     expect((await project.run(['review', '--port', '80'])).stderr).toContain('--port: expected a whole number from 1024 to 65535, got "80"');
+  });
+
+  it('serves on the port asked for with --port', async () => {
+    project = tempProject({ fixture: 'artikel', withTranslations: true });
+    // A port that was free a moment ago: the system's pick, released.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    let served = '';
+    const { code } = await runReview(project.root, ['--reviewer', 'Ana', '--port', String(port)], async (url) => {
+      served = new URL(url).port;
+      expect((await fetch(url)).status).toBe(200);
+    });
+    expect(code).toBe(0);
+    expect(served).toBe(String(port));
   });
 
   it('says so and exits 3 when the port is taken', async () => {
