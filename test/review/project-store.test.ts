@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../pipeline/bench/random.js';
 import { openProject } from '../../pipeline/index.js';
 import { createProjectStore, versionOf } from '../../pipeline/review-store.js';
 import type { ActionRequest, ApplyResult, DocumentRef, ReviewAction, ReviewStore } from '../../pipeline/review/index.js';
@@ -164,4 +165,52 @@ describe('the project review store', () => {
     expect(report?.review).toEqual({ reviewed: 0, final: 1, confirmations: [{ unit: CHANCELLOR, state: 'final', by: 'Ana', at: T }], unnamed: 0 });
     expect(build.stderr).toContain('fr: gipfel: 1 final; confirmed by Ana 1');
   });
+
+  it('loses no edit in 200 random edits and confirmations with changes made to the file on disk in between, and never writes over one it has not seen', async () => {
+    const { store, file } = setUp();
+    const ids = entriesOf(readXliff(readFileSync(file()), 'f.xlf')).map((e) => e.id);
+    const random = seededRandom(20261203);
+    const pick = (n: number): number => Math.floor(random() * n);
+    const alphabet = ['a', 'é', 'ß', ' ', '<', '>', '&', '"', "'", '✓', '😀'];
+    const escape = (text: string): string => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+    const expected = new Map(entriesOf(readXliff(readFileSync(file()), 'f.xlf')).map((e) => [e.id, { text: e.target?.text ?? '', state: e.state as string }]));
+    /** A CAT tool saves the file: another target for one unit, state translated. */
+    const changeOnDisk = (id: string, step: number): void => {
+      const text = `outside ${step} <&>`;
+      const xml = readFileSync(file(), 'utf8').replace(
+        new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?)<target state="[^"]*"([^>]*)>[\\s\\S]*?</target>`, 'u'),
+        `$1<target state="translated"$2>${escape(text)}</target>`,
+      );
+      writeFileSync(file(), xml);
+      expected.set(id, { text, state: 'translated' });
+    };
+    let version = (await store.load(EN))?.version ?? '';
+    let conflicts = 0;
+    for (let step = 0; step < 200; step += 1) {
+      const id = ids[pick(ids.length)] ?? '';
+      const text = `edit ${step} ` + Array.from({ length: 1 + pick(6) }, () => alphabet[pick(alphabet.length)]).join('');
+      const confirm = random() < 0.4;
+      let stale = false;
+      if (random() < 0.15) {
+        changeOnDisk(ids[pick(ids.length)] ?? '', step);
+        stale = true;
+      }
+      const request = (v: string): ActionRequest => ({ action: { kind: confirm ? 'confirm' : 'edit', segment: id, target: { text, codes: [] } }, version: v, author: 'Ana', time: T });
+      let result = await store.apply(EN, request(version));
+      if (stale) {
+        // The page's version is older than the file: refused, nothing written; a reload gives the current one.
+        expect(result.status, `step ${step}`).toBe('conflict');
+        conflicts += 1;
+        version = (await store.load(EN))?.version ?? '';
+        result = await store.apply(EN, request(version));
+      }
+      expect(result.status, `step ${step}`).toBe('applied');
+      if (result.status === 'applied') version = result.version;
+      const before = expected.get(id);
+      expected.set(id, { text, state: confirm ? 'reviewed' : before?.text === text ? (before?.state ?? 'translated') : 'translated' });
+    }
+    const written = new Map(entriesOf(readXliff(readFileSync(file()), 'f.xlf')).map((e) => [e.id, { text: e.target?.text ?? '', state: e.state as string }]));
+    expect(written).toEqual(expected);
+    expect(conflicts).toBeGreaterThan(15);
+  }, 120_000);
 });
