@@ -32,6 +32,7 @@ import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
 import { reviewReportStage } from './stages/review-report.js';
 import { segmentStage } from './stages/segment.js';
+import { refreshStrings } from './stages/strings.js';
 import { termsStage } from './stages/terms.js';
 
 /** Source → annotated document: what every chain starts with. */
@@ -109,6 +110,8 @@ export interface ExtractResult {
   readonly files: readonly DocumentFile[];
   /** Memory files written (relative to the root). */
   readonly memoryFiles: readonly string[];
+  /** German catalogs (and their aside files) of software strings refreshed from the site's code (relative to the root). */
+  readonly catalogs: readonly string[];
   /** Every message of the run: the glossary's, the documents', the languages', the memories'. */
   readonly messages: readonly Message[];
 }
@@ -127,7 +130,9 @@ export interface ExtractOptions extends RunOptions {
  */
 export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult> {
   const languages = languagesOf(project, options.languages);
-  const entries = findDocuments(project);
+  // Software strings first: the German catalogs are brought up to date with the site's code.
+  const strings = await refreshStrings(project);
+  const entries = findDocuments(project).map((e) => (strings.format !== undefined && e.format?.id === strings.format.id ? { ...e, format: strings.format } : e));
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
   const files: DocumentFile[] = [];
@@ -143,7 +148,8 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
     documents: entries.map((e) => e.path),
     files,
     memoryFiles,
-    messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
+    catalogs: strings.changed,
+    messages: [...project.messages, ...strings.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
   };
 }
 
@@ -182,7 +188,7 @@ export interface BuildResult {
 /** Counts of a document in a language, also when a fatal problem stopped it before the policy. */
 export function countsOf(file: DocumentFile, track: LanguageTrack): BuildCounts {
   if (track.counts !== undefined) return track.counts;
-  const segments = file.document === undefined ? 0 : segmentsOf(file.document).length;
+  const segments = file.document === undefined ? 0 : segmentsOf(file.docFor(track.language)).length;
   return { segments, published: 0, fellBack: 0, missing: segments };
 }
 
@@ -250,7 +256,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
 
 /** The report's `review` of a document in a language (who confirmed what), when there is one. */
 function reviewOf(file: DocumentFile, track: LanguageTrack): { review?: ReviewSummary } {
-  const review = file.document === undefined ? undefined : reviewSummary(segmentsOf(file.document).map((s) => s.id), track.targets);
+  const review = file.document === undefined ? undefined : reviewSummary(segmentsOf(file.docFor(track.language)).map((s) => s.id), track.targets);
   return review === undefined ? {} : { review };
 }
 

@@ -130,12 +130,14 @@ export function createProjectStore(project: Project, options: ProjectStoreOption
     });
     const file = new DocumentFile({ path: entry.path, absolutePath: entry.absolutePath, name: entry.name, format: entry.format, tracks: [track] });
     file.document = source.document;
+    // A format whose units differ by language (plural forms of software strings) has a view per language.
+    const doc = file.docFor(language);
     const places = new Map<string, SegmentPlace>();
     try {
       importBytes(track, bytes);
       const parsed = track.parsed;
       if (parsed !== undefined) {
-        for (const e of documentEntries(parsed, source.document, 'review').entries) if (!places.has(e.id)) places.set(e.id, e);
+        for (const e of documentEntries(parsed, doc, 'review').entries) if (!places.has(e.id)) places.set(e.id, e);
       }
     } catch (error) {
       if (error instanceof InputError) throw problem(error.detail);
@@ -145,7 +147,7 @@ export function createProjectStore(project: Project, options: ProjectStoreOption
     const stopper2 = track.messages.find((m) => m.fatal === true);
     if (stopper2 !== undefined) throw problem(stopper2);
     const targets = track.targets ?? new Map();
-    const view = modelView({ doc: source.document, language, sourceLanguage: project.config.sourceLanguage, file: track.xliff, targets, messages: track.messages });
+    const view = modelView({ doc, language, sourceLanguage: project.config.sourceLanguage, file: track.xliff, targets, messages: track.messages });
     const records = new Map<string, ReviewRecord>();
     for (const [id, t] of targets) {
       const edited = t.editedBy?.at === undefined ? undefined : { by: t.editedBy.by, at: t.editedBy.at };

@@ -15,7 +15,7 @@ import type { BuildContext } from './context.js';
 export const reviewReportStage = perLanguage<BuildContext>('review-report', (track, file, { project }) => {
   if (track.targets === undefined || track.outputs.length === 0) return;
   const view = modelView({
-    doc: file.doc,
+    doc: file.docFor(track.language),
     language: track.language,
     sourceLanguage: project.config.sourceLanguage,
     file: track.xliff,
