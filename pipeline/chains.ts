@@ -3,7 +3,7 @@
  *
  *     extract:   read → segment → terms → existing → leverage → export
  *     translate: read → segment → terms → existing → leverage → machine ⇒ one job per language ⇒ export
- *     build:     read → segment → terms → import → match → checks → policy → assemble
+ *     build:     read → segment → terms → import → match → checks → policy → assemble → review-report
  *
  * `extract`, `build` and `status` run a chain on every document of the project (one
  * `DocumentFile` each, see `file.ts`), then do what concerns the whole run: the memory files, the
@@ -20,7 +20,7 @@ import { ProjectMemories } from './memory/project.js';
 import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
 import { findDocuments, memoryFolder, outputFolder, translationsFolder, xliffPath, type DocumentEntry, type Project } from './project.js';
 import { qaOptionsFor } from './qa/index.js';
-import { buildReport, reportToJson, type BuildReport } from './report/json.js';
+import { buildReport, reportToJson, reviewSummary, type BuildReport, type ReviewSummary } from './report/json.js';
 import { assembleStage } from './stages/assemble.js';
 import { checksStage } from './stages/checks.js';
 import type { BuildContext, ExtractContext, RunContext } from './stages/context.js';
@@ -33,6 +33,7 @@ import { createMachineTranslator, type FetchFunction, type MtJob, type MtPlan, t
 import type { ProgressListener } from './progress.js';
 import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
+import { reviewReportStage } from './stages/review-report.js';
 import { segmentStage } from './stages/segment.js';
 import { refreshStrings } from './stages/strings.js';
 import { termsStage } from './stages/terms.js';
@@ -55,7 +56,7 @@ export const TRANSLATE_CHAIN: readonly Stage<DocumentFile, TranslateContext>[] =
 export const TRANSLATE_WRITE_CHAIN: readonly Stage<DocumentFile, TranslateContext>[] = [exportStage];
 
 /** XLIFF → checks → publishing policy → translated documents (planned; `build` writes them). */
-export const BUILD_CHAIN: readonly Stage<DocumentFile, BuildContext>[] = [...SOURCE_STAGES, importStage, matchStage, checksStage, policyStage, assembleStage];
+export const BUILD_CHAIN: readonly Stage<DocumentFile, BuildContext>[] = [...SOURCE_STAGES, importStage, matchStage, checksStage, policyStage, assembleStage, reviewReportStage];
 
 /** What `status` needs: the build chain up to the match; a missing XLIFF file is work to do, not an error. */
 export const STATUS_CHAIN: readonly Stage<DocumentFile, RunContext>[] = [
@@ -401,6 +402,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         xliff: track.xliff,
         counts: countsOf(file, track),
         outputs: blocked || mode === 'none' ? [] : track.outputs.map((o) => projectRelative(project.root, o.path)),
+        ...reviewOf(file, track),
       })),
       messages,
       project.config.policies.machine.publish.includes(language),
@@ -415,6 +417,12 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   if (mode === 'compare') appendAll(allMessages, compareOutputs(project, writes));
   if (mode === 'write') appendAll(allMessages, writeOutputs(project, writes));
   return { documents: entries.map((e) => e.path), files, languages: results, failOn, messages: allMessages };
+}
+
+/** The report's `review` of a document in a language (who confirmed what), when there is one. */
+function reviewOf(file: DocumentFile, track: LanguageTrack): { review?: ReviewSummary } {
+  const review = file.document === undefined ? undefined : reviewSummary(segmentsOf(file.docFor(track.language)).map((s) => s.id), track.targets);
+  return review === undefined ? {} : { review };
 }
 
 /**

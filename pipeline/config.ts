@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
 import { readMachineSection, type MachineSection } from './machine-config.js';
 import { InputError, type Severity, type TargetState } from './model.js';
@@ -88,7 +88,7 @@ export interface Config {
     /** 'fail' (default): an untranslated segment fails the build; 'source': publish the source with a warning. */
     readonly untranslated: UntranslatedPolicy;
     /** Lowest state that is published. Default 'translated'. */
-    readonly publishState: Exclude<TargetState, 'initial'>;
+    readonly publishState: PublishState;
     /** Lowest severity that makes `build` and `check` exit 1. Default 'error'. */
     readonly failOn: Severity;
     /**
@@ -97,6 +97,21 @@ export interface Config {
      * per language). Default: none, so machine output waits for a person.
      */
     readonly machine: { readonly publish: readonly string[] };
+    /**
+     * Per-language overrides of `publishState` and `untranslated`, e.g. `fr: {publishState:
+     * reviewed}`; each key must be a target language. Default: none (every language takes the
+     * project's). Read them through `policyFor`.
+     */
+    readonly languages: ReadonlyMap<string, LanguagePolicy>;
+  };
+  /** The review page (`l10n review`). */
+  readonly review: {
+    /**
+     * The state "Confirm" gives a segment: 'reviewed' or 'final'. Default (undefined): 'final'
+     * for a language that publishes only final work, else 'reviewed'. Read it through
+     * `confirmStateFor`.
+     */
+    readonly confirmState: ConfirmState | undefined;
   };
   /**
    * Severity per quality-check rule id (`qa/…`), or 'off'. Rules not named run at their default
@@ -118,6 +133,30 @@ export interface StringsConfig {
   readonly options: StringsOptions;
   /** True when `strings.input` is set: `extract` refreshes the German catalogs from the site's code first. */
   readonly readsCode: boolean;
+}
+
+/** The lowest state a publishing policy can require. */
+export type PublishState = Exclude<TargetState, 'initial'>;
+
+/** The states "Confirm" on the review page can give. */
+export type ConfirmState = 'reviewed' | 'final';
+
+/** The publishing policy of one language. */
+export interface LanguagePolicy {
+  /** Lowest state published in this language. Default: `policies.publishState`. */
+  readonly publishState: PublishState;
+  /** What an unpublishable segment means in this language. Default: `policies.untranslated`. */
+  readonly untranslated: UntranslatedPolicy;
+}
+
+/** The publishing policy that applies to one language (its override, else the project's). */
+export function policyFor(config: Config, language: string): LanguagePolicy {
+  return config.policies.languages.get(language) ?? { publishState: config.policies.publishState, untranslated: config.policies.untranslated };
+}
+
+/** The state "Confirm" gives in a language: `review.confirmState`, else final where only final work is published, else reviewed. */
+export function confirmStateFor(config: Config, language: string): ConfirmState {
+  return config.review.confirmState ?? (policyFor(config, language).publishState === 'final' ? 'final' : 'reviewed');
 }
 
 /** The XLIFF settings that apply to one language. */
@@ -150,6 +189,11 @@ export const ABBREVIATION_DESCRIPTION = 'an abbreviation without spaces, with or
 export function abbreviationWithoutStop(written: string): string | undefined {
   return ABBREVIATION.test(written) ? written.replace(/\.$/u, '') : undefined;
 }
+
+const LANGUAGE_POLICY_FIELDS = {
+  untranslated: { type: 'enum', values: ['fail', 'source'] },
+  publishState: { type: 'enum', values: ['translated', 'reviewed', 'final'] },
+} as const satisfies Record<string, FieldType>;
 
 const XLIFF_FIELDS = {
   version: { type: 'enum', values: ['1.2', '2.1'] },
@@ -242,10 +286,21 @@ function schema(vocabulary: ConfigVocabulary): FieldType {
     policies: {
       type: 'object',
       fields: {
-        untranslated: { type: 'enum', values: ['fail', 'source'] },
-        publishState: { type: 'enum', values: ['translated', 'reviewed', 'final'] },
+        ...LANGUAGE_POLICY_FIELDS,
         failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
         machine: { type: 'object', fields: { publish: { type: 'list', of: LANGUAGE } } },
+        languages: {
+          type: 'map',
+          keyPattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+          keyDescribe: 'a target language code',
+          of: { type: 'object', fields: LANGUAGE_POLICY_FIELDS },
+        },
+      },
+    },
+    review: {
+      type: 'object',
+      fields: {
+        confirmState: { type: 'enum', values: ['reviewed', 'final'] },
       },
     },
     checks: checksSchema(vocabulary.ruleIds),
@@ -295,6 +350,7 @@ export function parseConfig(text: string, file: string, vocabulary: ConfigVocabu
       const documents = doc.get('documents', true);
       const source = doc.getIn(['paths', 'source']);
       if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', report);
+      checkPolicyLanguages(doc.getIn(['policies', 'languages'], true), doc.get('targetLanguages'), report);
       strings = checkStrings(doc, report);
       checkMachinePublishing(doc, report);
       mt = readMachineSection(doc, report, place);
@@ -357,6 +413,18 @@ function checkMachinePublishing(doc: YamlDocument, report: YamlReport): void {
   });
 }
 
+/** Reports a language under `policies.languages` that is not a target language, at its key. */
+function checkPolicyLanguages(languages: unknown, targets: unknown, report: YamlReport): void {
+  if (!isMap(languages)) return;
+  const known = isSeq(targets) ? targets.items.map((item) => (isScalar(item) ? String(item.value) : '')) : ['en', 'fr', 'es'];
+  for (const pair of languages.items) {
+    const key = pair.key as YamlNode | null;
+    const code = isScalar(key) ? String(key.value) : '';
+    if (known.includes(code)) continue;
+    report(key, `policies.languages: "${code}" is not one of the target languages (${known.join(', ')})`, 'add the language to targetLanguages, or remove its policy');
+  }
+}
+
 /**
  * Reports a listed document whose name another listed one already has (see
  * `documentNameClashes`); globs are checked when they are expanded (`findDocuments`).
@@ -381,6 +449,8 @@ function toConfig(data: Map<string, unknown>, file: string, strings: StringsConf
     profile: (xliff.get('profile') as XliffSettings['profile'] | undefined) ?? 'default',
   };
   const targetLanguages = (data.get('targetLanguages') as string[] | undefined) ?? ['en', 'fr', 'es'];
+  const untranslated = (policies.get('untranslated') as UntranslatedPolicy | undefined) ?? 'fail';
+  const publishState = (policies.get('publishState') as PublishState | undefined) ?? 'translated';
   const byLanguage = new Map<string, XliffSettings>();
   for (const [language, settings] of (xliff.get('languages') as Map<string, Map<string, unknown>> | undefined) ?? new Map()) {
     byLanguage.set(language, {
@@ -409,10 +479,22 @@ function toConfig(data: Map<string, unknown>, file: string, strings: StringsConf
     xliff: defaults,
     xliffByLanguage: byLanguage,
     policies: {
-      untranslated: (policies.get('untranslated') as UntranslatedPolicy | undefined) ?? 'fail',
-      publishState: (policies.get('publishState') as Config['policies']['publishState'] | undefined) ?? 'translated',
+      untranslated,
+      publishState,
       failOn: (policies.get('failOn') as Severity | undefined) ?? 'error',
       machine: { publish: (machinePolicy.get('publish') as string[] | undefined) ?? [] },
+      languages: new Map(
+        [...((policies.get('languages') as Map<string, Map<string, unknown>> | undefined) ?? new Map<string, Map<string, unknown>>())].map(([language, settings]) => [
+          language,
+          {
+            publishState: (settings.get('publishState') as PublishState | undefined) ?? publishState,
+            untranslated: (settings.get('untranslated') as UntranslatedPolicy | undefined) ?? untranslated,
+          },
+        ]),
+      ),
+    },
+    review: {
+      confirmState: section('review').get('confirmState') as ConfirmState | undefined,
     },
     checks: new Map(
       [...((data.get('checks') as Map<string, CheckSetting | undefined> | undefined) ?? new Map<string, CheckSetting | undefined>())].filter(

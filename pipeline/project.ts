@@ -169,7 +169,12 @@ export function findDocuments(project: Pick<Project, 'config' | 'formats'>): Doc
     name: documentName(p, config.paths.source),
     format: formats.forPath(p),
   }));
-  const clash = documentNameClashes(entries.map((e) => e.path), config.paths.source, (p) => formats.forPath(p)?.outputNames(documentName(p, config.paths.source), p) ?? [])[0];
+  const outputNamesOf = (p: string): readonly string[] => {
+    const name = documentName(p, config.paths.source);
+    const format = formats.forPath(p);
+    return format === undefined ? [] : [...format.outputNames(name, p), reviewReportName(name)];
+  };
+  const clash = documentNameClashes(entries.map((e) => e.path), config.paths.source, outputNamesOf)[0];
   if (clash !== undefined) {
     throw new InputError({
       reason: clashReason(clash),
@@ -214,6 +219,11 @@ export function memoryFolder(config: Config): string {
 /** Where the XLIFF file of a document and language lives (absolute). */
 export function xliffPath(config: Config, language: string, documentName: string, kind: 'work' | 'aside' = 'work'): string {
   return path.join(translationsFolder(config, language), kind === 'work' ? `${documentName}.xlf` : `${documentName}.aside.xlf`);
+}
+
+/** The file name of a document's review report in its language's outputs: `<name>.review.html` (see `stages/review-report.ts`). */
+export function reviewReportName(documentName: string): string {
+  return `${documentName}.review.html`;
 }
 
 /** The folder of a language's outputs (absolute): translated documents and `report.json`. */

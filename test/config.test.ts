@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig, xliffSettingsFor } from '../pipeline/config.js';
+import { confirmStateFor, loadConfig, parseConfig, policyFor, xliffSettingsFor } from '../pipeline/config.js';
 import { InputError } from '../pipeline/model.js';
 import { RULE_IDS } from '../pipeline/qa/index.js';
 
@@ -34,6 +34,28 @@ describe('defaults', () => {
     const config = parseConfig('targetLanguages: [en, fr]\nxliff:\n  version: "1.2"\n  languages:\n    fr: {version: "2.1", profile: omegat}\n', FILE, KNOWN);
     expect(xliffSettingsFor(config, 'en')).toEqual({ version: '1.2', profile: 'default' });
     expect(xliffSettingsFor(config, 'fr')).toEqual({ version: '2.1', profile: 'omegat' });
+  });
+});
+
+describe('publishing and review policies per language', () => {
+  it('gives each language its own publishing policy, the project\'s where it has none, and Confirm the state that language publishes', () => {
+    const config = parseConfig('targetLanguages: [en, fr, es]\npolicies:\n  publishState: translated\n  languages:\n    fr: {publishState: final, untranslated: source}\n    es: {publishState: reviewed}\n', FILE, KNOWN);
+    expect(policyFor(config, 'en')).toEqual({ publishState: 'translated', untranslated: 'fail' });
+    expect(policyFor(config, 'fr')).toEqual({ publishState: 'final', untranslated: 'source' });
+    expect(policyFor(config, 'es')).toEqual({ publishState: 'reviewed', untranslated: 'fail' });
+    expect(['en', 'fr', 'es'].map((l) => confirmStateFor(config, l))).toEqual(['reviewed', 'final', 'reviewed']);
+  });
+
+  it('lets review.confirmState decide what Confirm gives in every language', () => {
+    const config = parseConfig('targetLanguages: [en, fr]\nreview:\n  confirmState: final\n', FILE, KNOWN);
+    expect(['en', 'fr'].map((l) => confirmStateFor(config, l))).toEqual(['final', 'final']);
+  });
+
+  it('refuses a policy for a language that is not a target language, and an unknown confirm state, at their place', () => {
+    const foreign = problemOf('targetLanguages: [en, fr]\npolicies:\n  languages:\n    it: {publishState: final}\n');
+    expect(foreign.reason).toBe('policies.languages: "it" is not one of the target languages (en, fr)');
+    expect([foreign.line, foreign.column]).toEqual([4, 5]);
+    expect(problemOf('targetLanguages: [en]\nreview:\n  confirmState: approved\n').reason).toContain('review.confirmState: expected one of "reviewed", "final", got "approved"');
   });
 });
 

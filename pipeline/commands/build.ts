@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { build as runChain } from '../chains.js';
 import { formatGithub } from '../report/github.js';
+import { confirmedBy } from '../report/json.js';
 import { summarize } from '../report/messages.js';
 import { formatTerminal } from '../report/terminal.js';
 import { progressDisplay } from './progress.js';
@@ -85,6 +86,11 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
             : `${verb} ${written.join(', ')}`) +
         '\n',
     );
+    for (const d of report.documents) {
+      if (d.review === undefined) continue;
+      const states = [d.review.reviewed > 0 ? `${d.review.reviewed} reviewed` : '', d.review.final > 0 ? `${d.review.final} final` : ''].filter((x) => x !== '').join(', ');
+      io.stderr(`${report.language}: ${d.document}: ${states}; confirmed by ${confirmedBy(d.review)}\n`);
+    }
   }
   io.stderr(`${options.name}: ${summarize(result.messages)}\n`);
   return exitCodeFor(result.messages, failOn);

@@ -17,6 +17,7 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['build', { summary: 'XLIFF → checks → translated documents in output/ and a report', load: async () => (await import('./build.js')).build }],
   ['check', { summary: 'quality checks on the translations, writing nothing', load: async () => (await import('./check.js')).check }],
   ['status', { summary: 'segments and words per language and state', load: async () => (await import('./status.js')).status }],
+  ['review', { summary: 'review page in the browser: read, edit, confirm, send back, comment', load: async () => (await import('./review.js')).review }],
   ['terms', { summary: 'find glossary terms in text on stdin', load: async () => (await import('./terms.js')).terms }],
   ['glossary', { summary: 'check, export (TBX, CSV, TSV) and import glossaries', load: async () => (await import('./glossary.js')).glossary }],
   ['inspect', { summary: 'report what an XLIFF file holds (version, units, states, codes)', load: async () => (await import('./inspect.js')).inspect }],

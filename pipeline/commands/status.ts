@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { status as runStatus } from '../chains.js';
-import { isUnconfirmedMachine, segmentsOf, sortMessages, TARGET_STATES, type Message, type TargetState } from '../model.js';
+import { isUnconfirmedMachine, segmentsOf, sortMessages, type Message, type SegmentTarget, type TargetState } from '../model.js';
 import { appendAll } from '../lists.js';
 import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
@@ -13,10 +13,10 @@ import { progressDisplay } from './progress.js';
 
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
-Counts segments and source words per language, document and state (initial, translated,
-reviewed, final; "machine, unreviewed" counts machine translations no person has confirmed;
-"review" counts other targets marked for review, whatever their state). Software strings count
-one per key and plural form the language needs, and name the untranslated keys.
+Counts segments and source words per language and document: untranslated, pending (marked for
+review, or sent back by a reviewer), translated, machine (machine translation nobody reviewed
+yet), reviewed and final. Software strings count one per key and plural form the language
+needs, and name the untranslated keys.
 
   --json                 machine-readable output on stdout (schema: README.md, "Reports")
   --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review
@@ -24,17 +24,36 @@ one per key and plural form the language needs, and name the untranslated keys.
 
 ${exitCodesHelp({ 0: 'counted', 1: 'with --fail-if-incomplete: a segment is not translated or needs review', 2: 'usage or config error', 3: 'a file could not be read or parsed' })}`;
 
-type Bucket = TargetState | 'machine' | 'review';
-const BUCKETS: readonly Bucket[] = [...TARGET_STATES, 'machine', 'review'];
-/** How a bucket reads in the text output. */
-const LABELS: Readonly<Record<Bucket, string>> = { initial: 'initial', translated: 'translated', reviewed: 'reviewed', final: 'final', machine: 'machine, unreviewed', review: 'review' };
+/** A state as the file has it, or `review` for a target marked for review. */
+type Bucket = TargetState | 'review';
+
+/**
+ * Where each segment stands, one category each: `untranslated` (no translation), `pending` (a
+ * translation marked for review, or sent back by a reviewer), `translated` (a person's
+ * translation, not reviewed), `machine` (machine translation no person has confirmed, which the build holds back), `reviewed`
+ * and `final`.
+ */
+export type Category = 'untranslated' | 'pending' | 'translated' | 'machine' | 'reviewed' | 'final';
+export const CATEGORIES: readonly Category[] = ['untranslated', 'pending', 'translated', 'machine', 'reviewed', 'final'];
+
+/** The category of what a file says about a segment. */
+export function categoryOf(target: SegmentTarget | undefined): Category {
+  if (target?.target === undefined || target.target.text.trim() === '') return 'untranslated';
+  if (!target.needsReview && (target.state === 'reviewed' || target.state === 'final')) return target.state;
+  if (isUnconfirmedMachine(target)) return 'machine';
+  if (target.needsReview || target.state === 'initial') return 'pending';
+  return 'translated';
+}
 
 export interface StatusRow {
   readonly language: string;
   readonly document: string;
   readonly xliff: string;
+  /** By state as the file has it (`review`: marked for review, whatever the state). */
   readonly segments: Readonly<Record<Bucket, number>>;
   readonly words: Readonly<Record<Bucket, number>>;
+  /** By category (see `Category`), segments and source words. */
+  readonly categories: { readonly segments: Readonly<Record<Category, number>>; readonly words: Readonly<Record<Category, number>> };
   readonly totalSegments: number;
   readonly totalWords: number;
   /** For software strings: the keys without a translation (initial), in catalog order. */
@@ -44,7 +63,8 @@ export interface StatusRow {
 /** How many untranslated keys the text output names per row before "and N more". */
 const KEYS_SHOWN = 10;
 
-const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, machine: 0, review: 0 });
+const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, review: 0 });
+const emptyCategories = (): Record<Category, number> => ({ untranslated: 0, pending: 0, translated: 0, machine: 0, reviewed: 0, final: 0 });
 const wordsIn = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** A progress bar of `width` cells for a terminal. */
@@ -89,14 +109,20 @@ export const status: Command = {
         const segments = segmentsOf(file.docFor(track.language));
         const segmentCounts = emptyCounts();
         const wordCounts = emptyCounts();
-        const targets = track.targets ?? new Map();
+        const categorySegments = emptyCategories();
+        const categoryWords = emptyCategories();
+        const targets: ReadonlyMap<string, SegmentTarget> = track.targets ?? new Map();
         const untranslatedKeys: string[] = [];
         for (const segment of segments) {
           const t = targets.get(segment.id);
           const hasTarget = t?.target !== undefined && t.target.text.trim() !== '';
-          const bucket: Bucket = !hasTarget ? 'initial' : isUnconfirmedMachine(t) ? 'machine' : t.needsReview ? 'review' : t.state;
+          const bucket: Bucket = !hasTarget ? 'initial' : t.needsReview ? 'review' : t.state;
+          const words = wordsIn(segment.text);
           segmentCounts[bucket] += 1;
-          wordCounts[bucket] += wordsIn(segment.text);
+          wordCounts[bucket] += words;
+          const category = categoryOf(t);
+          categorySegments[category] += 1;
+          categoryWords[category] += words;
           if (bucket === 'initial' && segment.resource !== undefined) untranslatedKeys.push(segment.resource.name);
         }
         const named = segments.some((segment) => segment.resource !== undefined);
@@ -106,6 +132,7 @@ export const status: Command = {
           xliff: track.xliff,
           segments: segmentCounts,
           words: wordCounts,
+          categories: { segments: categorySegments, words: categoryWords },
           totalSegments: segments.length,
           totalWords: segments.reduce((n, s) => n + wordsIn(s.text), 0),
           ...(named ? { untranslatedKeys } : {}),
@@ -117,8 +144,8 @@ export const status: Command = {
     } else {
       for (const row of rows) {
         const done = row.segments.translated + row.segments.reviewed + row.segments.final;
-        const states = BUCKETS.filter((b) => row.segments[b] > 0)
-          .map((b) => `${LABELS[b]} ${row.segments[b]} (${row.words[b]} words)`)
+        const states = CATEGORIES.filter((c) => row.categories.segments[c] > 0)
+          .map((c) => `${c} ${row.categories.segments[c]} (${row.categories.words[c]} words)`)
           .join(', ');
         // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
         const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';
@@ -133,7 +160,8 @@ export const status: Command = {
     }
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
     if (messages.some((m) => m.fatal === true)) return EXIT.io;
-    const incomplete = rows.some((r) => r.segments.initial + r.segments.machine + r.segments.review > 0);
+    // Machine output no person has confirmed is not done: the build holds it back unless a policy publishes it.
+    const incomplete = rows.some((r) => r.segments.initial + r.segments.review + r.categories.segments.machine > 0);
     return values['fail-if-incomplete'] && incomplete ? EXIT.findings : EXIT.ok;
   },
 };

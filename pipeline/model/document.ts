@@ -39,7 +39,7 @@ export interface Span {
   readonly dnt?: boolean;
   /** Renderings the glossary forbids, per target language. */
   readonly forbidden?: Readonly<Record<string, readonly string[]>>;
-  /** The terminologist's note on the entry (what it means, when to use which target), for translators and machine translation. */
+  /** The terminologist's note on the entry (what it means, when to use which target), for translators, reviewers and machine translation. */
   readonly note?: string;
 }
 

@@ -28,6 +28,24 @@ export interface Note {
   readonly appliesTo?: string;
   /** 1 (most important) to 10, when the file says. */
   readonly priority?: number;
+  /** The person who wrote it, when the file names one apart from the category (a reviewer's comment). */
+  readonly author?: string;
+  /** When it was written, ISO 8601, when the file says. */
+  readonly time?: string;
+}
+
+/** A person's act on a target, as the file records it. */
+export interface Signature {
+  /** The person's name as the file has it. */
+  readonly by: string;
+  /** When, ISO 8601, when the file says. */
+  readonly at?: string;
+}
+
+/** A reviewer's decision on a target: who confirmed it or sent it back to the translator. */
+export interface ReviewDecision extends Signature {
+  /** What was decided, when the file says (other tools' sign-offs say only who). */
+  readonly decision?: 'confirmed' | 'sent-back';
 }
 
 /** A translation offered for a sentence: a memory match, a previous version, machine output. */
@@ -62,6 +80,14 @@ export interface SegmentTarget {
   readonly notes: readonly Note[];
   /** Candidates the file offers for this sentence. */
   readonly candidates: readonly Candidate[];
+  /** Who wrote the current target in review (a reviewer's edit), when the file says. */
+  readonly editedBy?: Signature;
+  /**
+   * Who last decided on the target in review: confirmed it or sent it back (ours), or signed it
+   * off in another tool (a phase's contact, a "changed by" attribute). Absent when the file names
+   * nobody.
+   */
+  readonly reviewedBy?: ReviewDecision;
   /** Line of the unit (or segment) in the file, for messages. */
   readonly line?: number;
 }

@@ -2,7 +2,7 @@
  * The build report as JSON: a documented, stable shape (README.md, "Reports") that CI and
  * dashboards can read. No time stamps, sorted messages: the same input gives the same bytes.
  */
-import { sortMessages, type Message, type Severity } from '../model.js';
+import { sortMessages, type Message, type SegmentTarget, type Severity } from '../model.js';
 import { capMessage } from '../quote.js';
 
 /** Version of the report's shape; raised only when a field changes meaning or disappears. */
@@ -24,6 +24,27 @@ export interface BuildCounts {
   readonly machine?: number;
 }
 
+/** Who confirmed a reviewed or final segment, as the file says. */
+export interface Confirmation {
+  /** The segment (unit) id. */
+  readonly unit: string;
+  readonly state: 'reviewed' | 'final';
+  /** The reviewer's name. */
+  readonly by: string;
+  /** When, ISO 8601, where the file says. */
+  readonly at?: string;
+}
+
+/** The review of one document in one language: present only when some segment is reviewed or final. */
+export interface ReviewSummary {
+  readonly reviewed: number;
+  readonly final: number;
+  /** The segments whose file names who confirmed them, in document order. */
+  readonly confirmations: readonly Confirmation[];
+  /** Reviewed or final segments whose file names nobody. */
+  readonly unnamed: number;
+}
+
 export interface ReportDocument {
   readonly document: string;
   readonly source: string;
@@ -32,6 +53,38 @@ export interface ReportDocument {
   readonly counts: BuildCounts;
   /** Files written (or, with --check, that would be written), relative to the project root. */
   readonly outputs: readonly string[];
+  /** Who confirmed what; absent when no segment is reviewed or final. */
+  readonly review?: ReviewSummary;
+}
+
+/**
+ * The review summary of a document's segments (in order) from what its file says about each;
+ * undefined when none is reviewed or final.
+ */
+export function reviewSummary(segmentIds: readonly string[], targets: ReadonlyMap<string, SegmentTarget> | undefined): ReviewSummary | undefined {
+  let reviewed = 0;
+  let final = 0;
+  let unnamed = 0;
+  const confirmations: Confirmation[] = [];
+  for (const id of segmentIds) {
+    const t = targets?.get(id);
+    if (t?.target === undefined || t.needsReview || (t.state !== 'reviewed' && t.state !== 'final')) continue;
+    if (t.state === 'reviewed') reviewed += 1;
+    else final += 1;
+    const by = t.reviewedBy?.decision === 'sent-back' ? undefined : t.reviewedBy;
+    if (by === undefined) unnamed += 1;
+    else confirmations.push({ unit: id, state: t.state, by: by.by, ...(by.at === undefined ? {} : { at: by.at }) });
+  }
+  return reviewed + final === 0 ? undefined : { reviewed, final, confirmations, unnamed };
+}
+
+/** "Ana 3, Ben 1" (most first), or "nobody named" when the files name no one. */
+export function confirmedBy(summary: ReviewSummary): string {
+  const byName = new Map<string, number>();
+  for (const c of summary.confirmations) byName.set(c.by, (byName.get(c.by) ?? 0) + 1);
+  const names = [...byName].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, n]) => `${name} ${n}`);
+  if (summary.unnamed > 0) names.push(`unnamed ${summary.unnamed}`);
+  return names.join(', ');
 }
 
 /** How a language's build treats machine output no person has confirmed. */

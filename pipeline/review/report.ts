@@ -101,6 +101,12 @@ function list(className: string, items: readonly string[]): string {
   return items.length === 0 ? '' : `<ul class="${className}">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 }
 
+function confirmedByHtml(segment: SegmentView): string {
+  const by = segment.confirmedBy;
+  if (by === undefined) return '';
+  return ` <span class="origin">confirmed by ${escapeHtml(by.name)}${by.time === undefined ? '' : ` (${escapeHtml(by.time)})`}</span>`;
+}
+
 function segmentRow(view: ReviewDocument, segment: SegmentView, index: number): string {
   const source = contentHtml(segment.source, segment.source.terms) + list('terms', segment.source.terms.map((t) => escapeHtml(describeTerm(t))));
   const target = segment.target === undefined || (segment.target.text === '' && segment.target.codes.length === 0) ? '<span class="empty">no translation</span>' : contentHtml(segment.target);
@@ -117,7 +123,7 @@ function segmentRow(view: ReviewDocument, segment: SegmentView, index: number): 
     `<td>${index + 1} <span class="block">${escapeHtml(segment.block.kind)}</span></td>`,
     `<td lang="${escapeHtml(view.sourceLanguage)}">${source}</td>`,
     `<td lang="${escapeHtml(view.language)}">${target}${list('findings', findings)}${list('notes', notes)}</td>`,
-    `<td><span class="state">${escapeHtml(REVIEW_STATE_LABELS[segment.state] ?? segment.state)}</span> <span class="origin">${escapeHtml(describeOrigin(segment.origin))}</span></td>`,
+    `<td><span class="state">${escapeHtml(REVIEW_STATE_LABELS[segment.state] ?? segment.state)}</span> <span class="origin">${escapeHtml(describeOrigin(segment.origin))}</span>${confirmedByHtml(segment)}</td>`,
     '</tr>',
   ].join('');
 }

@@ -10,10 +10,11 @@
  * text they belong to.
  */
 
-/** The kinds of block a document is made of (the document model's block kinds). */
-export type BlockKind = 'title' | 'heading' | 'paragraph' | 'credit';
-
-export const BLOCK_KINDS: readonly BlockKind[] = ['title', 'heading', 'paragraph', 'credit'];
+/**
+ * The kind of block a segment belongs to: the document model's name for it, which its format
+ * chooses (`title`, `heading`, `paragraph`, `credit` for plain text; `list-item`, `table-cell`, …).
+ */
+export type BlockKind = string;
 
 /**
  * Where a segment stands in its life:
@@ -154,6 +155,8 @@ export interface SegmentView {
   readonly findings: readonly FindingView[];
   readonly candidates: readonly CandidateView[];
   readonly notes: readonly NoteView[];
+  /** Who confirmed the target (state reviewed or final), when the file says; absent otherwise. */
+  readonly confirmedBy?: { readonly name: string; readonly time?: string };
 }
 
 /** Which document in which language. */

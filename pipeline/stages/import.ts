@@ -36,10 +36,15 @@ export function createImportStage(onMissing: (track: LanguageTrack, file: Docume
       onMissing(track, file);
       return;
     }
-    const parsed = readXliff(bytes, track.xliff, { maxBytes });
-    for (const m of parsed.messages) track.message(m);
-    track.parsed = parsed;
+    importBytes(track, bytes, maxBytes);
   });
+}
+
+/** Reads a language's XLIFF file from bytes already in hand into the track (`parsed`, and the reader's messages). */
+export function importBytes(track: LanguageTrack, bytes: Uint8Array, maxBytes: number = maxFileBytes()): void {
+  const parsed = readXliff(bytes, track.xliff, { maxBytes });
+  for (const m of parsed.messages) track.message(m);
+  track.parsed = parsed;
 }
 
 export const importStage = createImportStage();

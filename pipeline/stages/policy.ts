@@ -1,7 +1,7 @@
 /**
  * The publishing policy stage (build, check): decides for each sentence whether its translation
- * may be published (it has one, it is not marked for review, its state reaches
- * `policies.publishState`), and what is published otherwise: nothing (`policies.untranslated:
+ * may be published (it has one, it is not marked for review, its state reaches the language's
+ * `publishState`, see `policyFor`), and what is published otherwise: nothing (`policies.untranslated:
  * fail`, an error per sentence) or the source (`source`, a warning per sentence).
  *
  * Machine output that no person has confirmed (`isUnconfirmedMachine`) is never published as if a
@@ -9,6 +9,7 @@
  * `policies.machine.publish`, where it is published as it is and counted (`BuildCounts.machine`).
  */
 import { isUnconfirmedMachine, segmentsOf, TARGET_STATES, type Content, type SegmentTarget, type TargetState } from '../model.js';
+import { policyFor } from '../config.js';
 import { perLanguage } from '../file.js';
 import type { BuildContext } from './context.js';
 
@@ -36,7 +37,7 @@ function fixFor(target: SegmentTarget | undefined, publishState: TargetState): s
   if (target.needsReview) {
     return 'review the translation (after a source change the previous version is in the unit\'s candidates) and confirm it in the CAT tool';
   }
-  return `have it reviewed and set its state to "${publishState}" or above`;
+  return `have it reviewed and set its state to "${publishState}" or above (the review page, \`l10n review\`, confirms segments)`;
 }
 
 /** Rules whose finding already says that a segment cannot be published (the policy need not repeat it). */
@@ -44,7 +45,7 @@ const SAYS_UNPUBLISHABLE: ReadonlySet<string> = new Set(['qa/untranslated', 'qa/
 
 export const policyStage = perLanguage<BuildContext>('policy', (track, file, { project }) => {
   if (track.targets === undefined) return;
-  const { publishState, untranslated } = project.config.policies;
+  const { publishState, untranslated } = policyFor(project.config, track.language);
   const machineAllowed = project.config.policies.machine.publish.includes(track.language);
   const segments = segmentsOf(file.docFor(track.language));
   const reportedByQa = new Set(track.findings.filter((m) => SAYS_UNPUBLISHABLE.has(m.ruleId)).map((m) => m.unit));

@@ -4,17 +4,19 @@
  * entries, so they need not know which version a file was.
  */
 import { xliffSentenceId } from '../ids.js';
-import type { TargetState } from '../model.js';
-import type { InlineContent, ParsedCandidate, ParsedNote, ParsedSegment, ParsedXliff } from './types.js';
+import type { ReviewDecision, Signature, TargetState } from '../model.js';
+import type { InlineContent, ParsedCandidate, ParsedNote, ParsedReviewMark, ParsedSegment, ParsedXliff } from './types.js';
+import { REVIEW_RECORD_FROM, reviewMark12 } from './review-marks.js';
 import { isFamily12 } from './read-context.js';
 import { replaceUnwritable } from '../xml/write.js';
 
 /**
  * Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time:
- * neighbouring sentences, glossary terms, and what a format says about a named resource
- * (`description`: a software string's code comment, plural form, length limit).
+ * neighbouring sentences, glossary terms, what a format says about a named resource
+ * (`description`: a software string's code comment, plural form, length limit), and the review
+ * record (`l10n-review`, who edited and confirmed), which `extract` carries over by itself.
  */
-export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary', 'description']);
+export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary', 'description', REVIEW_RECORD_FROM]);
 
 /** The note category of what a format says about a named resource (see `SegmentResource.notes`). */
 export const DESCRIPTION_NOTE = 'description';
@@ -55,7 +57,22 @@ export interface Entry {
    * context that carries the sentence id, or its unique source text. `entriesOf` gives 'id'.
    */
   readonly matchedBy: 'id' | 'resname' | 'context' | 'source';
+  /** 2.x: the index of the entry's `<segment>` among its unit's segments; 0 for 1.2. */
+  readonly segmentIndex: number;
+  /** Who wrote the target in review and who last decided on it, as the file records (see `review-marks.ts`). */
+  readonly editedBy?: Signature;
+  readonly reviewedBy?: ReviewDecision;
   readonly line: number;
+}
+
+/** The signatures of a review mark, as entry fields. */
+function signatures(mark: ParsedReviewMark | undefined): { editedBy?: Signature; reviewedBy?: ReviewDecision } {
+  if (mark === undefined) return {};
+  const sign = (by: string | undefined, at: string | undefined): Signature | undefined => (by === undefined ? undefined : at === undefined ? { by } : { by, at });
+  const editedBy = sign(mark.editedBy, mark.editedAt);
+  const signed = sign(mark.reviewedBy, mark.reviewedAt);
+  const reviewedBy: ReviewDecision | undefined = signed === undefined || mark.decision === undefined ? signed : { ...signed, decision: mark.decision };
+  return { ...(editedBy === undefined ? {} : { editedBy }), ...(reviewedBy === undefined ? {} : { reviewedBy }) };
 }
 
 /** The resname the 1.2 writer gives a sentence: `<block kind>-<block number>.<sentence number>`, e.g. `paragraph-2.1`. */
@@ -109,6 +126,8 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         resname: unit.name,
         contexts: unit.contexts,
         matchedBy: 'id',
+        segmentIndex: 0,
+        ...signatures(reviewMark12(unit, parsed.files[unit.fileIndex]?.phases)),
         line: unit.line,
       });
       continue;
@@ -143,6 +162,8 @@ export function entriesOf(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>
         resname: unit.segments.length === 1 ? unit.name : undefined,
         contexts: unit.contexts,
         matchedBy: 'id',
+        segmentIndex: index,
+        ...signatures(unit.reviewMarks?.find((m) => m.segment === id)),
         line: segment.line,
       });
     });

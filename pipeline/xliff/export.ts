@@ -407,6 +407,8 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
         approved: entry.approved,
         candidates: carriedCandidates(entry),
         notes: entry.notes,
+        ...(target === undefined || entry.editedBy === undefined ? {} : { editedBy: entry.editedBy }),
+        ...(target === undefined || entry.reviewedBy === undefined ? {} : { reviewedBy: entry.reviewedBy }),
       };
     }
   }

@@ -6,6 +6,9 @@ export { readTargets, modelContent } from './targets.js';
 export { readXliff, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './read.js';
 export { matchTranslations, type MatchExpectation } from './match.js';
 export { entriesOf, type Entry } from './entries.js';
+export { documentEntries, type DocumentEntries } from './resolve.js';
+export { patchXliff, XliffWriteRefused, type SegmentPatch, type SegmentPlace, type PatchContent, type PatchState } from './patch.js';
+export { recordOf, REVIEW_CATEGORY, REVIEW_RECORD_FROM, NS_L10N_REVIEW, type ReviewRecord } from './review-marks.js';
 export { codeSignature } from './inline.js';
 export { stateFrom12, stateFrom2x, stateTo12, stateTo2x, STATES_12, STATES_2X, machineSubState, isMachineSubState, MACHINE_QUALIFIER_12 } from './states.js';
 export type {
@@ -19,6 +22,8 @@ export type {
   ParsedIgnorable,
   ParsedNote,
   ParsedCandidate,
+  ParsedPhase,
+  ParsedReviewMark,
   InlineContent,
   InlineNode,
   InlineCode,

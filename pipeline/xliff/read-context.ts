@@ -6,6 +6,7 @@
 import { InputError, type Message, type TargetState } from '../model.js';
 import { elementsOf, textOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { contentOf, NS_11, NS_12, NS_MDA } from './inline.js';
+import { NS_L10N_REVIEW, readNoteFrom12 } from './review-marks.js';
 import type { StateMeaning } from './states.js';
 import type { InlineContent, InlineNode, ParsedFile, ParsedNote, ParsedSegment, ParsedUnit, ReadVersion } from './types.js';
 
@@ -105,13 +106,17 @@ export class ReadContext {
 
   note(node: XmlTreeElement, version: '1.2' | '2x'): ParsedNote {
     const priority = node.attrs.get('priority');
-    return {
+    const from = VOCABULARY.get(version === '1.2' ? node.attrs.get('from') : node.attrs.get('category'));
+    const note: ParsedNote = {
       text: textOf(node),
-      from: VOCABULARY.get(version === '1.2' ? node.attrs.get('from') : node.attrs.get('category')),
+      from,
       annotates: version === '1.2' ? node.attrs.get('annotates') : node.attrs.get('appliesTo'),
       priority: priority === undefined ? undefined : Number.parseInt(priority, 10),
       id: node.attrs.get('id'),
     };
+    // Who wrote it and when (a reviewer's comment, see `review-marks.ts`).
+    const signed = version === '1.2' ? readNoteFrom12(from) : noteSignature2x(node);
+    return signed.author === undefined ? note : { ...note, ...signed };
   }
 
   /** Content of a `<source>` or `<target>`; `keepNodes` for targets (see `contentOf`). */
@@ -269,6 +274,15 @@ export function toInline(children: XmlTreeElement['children']): readonly InlineN
 /** A list of exactly its length, or the shared empty one (a pushed-to array reserves 17 slots). */
 export function compact<T>(list: T[]): readonly T[] {
   return list.length === 0 ? NONE : list.slice();
+}
+
+/** `l10n:author` and `l10n:time` of a 2.x note. */
+function noteSignature2x(node: XmlTreeElement): { author?: string; time?: string } {
+  if (node.foreignAttrs.size === 0) return {};
+  const author = node.foreignAttrs.get(`{${NS_L10N_REVIEW}}author`);
+  const time = node.foreignAttrs.get(`{${NS_L10N_REVIEW}}time`);
+  if (author === undefined || author.trim() === '') return {};
+  return time === undefined ? { author } : { author, time };
 }
 
 /** Reads `mda:meta` values by type, flattening meta groups (`category/type` when categorized). */

@@ -6,7 +6,7 @@ import { elementsOf, textOf, VOCABULARY, type XmlTreeElement } from '../xml/inde
 import { contentOf, isXliffNs, segmentMarks, TRACKED_CHANGES } from './inline.js';
 import { applyXmlSpace, compact, EMPTY_MAP, languageOf, NONE, parseQuality, summarize, toInline, type IdSet, type ReadContext } from './read-context.js';
 import { stateFrom12, STATES_12, type StateMeaning } from './states.js';
-import type { InlineContent, ParsedCandidate, ParsedFile, ParsedNote, ParsedSegment } from './types.js';
+import type { InlineContent, ParsedCandidate, ParsedFile, ParsedNote, ParsedPhase, ParsedSegment } from './types.js';
 
 /** 1.2 units count inside `<xliff><file><body><group>*`, nowhere else. */
 export function inBody12(ctx: ReadContext, ancestors: readonly XmlTreeElement[]): boolean {
@@ -21,9 +21,19 @@ export function inBody12(ctx: ReadContext, ancestors: readonly XmlTreeElement[])
 /** A 1.2 `<file>` once its units were read: languages, original and header notes. */
 export function file12(ctx: ReadContext, node: XmlTreeElement): ParsedFile {
   const notes: ParsedNote[] = [];
+  let phases: Map<string, ParsedPhase> | undefined;
   for (const child of elementsOf(node)) {
-    if (ctx.isCore(child, 'header')) {
-      for (const h of elementsOf(child)) if (ctx.isCore(h, 'note')) notes.push(ctx.note(h, '1.2'));
+    if (!ctx.isCore(child, 'header')) continue;
+    for (const h of elementsOf(child)) {
+      if (ctx.isCore(h, 'note')) notes.push(ctx.note(h, '1.2'));
+      else if (ctx.isCore(h, 'phase-group')) {
+        for (const phase of elementsOf(h)) {
+          const name = phase.attrs.get('phase-name');
+          if (!ctx.isCore(phase, 'phase') || name === undefined) continue;
+          phases ??= new Map();
+          phases.set(name, { process: phase.attrs.get('process-name') ?? '', contact: phase.attrs.get('contact-name'), date: phase.attrs.get('date') });
+        }
+      }
     }
   }
   return {
@@ -34,6 +44,7 @@ export function file12(ctx: ReadContext, node: XmlTreeElement): ParsedFile {
     datatype: node.attrs.get('datatype'),
     notes,
     metadata: EMPTY_MAP,
+    ...(phases === undefined ? {} : { phases }),
     line: node.line,
   };
 }
@@ -128,6 +139,7 @@ export function readUnit12(
     extensions = compact(extensionList);
     contexts = compact(contextList);
   }
+  const targetPhase = targetEl?.attrs.get('phase-name');
   let restype: string | undefined;
   for (const g of groups) restype = g.attrs.get('restype') ?? restype;
   ctx.emit({
@@ -151,6 +163,7 @@ export function readUnit12(
     extensions,
     contexts,
     attributes: ctx.attributes(node),
+    ...(targetPhase === undefined ? {} : { targetPhase }),
     line: node.line,
     column: node.column,
   });

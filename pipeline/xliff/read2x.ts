@@ -7,7 +7,8 @@ import { elementsOf, VOCABULARY, type XmlTreeElement } from '../xml/index.js';
 import { isXliffNs, joinContents, NS_MDA, NS_MTC } from './inline.js';
 import { applyXmlSpace, compact, EMPTY_MAP, IdSet, languageOf, NONE, parseQuality, readMetadata, summarize, type ReadContext } from './read-context.js';
 import { stateFrom2x } from './states.js';
-import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedSegment } from './types.js';
+import type { InlineContent, ParsedCandidate, ParsedFile, ParsedIgnorable, ParsedNote, ParsedReviewMark, ParsedSegment } from './types.js';
+import { REVIEW_CATEGORY, reviewMark2x } from './review-marks.js';
 import { appendAll } from '../lists.js';
 
 /** 2.x units count inside `<xliff><file><group>*`. */
@@ -65,6 +66,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
   const candidates: ParsedCandidate[] = [];
   const metadata = new Map<string, string>();
   const extensions: string[] = [];
+  let reviewMarks: ParsedReviewMark[] | undefined;
   const wholeSource: InlineContent[] = [];
   /** Per part (segment or ignorable, in source order): what it adds to the unit's target, and its `order`. */
   const targetParts: Array<InlineContent | undefined> = [];
@@ -107,6 +109,13 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
       appendAll(notes, notes2x(ctx, child));
     } else if (child.uri === NS_MDA && child.local === 'metadata') {
       readMetadata(child, metadata);
+      for (const group of elementsOf(child)) {
+        if (group.uri !== NS_MDA || group.local !== 'metaGroup' || group.attrs.get('category') !== REVIEW_CATEGORY) continue;
+        const metas = new Map<string, string>();
+        readMetadata(group, metas);
+        const mark = reviewMark2x(new Map([...metas].map(([key, value]) => [key.slice(key.indexOf('/') + 1), value])));
+        if (mark !== undefined) (reviewMarks ??= []).push(mark);
+      }
     } else if (child.uri === NS_MTC && child.local === 'matches') {
       for (const m of elementsOf(child)) {
         if (m.uri !== NS_MTC || m.local !== 'match') continue;
@@ -143,6 +152,7 @@ export function readUnit2x(ctx: ReadContext, node: XmlTreeElement, fileIndex: nu
     extensions: compact(extensions),
     contexts: NONE,
     attributes: ctx.attributes(node),
+    ...(reviewMarks === undefined ? {} : { reviewMarks }),
     line: node.line,
     column: node.column,
   });

@@ -2,7 +2,7 @@
  * What the writers render, independent of version, and the inline serializers for content kept
  * from a translator's file.
  */
-import type { Block, Content, InlineCode, Segment, TargetState } from '../model.js';
+import type { Block, Content, InlineCode, ReviewDecision, Segment, Signature, TargetState } from '../model.js';
 import type { Entry } from './entries.js';
 import { inlineContent } from './codes.js';
 import { isXliffNs } from './inline.js';
@@ -47,6 +47,9 @@ export interface SegmentOut {
   readonly fromMemory?: boolean;
   /** True when the target is machine output written by this export. */
   readonly fromMachine?: boolean;
+  /** Who wrote the target in review and who decided on it (see `review-marks.ts`). */
+  readonly editedBy?: Signature;
+  readonly reviewedBy?: ReviewDecision;
 }
 
 export interface BlockOut {

@@ -23,6 +23,9 @@ export const STATES_2X: readonly TargetState[] = ['initial', 'translated', 'revi
 /** The `subState` we write on 2.x segments that need review (2.x has no state for it). */
 export const NEEDS_REVIEW_SUBSTATE = 'l10n:needs-review';
 
+/** The `subState` a reviewer's send-back writes on a 2.x segment (state `initial`, the target kept). */
+export const NEEDS_TRANSLATION_SUBSTATE = 'l10n:needs-translation';
+
 /** What a state means to us. `known` is false for values neither standard defines. */
 export interface StateMeaning {
   readonly state: TargetState;

@@ -74,10 +74,12 @@ function modelCode(reader: ReaderCode, kind: CodeKind | undefined, at: number, k
 
 /** A note of the reader as a model note. */
 export function modelNote(note: ParsedNote): Note {
-  const out: { text: string; category?: string; appliesTo?: string; priority?: number } = { text: note.text };
+  const out: { text: string; category?: string; appliesTo?: string; priority?: number; author?: string; time?: string } = { text: note.text };
   if (note.from !== undefined) out.category = note.from;
   if (note.annotates !== undefined) out.appliesTo = note.annotates;
   if (note.priority !== undefined) out.priority = note.priority;
+  if (note.author !== undefined) out.author = note.author;
+  if (note.time !== undefined) out.time = note.time;
   return out;
 }
 
@@ -135,6 +137,8 @@ export function entryTarget(entry: Entry, known: readonly InlineCode[] = NO_CODE
     origin: originOf(entry, target?.text, candidates),
     notes: entry.allNotes.length === 0 ? NO_NOTES : entry.allNotes.map(modelNote),
     candidates,
+    ...(entry.editedBy === undefined ? {} : { editedBy: entry.editedBy }),
+    ...(entry.reviewedBy === undefined ? {} : { reviewedBy: entry.reviewedBy }),
     line: entry.line,
   };
 }

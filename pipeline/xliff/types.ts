@@ -86,6 +86,34 @@ export interface ParsedNote {
   readonly annotates: string | undefined;
   readonly priority: number | undefined;
   readonly id: string | undefined;
+  /** Who wrote it, when the file says so apart from its category (see `review-marks.ts`). */
+  readonly author?: string;
+  /** When, ISO 8601, when the file says. */
+  readonly time?: string;
+}
+
+/** A 1.2 `<phase>` of a file's header: a step of the work, with who did it. */
+export interface ParsedPhase {
+  /** `process-name`: `translation`, `review`, `review-edit`, … */
+  readonly process: string;
+  /** `contact-name`, when given. */
+  readonly contact: string | undefined;
+  /** `date` (ISO 8601), when given. */
+  readonly date: string | undefined;
+}
+
+/** What a file records of a person's act on one segment in review (see `review-marks.ts`). */
+export interface ParsedReviewMark {
+  /** The 2.x segment id the mark is for; undefined for a 1.2 unit. */
+  readonly segment: string | undefined;
+  /** Who wrote the current target in review, and when. */
+  readonly editedBy: string | undefined;
+  readonly editedAt: string | undefined;
+  /** Who last confirmed the target or sent it back, and when. */
+  readonly reviewedBy: string | undefined;
+  readonly reviewedAt: string | undefined;
+  /** What the reviewer decided, when the file says. */
+  readonly decision?: 'confirmed' | 'sent-back';
 }
 
 /** A translation candidate: 1.2 `<alt-trans>`, 2.x `<mtc:match>`. */
@@ -174,6 +202,14 @@ export interface ParsedUnit {
   readonly extensions: readonly string[];
   /** All attributes of the unit element as written (`name` or `{uri}local`). */
   readonly attributes: ReadonlyMap<string, string>;
+  /** 1.2: the `phase-name` of the unit's `<target>`, when it has one. */
+  readonly targetPhase?: string;
+  /**
+   * Who acted on the unit's segments in review, as far as the file says: 2.x our `mda:metaGroup`s
+   * of category `l10n:review`; 1.2 the phases of target and unit, and a tool's "changed by"
+   * attribute. Absent when the file says nothing.
+   */
+  readonly reviewMarks?: readonly ParsedReviewMark[];
   readonly line: number;
   readonly column: number;
 }
@@ -187,6 +223,8 @@ export interface ParsedFile {
   readonly datatype: string | undefined;
   readonly notes: readonly ParsedNote[];
   readonly metadata: ReadonlyMap<string, string>;
+  /** 1.2: the header's phases by `phase-name`; absent when it has none. */
+  readonly phases?: ReadonlyMap<string, ParsedPhase>;
   readonly line: number;
 }
 

@@ -7,6 +7,7 @@ import { code12, inlineContent } from './codes.js';
 import { DESCRIPTION_NOTE, sentenceResname, type Entry } from './entries.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { noteFrom12, recordOf, recordText, REVIEW_RECORD_FROM } from './review-marks.js';
 import { qualifierTo12, stateFrom12, STATES_12, stateTo12 } from './states.js';
 import type { ParsedNote } from './types.js';
 import { el, renderDocument, type XmlElement, type XmlNode } from '../xml/write.js';
@@ -106,6 +107,7 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
     ...(resource?.notes ?? []).map((text) => el('note', [['from', DESCRIPTION_NOTE]], [text], true)),
     ...s.context.map((text) => el('note', [['from', 'context']], [text], true)),
     s.glossary === undefined ? undefined : el('note', [['from', 'glossary']], [s.glossary], true),
+    recordNote12(s),
     ...s.notes.map(note12),
     ...s.candidates.map(altTrans),
   ];
@@ -123,11 +125,19 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
   );
 }
 
+/** The record note of who edited and who decided on the target in review (see `review-marks.ts`). */
+export function recordNote12(s: Pick<SegmentOut, 'editedBy' | 'reviewedBy'>): XmlElement | undefined {
+  const record = recordOf(s.editedBy, s.reviewedBy);
+  return record === undefined ? undefined : el('note', [['from', REVIEW_RECORD_FROM], ['annotates', 'target']], [recordText(record)], true);
+}
+
 /** A carried note, with only the attributes the strict schema accepts. */
 function note12(note: ParsedNote): XmlElement {
   const annotates = note.annotates === 'general' || note.annotates === 'source' || note.annotates === 'target' ? note.annotates : undefined;
   const priority = note.priority !== undefined && note.priority >= 1 && note.priority <= 10 ? String(note.priority) : undefined;
-  return el('note', [['from', note.from], ['annotates', annotates], ['priority', priority]], [note.text], true);
+  // A reviewer's comment keeps its author and time in `from` (see `review-marks.ts`).
+  const from = note.author === undefined ? note.from : note.time === undefined ? note.author : noteFrom12(note.author, note.time);
+  return el('note', [['from', from], ['annotates', annotates], ['priority', priority]], [note.text], true);
 }
 
 function altTrans(c: CandidateOut): XmlElement {

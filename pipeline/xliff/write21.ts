@@ -10,6 +10,7 @@ import { DESCRIPTION_NOTE, type Entry } from './entries.js';
 import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
+import { NS_L10N_REVIEW, recordMetas, recordOf, REVIEW_CATEGORY } from './review-marks.js';
 import { STATES_2X, stateTo2x } from './states.js';
 import type { ParsedNote } from './types.js';
 import { el, renderDocument, type RenderOptions, type XmlElement, type XmlNode } from '../xml/write.js';
@@ -123,11 +124,21 @@ function metadata(category: string, entries: ReadonlyArray<readonly [string, str
   return metadataGroups([[category, entries]]);
 }
 
-/** One `<mda:metadata>` with a group per category (a group without entries is left out). */
-function metadataGroups(groups: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]>): XmlElement {
-  return el('mda:metadata', [], groups.filter(([, entries]) => entries.length > 0).map(([category, entries]) =>
-    el('mda:metaGroup', [['category', category]], entries.map(([type, value]) => el('mda:meta', [['type', type]], [value], true))),
-  ));
+/** One `<mda:metadata>` with a group per category (a group without entries is left out), then `more` groups. */
+function metadataGroups(groups: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]>, more: readonly XmlElement[] = []): XmlElement {
+  return el('mda:metadata', [], [...groups.filter(([, entries]) => entries.length > 0).map(([category, entries]) => metaGroup(category, entries)), ...more]);
+}
+
+function metaGroup(category: string, entries: ReadonlyArray<readonly [string, string]>): XmlElement {
+  return el('mda:metaGroup', [['category', category]], entries.map(([type, value]) => el('mda:meta', [['type', type]], [value], true)));
+}
+
+/** One review metaGroup per sentence that a reviewer edited or decided on (see `review-marks.ts`). */
+function reviewGroups(segments: readonly SegmentOut[]): XmlElement[] {
+  return segments.flatMap((s) => {
+    const record = recordOf(s.editedBy, s.reviewedBy);
+    return record === undefined ? [] : [metaGroup(REVIEW_CATEGORY, recordMetas(s.segment.id, record))];
+  });
 }
 
 /** A subState the 2.x schema takes: `prefix:value`. */
@@ -195,7 +206,7 @@ function unit(
   return el('unit', [['id', as.id], ['name', as.name], ['type', `l10n:${b.block.kind}`], ['slr:sizeRestriction', as.size === undefined ? undefined : String(as.size)]], [
     matches.length === 0 ? undefined : el('mtc:matches', [], matches),
     glossary21(b.segments.map((s) => s.segment), targetLanguage),
-    metadataGroups([['block', [['kind', b.block.kind]]], ...(as.meta ?? [])]),
+    metadataGroups([['block', [['kind', b.block.kind]]], ...(as.meta ?? [])], reviewGroups(b.segments)),
     notes.length === 0 ? undefined : el('notes', [], notes),
     codes.originalData,
     ...parts,
@@ -262,7 +273,11 @@ function note2x(note: ParsedNote): XmlElement {
 function note2xAttrs(note: ParsedNote): Array<readonly [string, string | undefined]> {
   const appliesTo = note.annotates === 'source' || note.annotates === 'target' ? note.annotates : undefined;
   const priority = note.priority !== undefined && note.priority >= 1 && note.priority <= 10 ? String(note.priority) : undefined;
-  return [['category', note.from], ['appliesTo', appliesTo], ['priority', priority]];
+  const attrs: Array<readonly [string, string | undefined]> = [['category', note.author === undefined ? note.from : REVIEW_CATEGORY], ['appliesTo', appliesTo], ['priority', priority]];
+  // A reviewer's comment: its author and time in our namespace, declared on the note itself.
+  if (note.author !== undefined) attrs.unshift(['xmlns:l10n', NS_L10N_REVIEW]);
+  if (note.author !== undefined) attrs.push(['l10n:author', note.author], ['l10n:time', note.time]);
+  return attrs;
 }
 
 /** The matches module's own type values. */

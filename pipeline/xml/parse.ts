@@ -46,13 +46,18 @@ export interface XmlStartTag {
   /** 1-based line and column of the `<`. */
   readonly line: number;
   readonly column: number;
+  /**
+   * Offset (UTF-16 code units into the parsed text, a BOM not counted) just after the start tag's
+   * `>`. The `<` is the last one before it: XML allows no `<` inside attribute values.
+   */
+  readonly end: number;
 }
 
 /** What a reader does with the document, event by event. `depth` counts open ancestors (0 for the root). */
 export interface XmlHandler {
   readonly open?: (tag: XmlStartTag, depth: number) => void;
-  /** With the start tag it closes. */
-  readonly close?: (tag: XmlStartTag, depth: number) => void;
+  /** With the start tag it closes, and the offset just after the end tag's `>` (after `/>` for an empty-element tag). */
+  readonly close?: (tag: XmlStartTag, depth: number, end: number) => void;
   /** Text and CDATA inside the root element, entities resolved; adjacent pieces may come separately. */
   readonly text?: (text: string) => void;
 }
@@ -224,16 +229,18 @@ class SafeParse {
           selfClosing: tag.isSelfClosing,
           line: this.tagLine,
           column: this.tagColumn,
+          // saxes calls this handler once it has read the `>`.
+          end: this.parser.position,
         };
         handler.open?.(start, this.open.length);
         // saxes reports a self-closing tag's end right away; it is never pushed.
         if (!tag.isSelfClosing) this.open.push(start);
-        else handler.close?.(start, this.open.length);
+        else handler.close?.(start, this.open.length, start.end);
       },
       closeTagHandler: (tag) => {
         if (tag.isSelfClosing) return;
         const start = this.open.pop();
-        if (start !== undefined) handler.close?.(start, this.open.length);
+        if (start !== undefined) handler.close?.(start, this.open.length, this.parser.position);
       },
       textHandler: onText,
       cdataHandler: onText,

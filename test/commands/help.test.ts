@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { codes: number[]; options: string[] }> = {
   build: { codes: [0, 1, 2, 3], options: ['--lang', '--check', '--fail-on', '--format'] },
   check: { codes: [0, 1, 2, 3], options: ['--lang', '--fail-on', '--format'] },
   status: { codes: [0, 1, 2, 3], options: ['--lang', '--json', '--fail-if-incomplete'] },
+  review: { codes: [0, 2, 3], options: ['--lang', '--port', '--open', '--reviewer'] },
   segment: { codes: [0, 2, 3], options: ['--jsonl', '--srx', '--abbreviation', '--language', '--line-breaks'] },
   terms: { codes: [0, 2], options: ['--glossary', '--jsonl'] },
   glossary: { codes: [0, 2, 3], options: ['--format', '--lang', '--out', '--glossary', '--kind', '--source-lang', '--encoding', '--skip-existing', '--force'] },

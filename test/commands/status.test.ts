@@ -45,6 +45,26 @@ describe('l10n status', () => {
     expect((JSON.parse(status.stdout) as StatusJson).rows.map((r) => [r.language, r.segments.translated])).toEqual([['en', 29]]);
   });
 
+  it('counts untranslated, pending, translated, machine, reviewed and final apart, in JSON and in text', async () => {
+    project = tempProject({ fixture: 'artikel', withTranslations: true });
+    const file = 'translations/en/gipfel.xlf';
+    project.write(
+      file,
+      project
+        .read(file)
+        .replace('<target state="translated" xml:space="preserve">Scholz meets Macron in Paris</target>', '<target state="new" xml:space="preserve"></target>')
+        .replace('<target state="translated" xml:space="preserve">The Chancellor', '<target state="needs-review-translation" xml:space="preserve">The Chancellor')
+        .replace('<target state="translated" xml:space="preserve">Both talked', '<target state="needs-review-translation" state-qualifier="mt-suggestion" xml:space="preserve">Both talked')
+        .replace('<target state="translated" xml:space="preserve">New aid', '<target state="signed-off" xml:space="preserve">New aid')
+        .replace('<target state="translated" xml:space="preserve">The government', '<target state="final" xml:space="preserve">The government'),
+    );
+    const json = await project.run(['status', '--json', '--lang', 'en']);
+    const row = (JSON.parse(json.stdout) as { rows: Array<{ categories: { segments: Record<string, number> } }> }).rows[0];
+    expect(row?.categories.segments).toEqual({ untranslated: 1, pending: 1, translated: 3, machine: 1, reviewed: 1, final: 1 });
+    const text = await project.run(['status', '--lang', 'en']);
+    expect(text.stdout).toMatch(/untranslated 1 \(\d+ words\), pending 1 \(\d+ words\), translated 3 \(\d+ words\), machine 1 \(\d+ words\), reviewed 1 \(\d+ words\), final 1 \(\d+ words\)/u);
+  });
+
   it('warns about a language without a translation file', async () => {
     project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['status', '--lang', 'fr']);

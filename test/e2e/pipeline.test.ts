@@ -112,7 +112,7 @@ describe('build', () => {
       expect(markdown.startsWith('# Scholz trifft Macron in Paris')).toBe(true);
       expect(markdown.match(/^## /gmu)).toHaveLength(1);
       expect(markdown.trimEnd().endsWith('*dpa*')).toBe(true);
-      expect(readdirSync(path.join(project.root, 'output', language)).sort()).toEqual([`${DOC}.md`, `${DOC}.txt`, 'report.json']);
+      expect(readdirSync(path.join(project.root, 'output', language)).sort()).toEqual([`${DOC}.md`, `${DOC}.review.html`, `${DOC}.txt`, 'report.json']);
     }
     const report = JSON.parse(project.read('output/en/report.json')) as { summary: { errors: number }; documents: Array<{ counts: { published: number } }> };
     expect(report.summary.errors).toBe(0);

@@ -193,7 +193,7 @@ describe('software strings through extract and build', () => {
     expect((await project.run(['extract'])).code).toBe(0);
     translateAll((language, unit) => (unit.resname === 'card.readMore' || unit.resname === 'card.comments_many' ? undefined : translation(language, unit)));
     const shown = await project.run(['status', '--lang', 'fr']);
-    expect(shown.stdout).toContain('fr  locales/de/article  5/7 strings  initial 2');
+    expect(shown.stdout).toContain('fr  locales/de/article  5/7 strings  untranslated 2 (2 words), translated 5 (9 words)');
     expect(shown.stdout).toContain('    untranslated: card.readMore, card.comments_many\n');
     const json = JSON.parse((await project.run(['status', '--json'])).stdout) as { rows: { language: string; document: string; totalSegments: number; untranslatedKeys?: string[] }[] };
     const rows = json.rows.filter((r) => r.document === 'locales/de/article');

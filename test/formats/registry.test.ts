@@ -65,7 +65,10 @@ describe('the format registry', () => {
     const built = await build(opened);
     expect(built.languages[0]!.report.summary.errors).toBe(0);
     expect(project.read('output/en/markiert.tagged')).toBe('Short\n<i>This is <b>important</b>. The <a href="https://x">link</a> leads<img src="a.png"/> on.</i>\n');
-    expect(built.languages[0]!.report.documents.map((d) => d.outputs)).toEqual([['output/en/markiert.tagged'], ['output/en/treffen.txt', 'output/en/treffen.md']]);
+    expect(built.languages[0]!.report.documents.map((d) => d.outputs)).toEqual([
+      ['output/en/markiert.tagged', 'output/en/markiert.review.html'],
+      ['output/en/treffen.txt', 'output/en/treffen.md', 'output/en/treffen.review.html'],
+    ]);
   });
 
   it('reports a listed document that no format reads, and goes on with the others', async () => {

@@ -44,7 +44,7 @@ describe('hostile XLIFF through extract and build', () => {
       const build = await project.run(['build', '--lang', 'en']);
       expect([0, 1]).toContain(build.code);
       const created = files(project.root).filter((f) => !before.has(f));
-      for (const f of created) expect(f).toMatch(new RegExp(`^output/en/(${DOC}\\.(txt|md)|report\\.json)$`, 'u'));
+      for (const f of created) expect(f).toMatch(new RegExp(`^output/en/(${DOC}\\.(txt|md|review\\.html)|report\\.json)$`, 'u'));
       // extract keeps the translator's file as its work (matched by sentence id) and writes only its own paths.
       const extract = await project.run(['extract', '--lang', 'en']);
       expect(extract.code).not.toBe(3);

@@ -242,6 +242,11 @@ function renderRow(index) {
     el('span', { className: `state state-${segment.state}`, text: stateLabels.get(segment.state) ?? segment.state }),
     el('span', { className: 'origin', text: describeOrigin(segment.origin) }),
   );
+  if (segment.confirmedBy !== undefined) {
+    const by = el('span', { className: 'confirmed', text: `confirmed by ${segment.confirmedBy.name}` });
+    if (segment.confirmedBy.time !== undefined) by.title = segment.confirmedBy.time;
+    meta.append(by);
+  }
 
   const source = el('div', { className: 'source' });
   source.lang = view.sourceLanguage;
