@@ -53,7 +53,7 @@ export const extract: Command = {
     }
     for (const file of result.memoryFiles) io.stderr(`${file}: written (translation memory)\n`);
     // Capped per rule and file as build caps them: a 2 MB scraped source has a thousand repairs.
-    io.stderr(formatTerminal(result.messages, { color: io.isTTY && process.env.NO_COLOR === undefined }));
+    io.stderr(formatTerminal(result.messages, { color: io.isTTY && process.env.NO_COLOR === undefined, restAt: '' }));
     io.stderr(`extract: ${summarize(result.messages)}\n`);
     return exitCodeFor(result.messages, 'error');
   },
