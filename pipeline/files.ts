@@ -101,6 +101,49 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   }
 }
 
+/** What a failed write means for a person: the cause in words (with the system's code) and what to do. */
+export interface WriteFailure {
+  /** The system's error code (`ENOSPC`), when there is one. */
+  readonly code: string | undefined;
+  /** The cause, e.g. "the disk is full (ENOSPC)". */
+  readonly cause: string;
+  readonly hint: string;
+}
+
+/**
+ * Explains an error thrown by a write (`writeFileAtomic`, `mkdirSync`, `rmSync`) by its code, so
+ * that a full disk is not called a permission problem nor the other way round. `folder` names
+ * the setting or folder the hint points at (`paths.output`).
+ */
+export function writeFailure(error: unknown, folder: string): WriteFailure {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const tail = 'nothing was left half-written; run the command again once it is fixed';
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { code, cause: `the disk is full (${code})`, hint: `free space on the disk that holds ${folder} (or raise the quota); ${tail}` };
+    case 'EACCES':
+    case 'EPERM':
+      return { code, cause: `permission denied (${code})`, hint: `make ${folder} and its files writable for the user running l10n; ${tail}` };
+    case 'EROFS':
+      return { code, cause: `the file system is read-only (${code})`, hint: `run l10n in a writable checkout, or mount the file system that holds ${folder} read-write; ${tail}` };
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return { code, cause: `a file stands where a folder should be (${code})`, hint: `a part of the path is a file, not a folder (is ${folder} a file?): move it away; ${tail}` };
+    case 'EISDIR':
+      return { code, cause: `a folder stands where the file should be (${code})`, hint: `move the folder away; ${tail}` };
+    case 'EMFILE':
+    case 'ENFILE':
+      return { code, cause: `too many open files (${code})`, hint: `close other programs or raise the limit (ulimit -n); ${tail}` };
+    default:
+      return {
+        code,
+        cause: code === undefined ? (error instanceof Error ? error.message : String(error)) : `the system refused it (${code})`,
+        hint: `check ${folder}, its permissions and the free disk space; ${tail}`,
+      };
+  }
+}
+
 /** A path relative to the project root with forward slashes, for messages and XLIFF attributes. */
 export function projectRelative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
