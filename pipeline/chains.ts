@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { documentName, projectRelative, resolveInside, writeFileAtomic } from './files.js';
+import { documentName, projectRelative, resolveInside, writeFailure, writeFileAtomic } from './files.js';
 import { appendAll } from './lists.js';
 import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
 import { ProjectMemories } from './memory/project.js';
@@ -163,8 +163,13 @@ export interface LanguageResult {
   readonly language: string;
   /** The language's report (what `output/<lang>/report.json` holds). */
   readonly report: BuildReport;
-  /** True when findings at or above `failOn`, or a fatal problem, kept the language from being written. */
+  /**
+   * True when findings at or above `failOn` kept the language from being written. A fatal problem
+   * stops only its document: the language's other documents are still written.
+   */
   readonly blocked: boolean;
+  /** Files the build meant to write (outputs, `report.json`) that could not be written, relative to the root; empty unless writes failed. */
+  readonly unwritten: readonly string[];
 }
 
 /** What `build` did. */
@@ -214,13 +219,26 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const documentMessages: Message[] = [...project.messages, ...files.flatMap((f) => f.messages)];
   const allMessages: Message[] = [...documentMessages];
   const results: LanguageResult[] = [];
-  const writes: PlannedOutput[] = [];
-  const built = files.filter((f) => !f.stopped);
+  const comparisons: PlannedOutput[] = [];
   for (const language of languages) {
-    const tracks = built.map((file) => ({ file, track: file.tracks.get(language) as LanguageTrack }));
-    const languageMessages = [...orphanTranslations(project, language, entries), ...tracks.flatMap(({ track }) => track.messages)];
-    const messages = [...documentMessages, ...languageMessages];
-    const blocked = messages.some((m) => m.fatal === true || atLeast(m, failOn));
+    const tracks = files.map((file) => ({ file, track: file.tracks.get(language) as LanguageTrack }));
+    // A fatal problem stops the document it concerns in this language, never the others: the
+    // language is held back only by findings of the documents that were built.
+    const stopped = (file: DocumentFile, track: LanguageTrack): boolean => file.stopped || track.stopped;
+    const orphans = orphanTranslations(project, language, entries);
+    const languageMessages = [...orphans, ...tracks.flatMap(({ track }) => track.messages)];
+    const counting = [
+      ...project.messages,
+      ...orphans,
+      ...tracks.filter(({ file, track }) => !stopped(file, track)).flatMap(({ file, track }) => [...file.messages, ...track.messages]),
+    ];
+    const blocked = counting.some((m) => m.fatal !== true && atLeast(m, failOn));
+    const planned = blocked ? [] : tracks.filter(({ file, track }) => !stopped(file, track)).flatMap(({ track }) => track.outputs);
+    const written = new Set<string>();
+    const writeMessages: Message[] = [];
+    if (mode === 'write') appendAll(writeMessages, writeOutputs(project, planned, written));
+    const outputsOf = (track: LanguageTrack): string[] =>
+      track.outputs.filter((o) => (mode === 'write' ? written.has(o.path) : planned.includes(o))).map((o) => projectRelative(project.root, o.path));
     const report = buildReport(
       language,
       failOn,
@@ -230,19 +248,22 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         language,
         xliff: track.xliff,
         counts: countsOf(file, track),
-        outputs: blocked || mode === 'none' ? [] : track.outputs.map((o) => projectRelative(project.root, o.path)),
+        outputs: mode === 'none' ? [] : outputsOf(track),
       })),
-      messages,
+      [...documentMessages, ...languageMessages, ...writeMessages],
+      mode === 'write' ? { written: !blocked && planned.length > 0 && planned.every((o) => written.has(o.path)) } : {},
     );
-    results.push({ language, report, blocked });
+    const reportPath = path.join(outputFolder(project.config, language), 'report.json');
+    // The report is written for every language built, failed or not, so that it always describes
+    // the last run; the outputs of a failed language stay as they were.
+    if (mode === 'write') appendAll(writeMessages, writeOutputs(project, [{ path: reportPath, content: reportToJson(report) }], written));
+    if (mode === 'compare' && !blocked) appendAll(comparisons, [...planned, { path: reportPath, content: reportToJson(report) }]);
+    const attempted = mode === 'write' ? [...planned.map((o) => o.path), reportPath] : [];
+    results.push({ language, report, blocked, unwritten: attempted.filter((p) => !written.has(p)).map((p) => projectRelative(project.root, p)) });
     appendAll(allMessages, languageMessages);
-    if (!blocked) {
-      for (const { track } of tracks) appendAll(writes, track.outputs);
-      writes.push({ path: path.join(outputFolder(project.config, language), 'report.json'), content: reportToJson(report) });
-    }
+    appendAll(allMessages, writeMessages);
   }
-  if (mode === 'compare') appendAll(allMessages, compareOutputs(project, writes));
-  if (mode === 'write') appendAll(allMessages, writeOutputs(project, writes));
+  if (mode === 'compare') appendAll(allMessages, compareOutputs(project, comparisons));
   return { documents: entries.map((e) => e.path), files, languages: results, failOn, messages: allMessages };
 }
 
@@ -280,21 +301,29 @@ function compareOutputs(project: Project, writes: readonly PlannedOutput[]): Mes
   return out;
 }
 
-/** Writes the planned outputs; the first that fails is a fatal message and the rest are not written. */
-function writeOutputs(project: Project, writes: readonly PlannedOutput[]): Message[] {
-  for (const planned of writes) {
+/**
+ * Writes the planned outputs, each whole or not at all (`writeFileAtomic`), and adds the path of
+ * each one written to `written`. A write that fails is a fatal message naming the file and why
+ * (a full disk, a read-only folder, a file in place of a folder); once one has failed, the rest of
+ * the list is not attempted (the next would fail the same way) and is reported in one message.
+ */
+function writeOutputs(project: Project, writes: readonly PlannedOutput[], written: Set<string>): Message[] {
+  for (const [index, planned] of writes.entries()) {
     try {
       writeFileAtomic(planned.path, planned.content);
+      written.add(planned.path);
     } catch (error) {
+      const failure = writeFailure(error, project.config.paths.output);
+      const rest = writes.length - index - 1;
       return [
         {
-          reason: `the output could not be written: ${(error as Error).message}`,
+          reason: `the output could not be written: ${failure.cause}${rest === 0 ? '' : `; ${rest} more ${rest === 1 ? 'file was' : 'files were'} not written after it`}`,
           ruleId: 'build/write',
           source: 'build',
           severity: 'error',
           fatal: true,
           file: projectRelative(project.root, planned.path),
-          hint: 'check the permissions of paths.output',
+          hint: failure.hint,
         },
       ];
     }

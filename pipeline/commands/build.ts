@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { build as runChain } from '../chains.js';
+import type { DocumentFile } from '../file.js';
 import { formatGithub } from '../report/github.js';
 import { summarize } from '../report/messages.js';
 import { formatTerminal } from '../report/terminal.js';
@@ -67,26 +68,38 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   if (options.format === 'github') io.stdout(formatGithub(result.messages));
   if (options.format === 'text') io.stderr(formatTerminal(result.messages, { color: io.isTTY && process.env.NO_COLOR === undefined }));
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  for (const report of reports) {
+  for (const language of result.languages) {
+    const { report } = language;
     const published = report.documents.reduce((n, d) => n + d.counts.published, 0);
     const total = report.documents.reduce((n, d) => n + d.counts.segments, 0);
     const written = report.documents.flatMap((d) => d.outputs);
-    const verb = options.outputs === 'write' ? 'wrote' : 'checked';
     const { errors, warnings, notices } = report.summary;
     const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
     const blocking = [plural(errors, 'error'), ...(failOn === 'error' ? [] : [plural(warnings, 'warning')]), ...(failOn === 'info' ? [plural(notices, 'notice')] : [])];
-    io.stderr(
-      `${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ` +
-        (options.outputs === 'none'
-          ? counts
-          : written.length === 0
-            ? `nothing written: ${blocking.join(', ')} at or above --fail-on ${failOn} (a language is written only when it has none)`
-            : `${verb} ${written.join(', ')}`) +
-        '\n',
-    );
+    const reportFile = `${project.config.paths.output}/${report.language}/report.json`;
+    const reportNote = options.outputs === 'write' && !language.unwritten.includes(reportFile) ? `; report: ${reportFile}` : '';
+    // Only what happened: files are named as written only when they were.
+    const unwritten = language.unwritten.filter((f) => f !== reportFile);
+    const what =
+      options.outputs === 'none'
+        ? counts
+        : language.blocked
+          ? `nothing published: ${blocking.join(', ')} at or above --fail-on ${failOn} (a language is published only when it has none)${reportNote}`
+          : [
+              ...(written.length === 0 ? [] : [`${options.outputs === 'write' ? 'wrote' : 'checked'} ${written.join(', ')}`]),
+              ...(unwritten.length === 0 ? [] : [`not written: the outputs could not be written (${plural(unwritten.length, 'file')}, see the errors above)`]),
+            ].join('; ') || nothingBuilt(result.files, report.language, reportNote);
+    io.stderr(`${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ${what}\n`);
   }
   io.stderr(`${options.name}: ${summarize(result.messages)}\n`);
   return exitCodeFor(result.messages, failOn);
+}
+
+/** The summary of a language none of whose documents could be built (each stopped by a fatal problem). */
+function nothingBuilt(files: readonly DocumentFile[], language: string, reportNote: string): string {
+  const stopped = files.filter((f) => f.stopped || f.tracks.get(language)?.stopped === true).length;
+  if (stopped === 0) return `nothing to publish${reportNote}`;
+  return `nothing published: ${stopped} ${stopped === 1 ? 'document' : 'documents'} could not be built (see the errors above)${reportNote}`;
 }
 
 export const build: Command = {

@@ -33,18 +33,32 @@ export interface BuildReport {
   readonly reportVersion: number;
   readonly language: string;
   readonly failOn: Severity;
+  /**
+   * `build` only: true when this run wrote the language's outputs (those of its documents that
+   * could be built); false when it wrote none of them (findings at or above `failOn`, or the
+   * writes failed), so the other files in `output/<lang>/` are from an earlier run. Absent in
+   * `check` and `build --check`, which write nothing.
+   */
+  readonly written?: boolean;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly notices: number };
   readonly documents: readonly ReportDocument[];
   readonly messages: readonly Message[];
 }
 
 /** Assembles the report of one language; what its messages quote is capped (`capMessage`). */
-export function buildReport(language: string, failOn: Severity, documents: readonly ReportDocument[], messages: readonly Message[]): BuildReport {
+export function buildReport(
+  language: string,
+  failOn: Severity,
+  documents: readonly ReportDocument[],
+  messages: readonly Message[],
+  run: { readonly written?: boolean } = {},
+): BuildReport {
   const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
   return {
     reportVersion: REPORT_VERSION,
     language,
     failOn,
+    ...(run.written === undefined ? {} : { written: run.written }),
     summary: { errors: count('error'), warnings: count('warning'), notices: count('info') },
     documents,
     messages: sortMessages(messages).map(capMessage),

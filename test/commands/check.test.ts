@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { publishedFiles, tempProject, type TempProject } from '../helpers/project.js';
 
 const DOC = 'gipfel';
 const EN = `translations/en/${DOC}.xlf`;
@@ -120,7 +120,7 @@ describe('l10n build with checks', () => {
     replace(p, EN, ...BAD_NUMBER);
     const result = await p.run(['build']);
     expect(result.code).toBe(1);
-    expect(existsSync(path.join(p.root, 'output', 'en'))).toBe(false);
+    expect(publishedFiles(p.root, 'en')).toEqual([]);
     expect(existsSync(path.join(p.root, 'output', 'fr', `${DOC}.txt`))).toBe(true);
   });
 
@@ -149,7 +149,7 @@ describe('l10n build with checks', () => {
     const untranslated = report!.messages.filter((m) => m.ruleId === 'build/untranslated');
     expect(untranslated).toHaveLength(8);
     expect(untranslated.every((m) => m.reason.includes('its state is "translated", below the published state "reviewed"'))).toBe(true);
-    expect(existsSync(path.join(p.root, 'output', 'en'))).toBe(false);
+    expect(publishedFiles(p.root, 'en')).toEqual([]);
   });
 });
 

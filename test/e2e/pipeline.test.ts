@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { publishedFiles, tempProject, type TempProject } from '../helpers/project.js';
 
 const ARTICLE = 'source/gipfel.txt';
 const DOC = 'gipfel';
@@ -79,7 +79,7 @@ describe('build', () => {
     expect(result.stderr.match(/error: 3 more like the above \[build\/untranslated\]/gu)).toHaveLength(3);
     const reports = JSON.parse((await project.run(['build', '--format', 'json'])).stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
     expect(reports.flatMap((r) => r.messages).filter((m) => m.ruleId === 'build/untranslated')).toHaveLength(8 * 3);
-    expect(existsSync(path.join(project.root, 'output'))).toBe(false);
+    for (const language of ['en', 'fr', 'es']) expect(publishedFiles(project.root, language)).toEqual([]);
   });
 
   it('publishes the source with a warning per segment under policy "source"', async () => {
@@ -143,7 +143,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
     const result = await project.run(['build']);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(new RegExp(`translations/en/${DOC}\\.xlf:\\d+:\\d+: error: `, 'u'));
-    expect(existsSync(path.join(project.root, 'output', 'en'))).toBe(false);
+    expect(publishedFiles(project.root, 'en')).toEqual([]);
     expect(existsSync(path.join(project.root, 'output', 'fr', `${DOC}.txt`))).toBe(true);
   });
 
@@ -166,7 +166,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
     const result = await project.run(['build', '--lang', 'es']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(new RegExp(`translations/es/${DOC}\\.xlf:\\d+(:\\d+)?: error: .*\\bit\\b`, 'u'));
-    expect(existsSync(path.join(project.root, 'output', 'es'))).toBe(false);
+    expect(publishedFiles(project.root, 'es')).toEqual([]);
   });
 
   it('a missing source file: exit 3 naming the file', async () => {
