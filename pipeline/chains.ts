@@ -15,6 +15,7 @@ import PQueue from 'p-queue';
 import { documentName, projectRelative, resolveInside, writeFailure, writeFileAtomic } from './files.js';
 import { appendAll } from './lists.js';
 import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
+import type { UntranslatedPolicy } from './config.js';
 import { ProjectMemories } from './memory/project.js';
 import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
 import { findDocuments, outputFolder, translationsFolder, xliffPath, type DocumentEntry, type Project } from './project.js';
@@ -156,6 +157,11 @@ export interface BuildOptions extends RunOptions {
    * produces (`build/outdated-output`); `none`: only check.
    */
   readonly outputs?: 'write' | 'compare' | 'none';
+  /**
+   * What a segment without a publishable translation means for this run (`fail`, `source`,
+   * `hold`; see `policies.untranslated`). Default: the config's.
+   */
+  readonly untranslated?: UntranslatedPolicy;
 }
 
 /** What `build` (or `check`) found and wrote, per language. */
@@ -200,7 +206,14 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const failOn = options.failOn ?? project.config.policies.failOn;
   const mode = options.outputs ?? 'write';
   const entries = findDocuments(project);
-  const context: BuildContext = { project, languages, qa: qaOptionsFor(project.config), failOn, onDefect: buildDefect };
+  const context: BuildContext = {
+    project,
+    languages,
+    qa: qaOptionsFor(project.config),
+    failOn,
+    onDefect: buildDefect,
+    ...(options.untranslated === undefined ? {} : { untranslated: options.untranslated }),
+  };
   const files = entries.map((entry) => fileFor(project, entry, languages));
   // Documents are independent: build them concurrently, reading files while others assemble.
   const queue = new PQueue({ concurrency: 2 });
@@ -248,6 +261,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         language,
         xliff: track.xliff,
         counts: countsOf(file, track),
+        ...(track.counts?.held === undefined ? {} : { held: true }),
         outputs: mode === 'none' ? [] : outputsOf(track),
       })),
       [...documentMessages, ...languageMessages, ...writeMessages],

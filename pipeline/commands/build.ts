@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { build as runChain } from '../chains.js';
+import { UNTRANSLATED_POLICIES, type UntranslatedPolicy } from '../config.js';
 import type { DocumentFile } from '../file.js';
 import { formatGithub } from '../report/github.js';
 import { summarize } from '../report/messages.js';
@@ -14,6 +15,7 @@ import { EXIT, UsageError, exitCodeFor, type CommandIo, type Command, type ExitC
 import { languagesFrom, severityFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n build [--lang <code>]… [--check] [--fail-on error|warning|info] [--format text|json|github]
+                  [--untranslated fail|source|hold]
 
 Reads translations/<lang>/<document>.xlf, runs the quality checks on every unit against the
 current source and writes the translated documents to output/<lang>/ (a plain-text article as
@@ -25,6 +27,10 @@ A language with findings at or above --fail-on writes nothing.
   --fail-on <sev>   lowest severity that fails the build (default: policies.failOn, error)
   --format <fmt>    text (default, on stderr), json (the reports on stdout) or github
                     (GitHub Actions annotations on stdout)
+  --untranslated <policy>
+                    what a segment without a publishable translation does (default:
+                    policies.untranslated): fail the build, publish the source, or hold the
+                    document back in that language until it is complete
 
 ${exitCodesHelp({ 0: 'clean: nothing at or above --fail-on', 1: 'findings at or above --fail-on (default error)', 2: 'usage or config error, bad glossary', 3: 'a file could not be read, decoded or parsed; a language could not be built' })}`;
 
@@ -49,6 +55,17 @@ export interface RunOptions {
   readonly outputs: 'write' | 'compare' | 'none';
   /** Name shown in the summary line. */
   readonly name: string;
+  /** --untranslated: the publishing policy for this run instead of the config's. */
+  readonly untranslated?: string | undefined;
+}
+
+/** The policy from --untranslated, checked up front. */
+export function untranslatedFrom(value: string | undefined): UntranslatedPolicy | undefined {
+  if (value === undefined) return undefined;
+  if (!(UNTRANSLATED_POLICIES as readonly string[]).includes(value)) {
+    throw new UsageError(`--untranslated: expected ${UNTRANSLATED_POLICIES.join(', ')}, got "${value}"`);
+  }
+  return value as UntranslatedPolicy;
 }
 
 /**
@@ -60,8 +77,9 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   if (project === undefined) return EXIT.usage;
   const languages = languagesFrom(options.lang, project.config);
   const failOn = severityFrom(options.failOn, project.config.policies.failOn);
+  const untranslated = untranslatedFrom(options.untranslated);
   const progress = progressDisplay(io, { enabled: options.format === 'text' });
-  const result = await runChain(project, { languages, failOn, outputs: options.outputs, ...(progress.listener === undefined ? {} : { onProgress: progress.listener }) });
+  const result = await runChain(project, { languages, failOn, outputs: options.outputs, ...(untranslated === undefined ? {} : { untranslated }), ...(progress.listener === undefined ? {} : { onProgress: progress.listener }) });
   progress.stop();
   const reports = result.languages.map((l) => l.report);
   if (options.format === 'json') io.stdout(JSON.stringify(reports, null, 2) + '\n');
@@ -89,7 +107,9 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
               ...(written.length === 0 ? [] : [`${options.outputs === 'write' ? 'wrote' : 'checked'} ${written.join(', ')}`]),
               ...(unwritten.length === 0 ? [] : [`not written: the outputs could not be written (${plural(unwritten.length, 'file')}, see the errors above)`]),
             ].join('; ') || nothingBuilt(result.files, report.language, reportNote);
-    io.stderr(`${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ${what}\n`);
+    const held = report.documents.filter((d) => d.held === true).map((d) => `${d.document} (${d.counts.held ?? 0}/${d.counts.segments} segments ready)`);
+    const heldNote = held.length === 0 ? '' : `; held: ${held.join(', ')}`;
+    io.stderr(`${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ${what}${heldNote}\n`);
   }
   io.stderr(`${options.name}: ${summarize(result.messages)}\n`);
   return exitCodeFor(result.messages, failOn);
@@ -114,10 +134,11 @@ export const build: Command = {
         check: { type: 'boolean', default: false },
         'fail-on': { type: 'string' },
         format: { type: 'string', default: 'text' },
+        untranslated: { type: 'string' },
       },
       strict: true,
     });
     const format = formatFrom(values.format);
-    return runBuild({ lang: values.lang, failOn: values['fail-on'], format, outputs: values.check ? 'compare' : 'write', name: 'build' }, io);
+    return runBuild({ lang: values.lang, failOn: values['fail-on'], format, outputs: values.check ? 'compare' : 'write', name: 'build', untranslated: values.untranslated }, io);
   },
 };

@@ -10,6 +10,7 @@ import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 import { progressDisplay } from './progress.js';
+import { unpublishable } from '../stages/policy.js';
 
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
@@ -32,6 +33,11 @@ export interface StatusRow {
   readonly words: Readonly<Record<Bucket, number>>;
   readonly totalSegments: number;
   readonly totalWords: number;
+  /**
+   * Under policy `untranslated: hold`: true when a segment cannot be published yet, so the build
+   * holds the document back in this language (pending). Left out otherwise.
+   */
+  readonly held?: true;
 }
 
 const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, review: 0 });
@@ -78,6 +84,8 @@ export const status: Command = {
         const segmentCounts = emptyCounts();
         const wordCounts = emptyCounts();
         const targets = track.targets ?? new Map();
+        const hold = project.config.policies.untranslated === 'hold';
+        const held = hold && segments.some((segment) => unpublishable(targets.get(segment.id), project.config.policies.publishState) !== undefined);
         for (const segment of segments) {
           const t = targets.get(segment.id);
           const hasTarget = t?.target !== undefined && t.target.text.trim() !== '';
@@ -93,6 +101,7 @@ export const status: Command = {
           words: wordCounts,
           totalSegments: segments.length,
           totalWords: segments.reduce((n, s) => n + wordsIn(s.text), 0),
+          ...(held ? { held: true as const } : {}),
         });
       }
     }
@@ -106,7 +115,8 @@ export const status: Command = {
           .join(', ');
         // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
         const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';
-        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} segments  ${states}\n`);
+        const pending = row.held === true ? '  pending: held until every segment can be published' : '';
+        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} segments  ${states}${pending}\n`);
       }
     }
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');

@@ -17,6 +17,11 @@ export interface BuildCounts {
   readonly fellBack: number;
   /** Segments without a publishable translation. */
   readonly missing: number;
+  /**
+   * Only for a document that policy `hold` keeps unpublished in this language: its segments whose
+   * translation is ready (published once the `missing` ones are too). `published` is then 0.
+   */
+  readonly held?: number;
 }
 
 export interface ReportDocument {
@@ -25,6 +30,8 @@ export interface ReportDocument {
   readonly language: string;
   readonly xliff: string;
   readonly counts: BuildCounts;
+  /** True when policy `hold` kept the document unpublished in this language (left out otherwise). */
+  readonly held?: true;
   /** Files written (or, with --check, that would be written), relative to the project root. */
   readonly outputs: readonly string[];
 }
