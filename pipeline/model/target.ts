@@ -64,4 +64,9 @@ export interface SegmentTarget {
   readonly candidates: readonly Candidate[];
   /** Line of the unit (or segment) in the file, for messages. */
   readonly line?: number;
+  /**
+   * True when the sentence has nothing to translate into this language (`nothingToTranslate`):
+   * the source is its translation, final, whatever the file holds. Left out otherwise.
+   */
+  readonly locked?: true;
 }
