@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { documentName, projectRelative, resolveInside, writeFailure, writeFileAtomic } from './files.js';
+import { documentName, isTemporaryFile, projectRelative, removeStaleTemporaryFiles, resolveInside, writeFailure, writeFileAtomic } from './files.js';
 import { appendAll } from './lists.js';
 import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
 import type { UntranslatedPolicy } from './config.js';
@@ -130,6 +130,8 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   const entries = findDocuments(project);
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
+  // What a killed extract left half-written goes, even where this run changes no file.
+  for (const language of languages) removeStaleTemporaryFiles(translationsFolder(project.config, language));
   const files: DocumentFile[] = [];
   options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
   for (const entry of entries) {
@@ -357,7 +359,7 @@ function xliffFilesUnder(folder: string): string[] {
     }
     for (const entry of entries) {
       if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-      else if (entry.isFile() && entry.name.endsWith('.xlf')) out.push(`${prefix}${entry.name}`);
+      else if (entry.isFile() && entry.name.endsWith('.xlf') && !isTemporaryFile(entry.name)) out.push(`${prefix}${entry.name}`);
     }
   };
   walk(folder, '');

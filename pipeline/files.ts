@@ -2,7 +2,7 @@
  * File access that every stage shares: strict decoding, paths that cannot escape the project,
  * and writes that never leave a half-written file behind.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Message } from './model.js';
 
@@ -85,13 +85,69 @@ export function resolveInside(root: string, relative: string, what: string, file
   return resolved;
 }
 
+/** How the temporary files of `writeFileAtomic` begin: `.l10n-tmp-<pid>-<file name>`. */
+const TEMPORARY_PREFIX = '.l10n-tmp-';
+const TEMPORARY_NAME = /^\.l10n-tmp-(\d+)-/u;
+
+/**
+ * True when a file name is one of `writeFileAtomic`'s temporary files. Nothing reads them as
+ * project files (translations, glossaries, orphans): one can stay behind when a process is
+ * killed outright (SIGKILL, a power cut) between writing it and renaming it.
+ */
+export function isTemporaryFile(name: string): boolean {
+  return name.startsWith(TEMPORARY_PREFIX);
+}
+
+/** False when no process has this id any more (another user's process counts as alive). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Folders whose stale temporary files this process has removed already. */
+const swept = new Set<string>();
+
+/**
+ * Removes the temporary files that processes no longer running left in `folder`, once per folder
+ * and process (a command is one process): they are incomplete copies nobody will rename. Files
+ * of running processes (another `l10n` writing at the same time) are left alone. Best effort:
+ * what cannot be removed stays (and is still never read). Every write calls it for its folder;
+ * commands call it for the folders they own even when they write nothing new there.
+ */
+export function removeStaleTemporaryFiles(folder: string): void {
+  if (swept.has(folder)) return;
+  swept.add(folder);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMPORARY_NAME.exec(name)?.[1] ?? Number.NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    try {
+      rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // Left for the next run; readers skip it meanwhile.
+    }
+  }
+}
+
 /**
  * Writes a file so that readers see either the old content or the new one, never a part: the
  * content goes to a temporary file in the same folder, which is then renamed over the target.
+ * The write is synchronous, so a signal (Ctrl-C) is handled only before or after it, never
+ * between the two steps; the first write into a folder removes what killed processes left there.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.l10n-tmp-${process.pid}-${path.basename(file)}`);
+  removeStaleTemporaryFiles(path.dirname(file));
+  const temporary = path.join(path.dirname(file), `${TEMPORARY_PREFIX}${process.pid}-${path.basename(file)}`);
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
