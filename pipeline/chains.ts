@@ -26,7 +26,7 @@ import { checksStage } from './stages/checks.js';
 import type { BuildContext, ExtractContext, RunContext } from './stages/context.js';
 import { existingStage } from './stages/existing.js';
 import { exportStage } from './stages/export.js';
-import { createImportStage, importStage, matchStage } from './stages/import.js';
+import { createImportStage, createMatchStage, importStage, matchStage } from './stages/import.js';
 import { leverageStage, memoryLeverage, type LeverageProvider } from './stages/leverage.js';
 import type { ProgressListener } from './progress.js';
 import { policyStage } from './stages/policy.js';
@@ -49,7 +49,8 @@ export const STATUS_CHAIN: readonly Stage<DocumentFile, RunContext>[] = [
   createImportStage((track) => {
     track.message({ reason: 'no translation file yet', ruleId: 'status/missing-xliff', source: 'status', severity: 'warning', file: track.xliff, hint: 'run `l10n extract`' });
   }),
-  matchStage,
+  // Counted as the files say: status does not load the glossary, so extract's locks stand.
+  createMatchStage('file'),
 ];
 
 /** Options every run takes. */

@@ -18,20 +18,21 @@ describe('l10n status', () => {
     const result = await project.run(['status', '--json', '--fail-if-incomplete']);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout) as StatusJson;
-    expect(status.rows.map((r) => [r.language, r.segments.translated, r.totalSegments])).toEqual([
-      ['en', 8, 8],
-      ['fr', 8, 8],
-      ['es', 8, 8],
+    // The credit "dpa" is locked by extract (nothing to translate): final.
+    expect(status.rows.map((r) => [r.language, r.segments.translated, r.segments.final, r.totalSegments])).toEqual([
+      ['en', 7, 1, 8],
+      ['fr', 7, 1, 8],
+      ['es', 7, 1, 8],
     ]);
     expect(status.rows[0]!.totalWords).toBe(52);
   });
 
-  it('counts a fresh extract as initial and fails with --fail-if-incomplete', async () => {
+  it('counts a fresh extract as initial (but the locked credit) and fails with --fail-if-incomplete', async () => {
     project = tempProject({ fixture: 'artikel' });
     await project.run(['extract', '--lang', 'en']);
     const plain = await project.run(['status', '--lang', 'en']);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain('0/8 segments');
+    expect(plain.stdout).toContain('1/8 segments  initial 7');
     const strict = await project.run(['status', '--lang', 'en', '--fail-if-incomplete']);
     expect(strict.code).toBe(1);
   });
