@@ -268,7 +268,12 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         outputs: mode === 'none' ? [] : outputsOf(track),
       })),
       [...documentMessages, ...languageMessages, ...writeMessages],
-      mode === 'write' ? { written: !blocked && planned.length > 0 && planned.every((o) => written.has(o.path)) } : {},
+      // `--check` compares with the report a build writes, so it says what that build would write.
+      mode === 'write'
+        ? { written: !blocked && planned.length > 0 && planned.every((o) => written.has(o.path)) }
+        : mode === 'compare'
+          ? { written: !blocked && planned.length > 0 }
+          : {},
     );
     const reportPath = path.join(outputFolder(project.config, language), 'report.json');
     // The report is written for every language built, failed or not, so that it always describes

@@ -43,8 +43,8 @@ export interface BuildReport {
   /**
    * `build` only: true when this run wrote the language's outputs (those of its documents that
    * could be built); false when it wrote none of them (findings at or above `failOn`, or the
-   * writes failed), so the other files in `output/<lang>/` are from an earlier run. Absent in
-   * `check` and `build --check`, which write nothing.
+   * writes failed), so the other files in `output/<lang>/` are from an earlier run. `build
+   * --check` says what a build would write, to compare with the report on disk; absent in `check`.
    */
   readonly written?: boolean;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly notices: number };

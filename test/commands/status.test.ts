@@ -43,7 +43,8 @@ describe('l10n status', () => {
     expect((await project.run(['extract', '--lang', 'en'])).code).toBe(2);
     const status = await project.run(['status', '--json', '--lang', 'en']);
     expect(status.code).toBe(0);
-    expect((JSON.parse(status.stdout) as StatusJson).rows.map((r) => [r.language, r.segments.translated])).toEqual([['en', 29]]);
+    // 28 translated and the credit "Expansion", locked by extract: final, as the file says.
+    expect((JSON.parse(status.stdout) as StatusJson).rows.map((r) => [r.language, r.segments.translated, r.segments.final])).toEqual([['en', 28, 1]]);
   });
 
   it('warns about a language without a translation file', async () => {
