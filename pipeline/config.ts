@@ -6,11 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
+import { readMachineSection, type MachineSection } from './machine-config.js';
 import { InputError, type Severity, type TargetState } from './model.js';
+import { optionPath, resolveStringsOptions, StringsOptionError, type StringsOptions, type StringsOptionsInput } from './strings/options.js';
 import type { XliffVersion } from './xliff/index.js';
-import { readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
+import { checkYaml, readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
 
@@ -99,12 +101,33 @@ export interface Config {
     readonly publishState: Exclude<TargetState, 'initial'>;
     /** Lowest severity that makes `build` and `check` exit 1. Default 'error'. */
     readonly failOn: Severity;
+    /**
+     * Machine output (`l10n translate`) that no person has confirmed yet. `publish`: the target
+     * languages whose builds publish it as it is, saying so in their reports (a newsroom's choice
+     * per language). Default: none, so machine output waits for a person.
+     */
+    readonly machine: { readonly publish: readonly string[] };
   };
   /**
    * Severity per quality-check rule id (`qa/…`), or 'off'. Rules not named run at their default
    * severity (README.md, "Quality checks"). Default: empty.
    */
   readonly checks: ReadonlyMap<string, CheckSetting>;
+  /** Software strings (`strings:`): the site's i18next catalogs as documents. Default: none. */
+  readonly strings: StringsConfig | undefined;
+  /**
+   * The `mt:` section: machine translation settings for `l10n translate` (README.md, "Machine
+   * translation"); undefined when absent. API keys are never in it: they come from the environment.
+   */
+  readonly mt: MachineSection | undefined;
+}
+
+/** The `strings:` section, checked. */
+export interface StringsConfig {
+  /** The options (`pipeline/strings/options.ts`); their `sourceLanguage` is the project's. */
+  readonly options: StringsOptions;
+  /** True when `strings.input` is set: `extract` refreshes the German catalogs from the site's code first. */
+  readonly readsCode: boolean;
 }
 
 /** The XLIFF settings that apply to one language. */
@@ -142,6 +165,42 @@ const XLIFF_FIELDS = {
   version: { type: 'enum', values: ['1.2', '2.1'] },
   profile: { type: 'enum', values: ['default', 'omegat'] },
 } as const satisfies Record<string, FieldType>;
+
+const TEXT: FieldType = { type: 'string' };
+const TEXTS: FieldType = { type: 'list', of: TEXT };
+
+/**
+ * The `strings:` section's shape (types and names, with positions); what the values mean is
+ * checked by `resolveStringsOptions` (see `checkStrings`). `sourceLanguage` is the project's.
+ */
+const STRINGS_FIELDS: FieldType = {
+  type: 'object',
+  fields: {
+    input: TEXTS,
+    ignore: TEXTS,
+    namespaces: { type: 'list', of: TEXT, minItems: 1 },
+    defaultNamespace: TEXT,
+    keySeparator: { type: 'false-or', of: TEXT },
+    nsSeparator: { type: 'false-or', of: TEXT },
+    pluralSeparator: TEXT,
+    contextSeparator: TEXT,
+    contextValues: TEXTS,
+    interpolation: { type: 'object', fields: { prefix: TEXT, suffix: TEXT, unescapePrefix: TEXT, formatSeparator: TEXT } },
+    nesting: { type: 'object', fields: { prefix: TEXT, suffix: TEXT } },
+    keep: TEXTS,
+    functions: TEXTS,
+    transComponents: TEXTS,
+    transKeepBasicHtmlNodesFor: TEXTS,
+    htmlAttribute: TEXT,
+    htmlOptionsAttribute: TEXT,
+    commentTag: TEXT,
+    catalogs: RELATIVE_PATH,
+    output: RELATIVE_PATH,
+    newCatalogStyle: { type: 'enum', values: ['nested', 'flat'] },
+    newCatalogIndent: { type: 'number', min: 0, max: 8 },
+    maxLength: { type: 'map', keyPattern: /^.+$/u, keyDescribe: 'a key as "namespace:key" or "namespace:prefix*"', of: { type: 'number', min: 1 } },
+  },
+};
 
 /** The `checks:` section: a severity (or off) per known rule id. */
 function checksSchema(ruleIds: readonly string[]): FieldType {
@@ -196,9 +255,12 @@ function schema(vocabulary: ConfigVocabulary): FieldType {
         untranslated: { type: 'enum', values: UNTRANSLATED_POLICIES },
         publishState: { type: 'enum', values: ['translated', 'reviewed', 'final'] },
         failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
+        machine: { type: 'object', fields: { publish: { type: 'list', of: LANGUAGE } } },
       },
     },
     checks: checksSchema(vocabulary.ruleIds),
+    strings: STRINGS_FIELDS,
+    mt: { type: 'mapping' },
   },
   };
 }
@@ -231,19 +293,78 @@ export function loadConfig(root: string, vocabulary: ConfigVocabulary): Config {
 
 /** Parses and checks config text; `file` names it in messages and sets the project root. */
 export function parseConfig(text: string, file: string, vocabulary: ConfigVocabulary): Config {
+  let strings: StringsConfig | undefined;
+  let mt: MachineSection | undefined;
   const data = readCheckedYaml(text, schema(vocabulary), {
     file,
     area: 'config',
     source: 'config',
     hint: 'fix the config file; README.md lists every key',
     empty: 'the config file is empty',
-    more: (doc, report) => {
+    more: (doc, report, place) => {
       const documents = doc.get('documents', true);
       const source = doc.getIn(['paths', 'source']);
       if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', report);
+      strings = checkStrings(doc, report);
+      checkMachinePublishing(doc, report);
+      mt = readMachineSection(doc, report, place);
     },
   });
-  return toConfig(data, file);
+  return toConfig(data, file, strings, mt);
+}
+
+/**
+ * The `strings:` section through `resolveStringsOptions`: a wrong value is reported at its line
+ * and column ("expected X, got Y"). The project's `sourceLanguage` is the catalogs' language; the
+ * translated catalogs go below `<paths.output>/<lang>/`, where the build writes every language's
+ * files (default `<paths.output>/{lng}/locales/{ns}.json`).
+ */
+function checkStrings(doc: YamlDocument, report: YamlReport): StringsConfig | undefined {
+  const node = doc.get('strings', true) as YamlNode | undefined;
+  if (node === undefined || node === null) return undefined;
+  // The schema has reported what is wrong with the section's shape; the values are checked when it is right.
+  let shapeProblems = 0;
+  checkYaml(node, STRINGS_FIELDS, 'strings', () => {
+    shapeProblems += 1;
+  });
+  if (shapeProblems > 0) return undefined;
+  const input = (doc.getIn(['strings'], false) as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const sourceLanguage = doc.get('sourceLanguage');
+  const outputFolder = String(doc.getIn(['paths', 'output']) ?? 'output').replace(/\/+$/u, '');
+  const given = input as Record<string, unknown>;
+  let options: StringsOptions;
+  try {
+    options = resolveStringsOptions({
+      ...(given as StringsOptionsInput),
+      sourceLanguage: typeof sourceLanguage === 'string' ? sourceLanguage : 'de',
+      output: (given['output'] as string | undefined) ?? `${outputFolder}/{lng}/locales/{ns}.json`,
+    });
+  } catch (error) {
+    if (!(error instanceof StringsOptionError)) throw error;
+    const at = (doc.getIn(['strings', ...optionPath(error.field)], true) ?? node) as YamlNode;
+    report(at, error.detail.reason.replace(/^strings option /u, 'strings.'), error.detail.hint ?? 'README.md, "Software strings", lists the options');
+    return undefined;
+  }
+  const prefix = `${outputFolder}/{lng}/`;
+  const rest = options.output.startsWith(prefix) ? options.output.slice(prefix.length) : undefined;
+  if (rest === undefined || rest.includes('{lng}')) {
+    report((doc.getIn(['strings', 'output'], true) ?? node) as YamlNode, `strings.output: expected a path in ${prefix} with {ns} (the build writes each language's files there), got "${options.output}"`, `e.g. ${prefix}locales/{ns}.json`);
+    return undefined;
+  }
+  return { options, readsCode: given['input'] !== undefined };
+}
+
+/** `policies.machine.publish` may only name target languages of the project. */
+function checkMachinePublishing(doc: YamlDocument, report: YamlReport): void {
+  const publish = doc.getIn(['policies', 'machine', 'publish'], true);
+  const targets = doc.get('targetLanguages');
+  if (!isSeq(publish) || !isSeq(targets)) return;
+  const configured = targets.items.map((t) => (isScalar(t) ? String(t.value) : ''));
+  publish.items.forEach((item, i) => {
+    if (!isScalar(item) || configured.includes(String(item.value))) return;
+    report(item as YamlNode, `policies.machine.publish[${i}]: expected one of the targetLanguages (${configured.join(', ')}), got "${String(item.value)}"`);
+  });
 }
 
 /**
@@ -258,12 +379,13 @@ function checkDocumentNames(items: readonly YamlNode[], sourceFolder: string, re
   }
 }
 
-function toConfig(data: Map<string, unknown>, file: string): Config {
+function toConfig(data: Map<string, unknown>, file: string, strings: StringsConfig | undefined, mt: MachineSection | undefined): Config {
   const section = (name: string): Map<string, unknown> => (data.get(name) as Map<string, unknown> | undefined) ?? new Map();
   const paths = section('paths');
   const segmentation = section('segmentation');
   const xliff = section('xliff');
   const policies = section('policies');
+  const machinePolicy = (policies.get('machine') as Map<string, unknown> | undefined) ?? new Map<string, unknown>();
   const defaults: XliffSettings = {
     version: (xliff.get('version') as XliffVersion | undefined) ?? '1.2',
     profile: (xliff.get('profile') as XliffSettings['profile'] | undefined) ?? 'default',
@@ -300,11 +422,14 @@ function toConfig(data: Map<string, unknown>, file: string): Config {
       untranslated: (policies.get('untranslated') as UntranslatedPolicy | undefined) ?? 'fail',
       publishState: (policies.get('publishState') as Config['policies']['publishState'] | undefined) ?? 'translated',
       failOn: (policies.get('failOn') as Severity | undefined) ?? 'error',
+      machine: { publish: (machinePolicy.get('publish') as string[] | undefined) ?? [] },
     },
     checks: new Map(
       [...((data.get('checks') as Map<string, CheckSetting | undefined> | undefined) ?? new Map<string, CheckSetting | undefined>())].filter(
         (e): e is [string, CheckSetting] => e[1] !== undefined,
       ),
     ),
+    strings,
+    mt,
   };
 }

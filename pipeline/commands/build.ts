@@ -109,7 +109,8 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
             ].join('; ') || nothingBuilt(result.files, report.language, reportNote);
     const held = report.documents.filter((d) => d.held === true).map((d) => `${d.document} (${d.counts.held ?? 0}/${d.counts.segments} segments ready)`);
     const heldNote = held.length === 0 ? '' : `; held: ${held.join(', ')}`;
-    io.stderr(`${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ${what}${heldNote}\n`);
+    const machine = report.machine === undefined ? '' : ` (${report.machine.published} of them machine output no person has confirmed, policies.machine.publish)`;
+    io.stderr(`${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}${machine}; ${what}${heldNote}\n`);
   }
   io.stderr(`${options.name}: ${summarize(result.messages)}\n`);
   return exitCodeFor(result.messages, failOn);

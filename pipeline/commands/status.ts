@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { status as runStatus } from '../chains.js';
-import { segmentsOf, sortMessages, TARGET_STATES, type Message, type TargetState } from '../model.js';
+import { isUnconfirmedMachine, segmentsOf, sortMessages, TARGET_STATES, type Message, type TargetState } from '../model.js';
 import { appendAll } from '../lists.js';
 import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
@@ -15,15 +15,20 @@ import { unpublishable } from '../stages/policy.js';
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
 Counts segments and source words per language, document and state (initial, translated,
-reviewed, final; "review" counts targets marked for review, whatever their state).
+reviewed, final; "machine, unreviewed" counts machine translations no person has confirmed;
+"review" counts other targets marked for review, whatever their state). Software strings count
+one per key and plural form the language needs, and name the untranslated keys.
 
   --json                 machine-readable output on stdout (schema: README.md, "Reports")
   --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review
+                         (unconfirmed machine output is incomplete)
 
 ${exitCodesHelp({ 0: 'counted', 1: 'with --fail-if-incomplete: a segment is not translated or needs review', 2: 'usage or config error', 3: 'a file could not be read or parsed' })}`;
 
-type Bucket = TargetState | 'review';
-const BUCKETS: readonly Bucket[] = [...TARGET_STATES, 'review'];
+type Bucket = TargetState | 'machine' | 'review';
+const BUCKETS: readonly Bucket[] = [...TARGET_STATES, 'machine', 'review'];
+/** How a bucket reads in the text output. */
+const LABELS: Readonly<Record<Bucket, string>> = { initial: 'initial', translated: 'translated', reviewed: 'reviewed', final: 'final', machine: 'machine, unreviewed', review: 'review' };
 
 export interface StatusRow {
   readonly language: string;
@@ -38,9 +43,14 @@ export interface StatusRow {
    * holds the document back in this language (pending). Left out otherwise.
    */
   readonly held?: true;
+  /** For software strings: the keys without a translation (initial), in catalog order. */
+  readonly untranslatedKeys?: readonly string[];
 }
 
-const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, review: 0 });
+/** How many untranslated keys the text output names per row before "and N more". */
+const KEYS_SHOWN = 10;
+
+const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, machine: 0, review: 0 });
 const wordsIn = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** A progress bar of `width` cells for a terminal. */
@@ -79,21 +89,25 @@ export const status: Command = {
     for (const file of result.files) {
       appendAll(messages, file.messages.filter((m) => m.severity !== 'info'));
       if (file.stopped || file.document === undefined) continue;
-      const segments = segmentsOf(file.document);
       for (const track of file.tracks.values()) {
         appendAll(messages, track.messages.filter((m) => m.fatal === true || m.ruleId === 'status/missing-xliff'));
+        // Each language's own segments: software strings have the plural forms the language needs.
+        const segments = segmentsOf(file.docFor(track.language));
         const segmentCounts = emptyCounts();
         const wordCounts = emptyCounts();
         const targets = track.targets ?? new Map();
         const hold = project.config.policies.untranslated === 'hold';
         const held = hold && segments.some((segment) => unpublishable(targets.get(segment.id), project.config.policies.publishState) !== undefined);
+        const untranslatedKeys: string[] = [];
         for (const segment of segments) {
           const t = targets.get(segment.id);
           const hasTarget = t?.target !== undefined && t.target.text.trim() !== '';
-          const bucket: Bucket = !hasTarget ? 'initial' : t.needsReview ? 'review' : t.state;
+          const bucket: Bucket = !hasTarget ? 'initial' : isUnconfirmedMachine(t) ? 'machine' : t.needsReview ? 'review' : t.state;
           segmentCounts[bucket] += 1;
           wordCounts[bucket] += wordsIn(segment.text);
+          if (bucket === 'initial' && segment.resource !== undefined) untranslatedKeys.push(segment.resource.name);
         }
+        const named = segments.some((segment) => segment.resource !== undefined);
         rows.push({
           language: track.language,
           document: file.name,
@@ -103,6 +117,7 @@ export const status: Command = {
           totalSegments: segments.length,
           totalWords: segments.reduce((n, s) => n + wordsIn(s.text), 0),
           ...(held ? { held: true as const } : {}),
+          ...(named ? { untranslatedKeys } : {}),
         });
       }
     }
@@ -112,17 +127,23 @@ export const status: Command = {
       for (const row of rows) {
         const done = row.segments.translated + row.segments.reviewed + row.segments.final;
         const states = BUCKETS.filter((b) => row.segments[b] > 0)
-          .map((b) => `${b} ${row.segments[b]} (${row.words[b]} words)`)
+          .map((b) => `${LABELS[b]} ${row.segments[b]} (${row.words[b]} words)`)
           .join(', ');
         // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
         const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';
-        const pending = row.held === true ? '  pending: held until every segment can be published' : '';
-        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} segments  ${states}${pending}\n`);
+        const what = row.untranslatedKeys === undefined ? 'segments' : 'strings';
+        const pending = row.held === true ? `  pending: held until every ${what === 'strings' ? 'string' : 'segment'} can be published` : '';
+        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} ${what}  ${states}${pending}\n`);
+        const keys = row.untranslatedKeys ?? [];
+        if (keys.length > 0) {
+          const more = keys.length > KEYS_SHOWN ? ` and ${keys.length - KEYS_SHOWN} more` : '';
+          io.stdout(`    untranslated: ${keys.slice(0, KEYS_SHOWN).join(', ')}${more}\n`);
+        }
       }
     }
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
     if (messages.some((m) => m.fatal === true)) return EXIT.io;
-    const incomplete = rows.some((r) => r.segments.initial + r.segments.review > 0);
+    const incomplete = rows.some((r) => r.segments.initial + r.segments.machine + r.segments.review > 0);
     return values['fail-if-incomplete'] && incomplete ? EXIT.findings : EXIT.ok;
   },
 };

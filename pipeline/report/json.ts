@@ -22,6 +22,11 @@ export interface BuildCounts {
    * translation is ready (published once the `missing` ones are too). `published` is then 0.
    */
   readonly held?: number;
+  /**
+   * Of the published, machine output no person has confirmed (`policies.machine.publish`);
+   * absent when there is none.
+   */
+  readonly machine?: number;
 }
 
 export interface ReportDocument {
@@ -36,6 +41,14 @@ export interface ReportDocument {
   readonly outputs: readonly string[];
 }
 
+/** How a language's build treats machine output no person has confirmed. */
+export interface MachinePublishing {
+  /** True when `policies.machine.publish` lists the language: such output is published as it is. */
+  readonly publish: boolean;
+  /** Sentences published as unconfirmed machine output. */
+  readonly published: number;
+}
+
 export interface BuildReport {
   readonly reportVersion: number;
   readonly language: string;
@@ -47,6 +60,8 @@ export interface BuildReport {
    * --check` says what a build would write, to compare with the report on disk; absent in `check`.
    */
   readonly written?: boolean;
+  /** Present when the language publishes unconfirmed machine output (`policies.machine.publish`). */
+  readonly machine?: MachinePublishing;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly notices: number };
   readonly documents: readonly ReportDocument[];
   readonly messages: readonly Message[];
@@ -58,7 +73,7 @@ export function buildReport(
   failOn: Severity,
   documents: readonly ReportDocument[],
   messages: readonly Message[],
-  run: { readonly written?: boolean } = {},
+  run: { readonly written?: boolean; readonly machinePublish?: boolean } = {},
 ): BuildReport {
   const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
   return {
@@ -66,6 +81,7 @@ export function buildReport(
     language,
     failOn,
     ...(run.written === undefined ? {} : { written: run.written }),
+    ...(run.machinePublish === true ? { machine: { publish: true, published: documents.reduce((n, d) => n + (d.counts.machine ?? 0), 0) } } : {}),
     summary: { errors: count('error'), warnings: count('warning'), notices: count('info') },
     documents,
     messages: sortMessages(messages).map(capMessage),

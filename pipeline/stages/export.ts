@@ -33,9 +33,11 @@ function writeIfChanged(file: string, content: string): boolean {
 
 export const exportStage = perLanguage<ExtractContext>('export', (track, file, context) => {
   const suggestions = track.suggestions ?? new Map();
-  const result = exportXliff(file.doc, track.previous, track.previousAside, {
+  const machine = track.machineTargets;
+  const result = exportXliff(file.docFor(track.language), track.previous, track.previousAside, {
     ...exportOptions(file, track, context),
     ...(suggestions.size === 0 ? {} : { leverage: (source: string) => suggestions.get(source) ?? [] }),
+    ...(machine === undefined || machine.size === 0 ? {} : { machine: (segment) => machine.get(segment.id) }),
   });
   // Merge messages are about this language's file, not the source: name the file the translator
   // works on (or the aside file), so the languages' notices differ.
@@ -67,5 +69,5 @@ export const exportStage = perLanguage<ExtractContext>('export', (track, file, c
   if (result.aside !== undefined) write(track.asidePath, track.aside, result.aside);
   const changed = write(track.xliffPath, track.xliff, result.xliff);
   if (result.aside === undefined) write(track.asidePath, track.aside, undefined);
-  track.exported = { file: track.xliff, changed, stats: result.stats };
+  track.exported = { file: track.xliff, changed, stats: result.stats, ...(result.fromMachine === 0 ? {} : { fromMachine: result.fromMachine }) };
 });

@@ -107,9 +107,10 @@ export function createMatchStage(locks: LockAuthority): Stage<DocumentFile, RunC
   return perLanguage<RunContext>('match', (track, file, { project }) => {
     if (track.parsed === undefined) return;
     const profile = xliffSettingsFor(project.config, track.language).profile;
-    const matched = matchTranslations(file.doc, track.parsed, { sourceLanguage: project.config.sourceLanguage, targetLanguage: track.language, profile });
+    const doc = file.docFor(track.language);
+    const matched = matchTranslations(doc, track.parsed, { sourceLanguage: project.config.sourceLanguage, targetLanguage: track.language, profile });
     for (const m of matched.messages) track.message(m);
-    settledTargets(file.doc, track.language, matched.bySegment, locks);
+    settledTargets(doc, track.language, matched.bySegment, locks);
     track.targets = matched.bySegment;
     // What the checks and the writers need is in the model now; the reader's tree can go.
     track.parsed = undefined;

@@ -8,8 +8,12 @@
  * Findings of the checks on a target that is not published (the source stands in for it, or its
  * document is held) are the translator's to fix before the target is confirmed, not the build's:
  * they become notices that say so (`unpublished` in the report).
+ *
+ * Machine output that no person has confirmed (`isUnconfirmedMachine`) is never published as if a
+ * person had approved it: it waits for review, unless the language is listed in
+ * `policies.machine.publish`, where it is published as it is and counted (`BuildCounts.machine`).
  */
-import { segmentsOf, TARGET_STATES, type Content, type Message, type SegmentTarget, type TargetState } from '../model.js';
+import { isUnconfirmedMachine, segmentsOf, TARGET_STATES, type Content, type Message, type SegmentTarget, type TargetState } from '../model.js';
 import { perLanguage, type LanguageTrack } from '../file.js';
 import type { UntranslatedPolicy } from '../config.js';
 import type { BuildContext } from './context.js';
@@ -20,6 +24,7 @@ const rank = (state: TargetState): number => TARGET_STATES.indexOf(state);
 export function unpublishable(target: SegmentTarget | undefined, publishState: TargetState): string | undefined {
   if (target === undefined) return 'the XLIFF file has no unit for it';
   if (target.target === undefined || target.target.text.trim() === '') return 'it has no translation';
+  if (isUnconfirmedMachine(target)) return 'its translation is machine output that no person has confirmed';
   if (target.needsReview) return 'its translation is marked for review';
   if (rank(target.state) < rank(publishState)) {
     return `its state is "${target.state}", below the published state "${publishState}"`;
@@ -31,6 +36,9 @@ export function unpublishable(target: SegmentTarget | undefined, publishState: T
 function fixFor(target: SegmentTarget | undefined, publishState: TargetState): string {
   if (target === undefined) return 'run `l10n extract` to add the unit, then translate it';
   if (target.target === undefined || target.target.text.trim() === '') return 'translate the segment and set its state';
+  if (isUnconfirmedMachine(target)) {
+    return 'review the machine translation and confirm it in the CAT tool or the review page (set its state to translated), or list the language in policies.machine.publish to publish machine output as it is';
+  }
   if (target.needsReview) {
     return 'review the translation (after a source change the previous version is in the unit\'s candidates) and confirm it in the CAT tool';
   }
@@ -76,11 +84,18 @@ export const policyStage = perLanguage<BuildContext>('policy', (track, file, { p
   if (track.targets === undefined) return;
   const { publishState } = project.config.policies;
   const untranslated = override ?? project.config.policies.untranslated;
-  const segments = segmentsOf(file.doc);
+  const machineAllowed = project.config.policies.machine.publish.includes(track.language);
+  const segments = segmentsOf(file.docFor(track.language));
   const published = new Map<string, Content>();
   const open: Array<{ id: string; text: string; target: SegmentTarget | undefined; why: string }> = [];
+  let machine = 0;
   for (const segment of segments) {
     const target = track.targets.get(segment.id);
+    if (machineAllowed && isUnconfirmedMachine(target) && target?.target !== undefined && target.target.text.trim() !== '') {
+      published.set(segment.id, target.target);
+      machine += 1;
+      continue;
+    }
     const why = unpublishable(target, publishState);
     if (why === undefined) published.set(segment.id, target?.target ?? segment);
     else open.push({ id: segment.id, text: segment.text, target, why });
@@ -131,5 +146,5 @@ export const policyStage = perLanguage<BuildContext>('policy', (track, file, { p
   );
   const fellBack = useSource ? open.length : 0;
   track.published = published;
-  track.counts = { segments: segments.length, published: segments.length - open.length, fellBack, missing: open.length - fellBack };
+  track.counts = { segments: segments.length, published: segments.length - open.length, fellBack, missing: open.length - fellBack, ...(machine === 0 ? {} : { machine }) };
 });

@@ -50,6 +50,8 @@ export interface SegmentOut {
    * source, final, and the unit is written locked (`translate="no"`, 2.x subState `l10n:locked`).
    */
   readonly locked?: boolean;
+  /** True when the target is machine output written by this export. */
+  readonly fromMachine?: boolean;
 }
 
 export interface BlockOut {

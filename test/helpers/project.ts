@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { CommandIo } from '../../pipeline/commands/command.js';
 import { main } from '../../pipeline/commands/index.js';
 
 export interface RunResult {
@@ -16,8 +17,8 @@ export interface RunResult {
 
 export interface TempProject {
   readonly root: string;
-  /** Runs `l10n <args>` in the project, with `input` on stdin. */
-  run(args: readonly string[], input?: string): Promise<RunResult>;
+  /** Runs `l10n <args>` in the project, with `input` on stdin and, when given, an environment and an interruption. */
+  run(args: readonly string[], input?: string, io?: Pick<CommandIo, 'env' | 'interruptible'>): Promise<RunResult>;
   read(relative: string): string;
   write(relative: string, content: string): void;
   remove(): void;
@@ -25,12 +26,16 @@ export interface TempProject {
 
 /**
  * Copies the config, sources and glossary (translations only when asked, never outputs) into a
- * fresh folder: of a fixture project, `test/fixtures/projects/<fixture>`, or of the bundled
- * project (only the end-to-end test of what the project ships uses that).
+ * fresh folder: of a fixture project, `test/fixtures/projects/<fixture>`, of any other folder
+ * (`folder`, whole), or of the bundled project (only the end-to-end test of what the project
+ * ships uses that).
  */
-export function tempProject(options: { withTranslations?: boolean; fixture?: string } = {}): TempProject {
+export function tempProject(options: { withTranslations?: boolean; fixture?: string; folder?: string } = {}): TempProject {
   const root = mkdtempSync(path.join(tmpdir(), 'l10n-test-'));
-  if (options.fixture !== undefined) {
+  if (options.folder !== undefined) {
+    // Any folder of the repository, whole (the software strings site: its code and catalogs).
+    cpSync(options.folder, root, { recursive: true });
+  } else if (options.fixture !== undefined) {
     const folder = path.join('test/fixtures/projects', options.fixture);
     cpSync(folder, root, {
       recursive: true,
@@ -42,7 +47,7 @@ export function tempProject(options: { withTranslations?: boolean; fixture?: str
   }
   return {
     root,
-    async run(args, input = '') {
+    async run(args, input = '', io = {}) {
       let stdout = '';
       let stderr = '';
       const code = await main(args, {
@@ -56,6 +61,7 @@ export function tempProject(options: { withTranslations?: boolean; fixture?: str
         },
         isTTY: false,
         stdoutIsTTY: false,
+        ...io,
       });
       return { code, stdout, stderr };
     },
