@@ -13,9 +13,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { documentName, projectRelative, resolveInside, writeFileAtomic } from './files.js';
+import { documentName, isTemporaryFile, projectRelative, removeStaleTemporaryFiles, resolveInside, writeFailure, writeFileAtomic } from './files.js';
 import { appendAll } from './lists.js';
 import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
+import type { UntranslatedPolicy } from './config.js';
 import { ProjectMemories } from './memory/project.js';
 import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
 import { findDocuments, memoryFolder, outputFolder, translationsFolder, xliffPath, type DocumentEntry, type Project } from './project.js';
@@ -26,7 +27,7 @@ import { checksStage } from './stages/checks.js';
 import type { BuildContext, ExtractContext, RunContext } from './stages/context.js';
 import { existingStage } from './stages/existing.js';
 import { exportStage } from './stages/export.js';
-import { createImportStage, importStage, matchStage } from './stages/import.js';
+import { createImportStage, createMatchStage, importStage, matchStage } from './stages/import.js';
 import { leverageStage, memoryLeverage, type LeverageProvider } from './stages/leverage.js';
 import { acceptMachineTargets, machineSegments, machineStage, pairGlossary, type MachineOnly, type TranslateContext } from './stages/machine.js';
 import { createMachineTranslator, type FetchFunction, type MtJob, type MtPlan, type MtSettings, type MtSummary } from './mt/index.js';
@@ -64,7 +65,8 @@ export const STATUS_CHAIN: readonly Stage<DocumentFile, RunContext>[] = [
   createImportStage((track) => {
     track.message({ reason: 'no translation file yet', ruleId: 'status/missing-xliff', source: 'status', severity: 'warning', file: track.xliff, hint: 'run `l10n extract`' });
   }),
-  matchStage,
+  // Counted as the files say: status does not load the glossary, so extract's locks stand.
+  createMatchStage('file'),
 ];
 
 /** Options every run takes. */
@@ -149,6 +151,8 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   const entries = findDocuments(project).map((e) => (strings.format !== undefined && e.format?.id === strings.format.id ? { ...e, format: strings.format } : e));
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
+  // What a killed extract left half-written goes, even where this run changes no file.
+  for (const language of languages) removeStaleTemporaryFiles(translationsFolder(project.config, language));
   const files: DocumentFile[] = [];
   options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
   for (const entry of entries) {
@@ -327,6 +331,11 @@ export interface BuildOptions extends RunOptions {
    * produces (`build/outdated-output`); `none`: only check.
    */
   readonly outputs?: 'write' | 'compare' | 'none';
+  /**
+   * What a segment without a publishable translation means for this run (`fail`, `source`,
+   * `hold`; see `policies.untranslated`). Default: the config's.
+   */
+  readonly untranslated?: UntranslatedPolicy;
 }
 
 /** What `build` (or `check`) found and wrote, per language. */
@@ -334,8 +343,13 @@ export interface LanguageResult {
   readonly language: string;
   /** The language's report (what `output/<lang>/report.json` holds). */
   readonly report: BuildReport;
-  /** True when findings at or above `failOn`, or a fatal problem, kept the language from being written. */
+  /**
+   * True when findings at or above `failOn` kept the language from being written. A fatal problem
+   * stops only its document: the language's other documents are still written.
+   */
   readonly blocked: boolean;
+  /** Files the build meant to write (outputs, `report.json`) that could not be written, relative to the root; empty unless writes failed. */
+  readonly unwritten: readonly string[];
 }
 
 /** What `build` did. */
@@ -366,7 +380,14 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const failOn = options.failOn ?? project.config.policies.failOn;
   const mode = options.outputs ?? 'write';
   const entries = findDocuments(project);
-  const context: BuildContext = { project, languages, qa: qaOptionsFor(project.config), failOn, onDefect: buildDefect };
+  const context: BuildContext = {
+    project,
+    languages,
+    qa: qaOptionsFor(project.config),
+    failOn,
+    onDefect: buildDefect,
+    ...(options.untranslated === undefined ? {} : { untranslated: options.untranslated }),
+  };
   const files = entries.map((entry) => fileFor(project, entry, languages));
   // Documents are independent: build them concurrently, reading files while others assemble.
   const queue = new PQueue({ concurrency: 2 });
@@ -385,13 +406,26 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const documentMessages: Message[] = [...project.messages, ...files.flatMap((f) => f.messages)];
   const allMessages: Message[] = [...documentMessages];
   const results: LanguageResult[] = [];
-  const writes: PlannedOutput[] = [];
-  const built = files.filter((f) => !f.stopped);
+  const comparisons: PlannedOutput[] = [];
   for (const language of languages) {
-    const tracks = built.map((file) => ({ file, track: file.tracks.get(language) as LanguageTrack }));
-    const languageMessages = [...orphanTranslations(project, language, entries), ...tracks.flatMap(({ track }) => track.messages)];
-    const messages = [...documentMessages, ...languageMessages];
-    const blocked = messages.some((m) => m.fatal === true || atLeast(m, failOn));
+    const tracks = files.map((file) => ({ file, track: file.tracks.get(language) as LanguageTrack }));
+    // A fatal problem stops the document it concerns in this language, never the others: the
+    // language is held back only by findings of the documents that were built.
+    const stopped = (file: DocumentFile, track: LanguageTrack): boolean => file.stopped || track.stopped;
+    const orphans = orphanTranslations(project, language, entries);
+    const languageMessages = [...orphans, ...tracks.flatMap(({ track }) => track.messages)];
+    const counting = [
+      ...project.messages,
+      ...orphans,
+      ...tracks.filter(({ file, track }) => !stopped(file, track)).flatMap(({ file, track }) => [...file.messages, ...track.messages]),
+    ];
+    const blocked = counting.some((m) => m.fatal !== true && atLeast(m, failOn));
+    const planned = blocked ? [] : tracks.filter(({ file, track }) => !stopped(file, track)).flatMap(({ track }) => track.outputs);
+    const written = new Set<string>();
+    const writeMessages: Message[] = [];
+    if (mode === 'write') appendAll(writeMessages, writeOutputs(project, planned, written));
+    const outputsOf = (track: LanguageTrack): string[] =>
+      track.outputs.filter((o) => (mode === 'write' ? written.has(o.path) : planned.includes(o))).map((o) => projectRelative(project.root, o.path));
     const report = buildReport(
       language,
       failOn,
@@ -401,21 +435,32 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         language,
         xliff: track.xliff,
         counts: countsOf(file, track),
-        outputs: blocked || mode === 'none' ? [] : track.outputs.map((o) => projectRelative(project.root, o.path)),
+        ...(track.counts?.held === undefined ? {} : { held: true }),
+        outputs: mode === 'none' ? [] : outputsOf(track),
         ...reviewOf(file, track),
       })),
-      messages,
-      project.config.policies.machine.publish.includes(language),
+      [...documentMessages, ...languageMessages, ...writeMessages],
+      {
+        machinePublish: project.config.policies.machine.publish.includes(language),
+        // `--check` compares with the report a build writes, so it says what that build would write.
+        ...(mode === 'write'
+          ? { written: !blocked && planned.length > 0 && planned.every((o) => written.has(o.path)) }
+          : mode === 'compare'
+            ? { written: !blocked && planned.length > 0 }
+            : {}),
+      },
     );
-    results.push({ language, report, blocked });
+    const reportPath = path.join(outputFolder(project.config, language), 'report.json');
+    // The report is written for every language built, failed or not, so that it always describes
+    // the last run; the outputs of a failed language stay as they were.
+    if (mode === 'write') appendAll(writeMessages, writeOutputs(project, [{ path: reportPath, content: reportToJson(report) }], written));
+    if (mode === 'compare' && !blocked) appendAll(comparisons, [...planned, { path: reportPath, content: reportToJson(report) }]);
+    const attempted = mode === 'write' ? [...planned.map((o) => o.path), reportPath] : [];
+    results.push({ language, report, blocked, unwritten: attempted.filter((p) => !written.has(p)).map((p) => projectRelative(project.root, p)) });
     appendAll(allMessages, languageMessages);
-    if (!blocked) {
-      for (const { track } of tracks) appendAll(writes, track.outputs);
-      writes.push({ path: path.join(outputFolder(project.config, language), 'report.json'), content: reportToJson(report) });
-    }
+    appendAll(allMessages, writeMessages);
   }
-  if (mode === 'compare') appendAll(allMessages, compareOutputs(project, writes));
-  if (mode === 'write') appendAll(allMessages, writeOutputs(project, writes));
+  if (mode === 'compare') appendAll(allMessages, compareOutputs(project, comparisons));
   return { documents: entries.map((e) => e.path), files, languages: results, failOn, messages: allMessages };
 }
 
@@ -459,21 +504,29 @@ function compareOutputs(project: Project, writes: readonly PlannedOutput[]): Mes
   return out;
 }
 
-/** Writes the planned outputs; the first that fails is a fatal message and the rest are not written. */
-function writeOutputs(project: Project, writes: readonly PlannedOutput[]): Message[] {
-  for (const planned of writes) {
+/**
+ * Writes the planned outputs, each whole or not at all (`writeFileAtomic`), and adds the path of
+ * each one written to `written`. A write that fails is a fatal message naming the file and why
+ * (a full disk, a read-only folder, a file in place of a folder); once one has failed, the rest of
+ * the list is not attempted (the next would fail the same way) and is reported in one message.
+ */
+function writeOutputs(project: Project, writes: readonly PlannedOutput[], written: Set<string>): Message[] {
+  for (const [index, planned] of writes.entries()) {
     try {
       writeFileAtomic(planned.path, planned.content);
+      written.add(planned.path);
     } catch (error) {
+      const failure = writeFailure(error, project.config.paths.output);
+      const rest = writes.length - index - 1;
       return [
         {
-          reason: `the output could not be written: ${(error as Error).message}`,
+          reason: `the output could not be written: ${failure.cause}${rest === 0 ? '' : `; ${rest} more ${rest === 1 ? 'file was' : 'files were'} not written after it`}`,
           ruleId: 'build/write',
           source: 'build',
           severity: 'error',
           fatal: true,
           file: projectRelative(project.root, planned.path),
-          hint: 'check the permissions of paths.output',
+          hint: failure.hint,
         },
       ];
     }
@@ -493,7 +546,7 @@ function xliffFilesUnder(folder: string): string[] {
     }
     for (const entry of entries) {
       if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-      else if (entry.isFile() && entry.name.endsWith('.xlf')) out.push(`${prefix}${entry.name}`);
+      else if (entry.isFile() && entry.name.endsWith('.xlf') && !isTemporaryFile(entry.name)) out.push(`${prefix}${entry.name}`);
     }
   };
   walk(folder, '');

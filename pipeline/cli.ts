@@ -4,7 +4,7 @@
  * else happens here, so every command can be tested without a process.
  */
 import { EXIT, type CommandIo } from './commands/command.js';
-import { internalErrorText, main } from './commands/index.js';
+import { SIGNAL_EXIT, internalErrorText, main, stoppedBySignalText, type StopSignal } from './commands/index.js';
 
 const io: CommandIo = {
   cwd: process.cwd(),
@@ -32,11 +32,28 @@ const io: CommandIo = {
   },
 };
 
+// Ctrl-C or a CI runner's SIGTERM: one line and the signal's exit code instead of a death in the
+// middle of a write. The handler runs between two steps, never inside a write; once the command
+// has finished, its own exit code stands.
+let finished = false;
+for (const signal of Object.keys(SIGNAL_EXIT) as StopSignal[]) {
+  process.once(signal, () => {
+    // A command that handles the signal itself (review closes its server, translate keeps what it
+    // was sent back) has its own listener still registered: it decides how the run ends.
+    if (finished || process.listenerCount(signal) > 0) return;
+    // On a terminal the progress bar may hold the line: start a new one.
+    process.stderr.write((process.stderr.isTTY === true ? '\n' : '') + stoppedBySignalText(process.argv[2] ?? '', signal));
+    process.exit(SIGNAL_EXIT[signal]);
+  });
+}
+
 main(process.argv.slice(2), io).then(
   (code) => {
+    finished = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    finished = true;
     process.stderr.write(internalErrorText(process.argv[2] ?? '', error));
     process.exitCode = EXIT.io;
   },

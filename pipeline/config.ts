@@ -28,8 +28,15 @@ export interface ConfigVocabulary {
   readonly ruleIds: readonly string[];
 }
 
-/** What `build` does with a segment that has no publishable translation. */
-export type UntranslatedPolicy = 'fail' | 'source';
+/**
+ * What `build` does with a segment that has no publishable translation: `fail` (an error per
+ * segment), `source` (the source sentence is published, a warning per segment) or `hold` (the
+ * document is not published in that language until every segment can be, one notice).
+ */
+export type UntranslatedPolicy = 'fail' | 'source' | 'hold';
+
+/** Every value of `policies.untranslated`, in the order the help texts list them. */
+export const UNTRANSLATED_POLICIES: readonly UntranslatedPolicy[] = ['fail', 'source', 'hold'];
 
 /** XLIFF settings for one target language; unset fields take the project's. */
 export interface XliffSettings {
@@ -85,7 +92,10 @@ export interface Config {
   /** Per-language XLIFF overrides, e.g. `fr: {version: '2.1'}`. */
   readonly xliffByLanguage: ReadonlyMap<string, XliffSettings>;
   readonly policies: {
-    /** 'fail' (default): an untranslated segment fails the build; 'source': publish the source with a warning. */
+    /**
+     * 'fail' (default): an untranslated segment fails the build; 'source': publish the source with
+     * a warning; 'hold': leave the document unpublished in that language, with a notice.
+     */
     readonly untranslated: UntranslatedPolicy;
     /** Lowest state that is published. Default 'translated'. */
     readonly publishState: PublishState;
@@ -191,7 +201,7 @@ export function abbreviationWithoutStop(written: string): string | undefined {
 }
 
 const LANGUAGE_POLICY_FIELDS = {
-  untranslated: { type: 'enum', values: ['fail', 'source'] },
+  untranslated: { type: 'enum', values: UNTRANSLATED_POLICIES },
   publishState: { type: 'enum', values: ['translated', 'reviewed', 'final'] },
 } as const satisfies Record<string, FieldType>;
 

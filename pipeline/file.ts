@@ -202,8 +202,16 @@ export interface Stage<F, C> {
 }
 
 /**
+ * Lets the event loop run once: awaiting a stage that is synchronous only queues a microtask, so
+ * without this a whole chain of documents would run without the process ever seeing a signal
+ * (Ctrl-C would wait for the end of the command).
+ */
+const turnEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * Runs stages in order on one file. A stage is skipped once the file is stopped; an `InputError`
  * a stage throws becomes a fatal message on the file. Any other error is a defect and propagates.
+ * Between stages the event loop turns, so that a signal stops the run after the stage in progress.
  */
 export async function runStages<C>(file: DocumentFile, stages: readonly Stage<DocumentFile, C>[], context: C): Promise<void> {
   for (const stage of stages) {
@@ -214,6 +222,7 @@ export async function runStages<C>(file: DocumentFile, stages: readonly Stage<Do
       if (error instanceof InputError) file.message({ ...error.detail, fatal: true });
       else if (!(error instanceof Stopped)) throw error;
     }
+    await turnEventLoop();
   }
 }
 

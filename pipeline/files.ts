@@ -2,7 +2,7 @@
  * File access that every stage shares: strict decoding, paths that cannot escape the project,
  * and writes that never leave a half-written file behind.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Message } from './model.js';
 
@@ -85,19 +85,118 @@ export function resolveInside(root: string, relative: string, what: string, file
   return resolved;
 }
 
+/** How the temporary files of `writeFileAtomic` begin: `.l10n-tmp-<pid>-<file name>`. */
+const TEMPORARY_PREFIX = '.l10n-tmp-';
+const TEMPORARY_NAME = /^\.l10n-tmp-(\d+)-/u;
+
+/**
+ * True when a file name is one of `writeFileAtomic`'s temporary files. Nothing reads them as
+ * project files (translations, glossaries, orphans): one can stay behind when a process is
+ * killed outright (SIGKILL, a power cut) between writing it and renaming it.
+ */
+export function isTemporaryFile(name: string): boolean {
+  return name.startsWith(TEMPORARY_PREFIX);
+}
+
+/** False when no process has this id any more (another user's process counts as alive). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Folders whose stale temporary files this process has removed already. */
+const swept = new Set<string>();
+
+/**
+ * Removes the temporary files that processes no longer running left in `folder`, once per folder
+ * and process (a command is one process): they are incomplete copies nobody will rename. Files
+ * of running processes (another `l10n` writing at the same time) are left alone. Best effort:
+ * what cannot be removed stays (and is still never read). Every write calls it for its folder;
+ * commands call it for the folders they own even when they write nothing new there.
+ */
+export function removeStaleTemporaryFiles(folder: string): void {
+  if (swept.has(folder)) return;
+  swept.add(folder);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMPORARY_NAME.exec(name)?.[1] ?? Number.NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    try {
+      rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // Left for the next run; readers skip it meanwhile.
+    }
+  }
+}
+
 /**
  * Writes a file so that readers see either the old content or the new one, never a part: the
  * content goes to a temporary file in the same folder, which is then renamed over the target.
+ * The write is synchronous, so a signal (Ctrl-C) is handled only before or after it, never
+ * between the two steps; the first write into a folder removes what killed processes left there.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.l10n-tmp-${process.pid}-${path.basename(file)}`);
+  removeStaleTemporaryFiles(path.dirname(file));
+  const temporary = path.join(path.dirname(file), `${TEMPORARY_PREFIX}${process.pid}-${path.basename(file)}`);
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** What a failed write means for a person: the cause in words (with the system's code) and what to do. */
+export interface WriteFailure {
+  /** The system's error code (`ENOSPC`), when there is one. */
+  readonly code: string | undefined;
+  /** The cause, e.g. "the disk is full (ENOSPC)". */
+  readonly cause: string;
+  readonly hint: string;
+}
+
+/**
+ * Explains an error thrown by a write (`writeFileAtomic`, `mkdirSync`, `rmSync`) by its code, so
+ * that a full disk is not called a permission problem nor the other way round. `folder` names
+ * the setting or folder the hint points at (`paths.output`).
+ */
+export function writeFailure(error: unknown, folder: string): WriteFailure {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const tail = 'nothing was left half-written; run the command again once it is fixed';
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { code, cause: `the disk is full (${code})`, hint: `free space on the disk that holds ${folder} (or raise the quota); ${tail}` };
+    case 'EACCES':
+    case 'EPERM':
+      return { code, cause: `permission denied (${code})`, hint: `make ${folder} and its files writable for the user running l10n; ${tail}` };
+    case 'EROFS':
+      return { code, cause: `the file system is read-only (${code})`, hint: `run l10n in a writable checkout, or mount the file system that holds ${folder} read-write; ${tail}` };
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return { code, cause: `a file stands where a folder should be (${code})`, hint: `a part of the path is a file, not a folder (is ${folder} a file?): move it away; ${tail}` };
+    case 'EISDIR':
+      return { code, cause: `a folder stands where the file should be (${code})`, hint: `move the folder away; ${tail}` };
+    case 'EMFILE':
+    case 'ENFILE':
+      return { code, cause: `too many open files (${code})`, hint: `close other programs or raise the limit (ulimit -n); ${tail}` };
+    default:
+      return {
+        code,
+        cause: code === undefined ? (error instanceof Error ? error.message : String(error)) : `the system refused it (${code})`,
+        hint: `check ${folder}, its permissions and the free disk space; ${tail}`,
+      };
   }
 }
 

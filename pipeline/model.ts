@@ -7,3 +7,4 @@ export * from './model/document.js';
 export * from './model/codes.js';
 export * from './model/target.js';
 export * from './model/message.js';
+export * from './model/untranslatable.js';

@@ -85,7 +85,7 @@ describe('mistakes are refused with file, line and column', () => {
   it('names a value outside its range', () => {
     const problem = problemOf('targetLanguages: [en]\npolicies:\n  untranslated: skip\n');
     expect(problem).toMatchObject({ line: 3, column: 17 });
-    expect(problem.reason).toBe('policies.untranslated: expected one of "fail", "source", got "skip"');
+    expect(problem.reason).toBe('policies.untranslated: expected one of "fail", "source", "hold", got "skip"');
   });
 
   it('refuses a language code that is not BCP 47', () => {

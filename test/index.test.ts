@@ -85,11 +85,13 @@ describe('the library API', () => {
       },
     };
     await extract(openProject(project.root), { languages: ['en'], leverage: [machine] });
-    expect(asked).toEqual([['Treffen in Peking', 'Der Präsident traf Kim in Peking.', 'Beide sprachen zwei Stunden lang.', 'Danach reiste er ab.', 'dpa']]);
+    // The credit "dpa" has nothing to translate (locked): nobody is asked for it.
+    expect(asked).toEqual([['Treffen in Peking', 'Der Präsident traf Kim in Peking.', 'Beide sprachen zwei Stunden lang.', 'Danach reiste er ab.']]);
     const xliff = project.read('translations/en/treffen.xlf');
     expect(xliff).toContain('<alt-trans match-quality="80" origin="test-mt" alttranstype="x-mt">');
-    // Machine output is offered, never made the target.
-    expect(xliff).not.toContain('<target state=');
+    // Machine output is offered, never made the target (the only target is the locked credit's).
+    expect(xliff.match(/<target state=/gu)).toEqual(['<target state=']);
+    expect(xliff).toContain('<target state="final" xml:space="preserve">dpa</target>');
   });
 
   it('reads one document through the source stages, and counts states with status', async () => {
@@ -101,7 +103,10 @@ describe('the library API', () => {
     await extract(opened);
     const counted = await status(opened, { languages: ['fr'] });
     expect([...counted.files[0]!.tracks.keys()]).toEqual(['fr']);
-    expect([...counted.files[0]!.tracks.get('fr')!.targets!.values()].every((t) => t.target === undefined && t.state === 'initial')).toBe(true);
+    const targets = [...counted.files[0]!.tracks.get('fr')!.targets!.values()];
+    // Every sentence is untranslated but the credit "dpa", locked with its source as final target.
+    expect(targets.filter((t) => t.locked === true).map((t) => [t.target?.text, t.state])).toEqual([['dpa', 'final']]);
+    expect(targets.filter((t) => t.locked !== true).every((t) => t.target === undefined && t.state === 'initial')).toBe(true);
   });
   it('tells a progress listener after each document of extract, build and status', async () => {
     project = tempProject({ fixture: 'kurz' });

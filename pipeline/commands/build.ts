@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { build as runChain } from '../chains.js';
+import { UNTRANSLATED_POLICIES, type UntranslatedPolicy } from '../config.js';
+import type { DocumentFile } from '../file.js';
 import { formatGithub } from '../report/github.js';
 import { confirmedBy } from '../report/json.js';
 import { summarize } from '../report/messages.js';
@@ -14,6 +16,7 @@ import { EXIT, UsageError, exitCodeFor, type CommandIo, type Command, type ExitC
 import { languagesFrom, severityFrom, openCheckedProject } from './options.js';
 
 const USAGE = `Usage: l10n build [--lang <code>]… [--check] [--fail-on error|warning|info] [--format text|json|github]
+                  [--untranslated fail|source|hold]
 
 Reads translations/<lang>/<document>.xlf, runs the quality checks on every unit against the
 current source and writes the translated documents to output/<lang>/ (a plain-text article as
@@ -25,6 +28,10 @@ A language with findings at or above --fail-on writes nothing.
   --fail-on <sev>   lowest severity that fails the build (default: policies.failOn, error)
   --format <fmt>    text (default, on stderr), json (the reports on stdout) or github
                     (GitHub Actions annotations on stdout)
+  --untranslated <policy>
+                    what a segment without a publishable translation does (default:
+                    policies.untranslated): fail the build, publish the source, or hold the
+                    document back in that language until it is complete
 
 ${exitCodesHelp({ 0: 'clean: nothing at or above --fail-on', 1: 'findings at or above --fail-on (default error)', 2: 'usage or config error, bad glossary', 3: 'a file could not be read, decoded or parsed; a language could not be built' })}`;
 
@@ -49,6 +56,17 @@ export interface RunOptions {
   readonly outputs: 'write' | 'compare' | 'none';
   /** Name shown in the summary line. */
   readonly name: string;
+  /** --untranslated: the publishing policy for this run instead of the config's. */
+  readonly untranslated?: string | undefined;
+}
+
+/** The policy from --untranslated, checked up front. */
+export function untranslatedFrom(value: string | undefined): UntranslatedPolicy | undefined {
+  if (value === undefined) return undefined;
+  if (!(UNTRANSLATED_POLICIES as readonly string[]).includes(value)) {
+    throw new UsageError(`--untranslated: expected ${UNTRANSLATED_POLICIES.join(', ')}, got "${value}"`);
+  }
+  return value as UntranslatedPolicy;
 }
 
 /**
@@ -60,32 +78,40 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   if (project === undefined) return EXIT.usage;
   const languages = languagesFrom(options.lang, project.config);
   const failOn = severityFrom(options.failOn, project.config.policies.failOn);
+  const untranslated = untranslatedFrom(options.untranslated);
   const progress = progressDisplay(io, { enabled: options.format === 'text' });
-  const result = await runChain(project, { languages, failOn, outputs: options.outputs, ...(progress.listener === undefined ? {} : { onProgress: progress.listener }) });
+  const result = await runChain(project, { languages, failOn, outputs: options.outputs, ...(untranslated === undefined ? {} : { untranslated }), ...(progress.listener === undefined ? {} : { onProgress: progress.listener }) });
   progress.stop();
   const reports = result.languages.map((l) => l.report);
   if (options.format === 'json') io.stdout(JSON.stringify(reports, null, 2) + '\n');
   if (options.format === 'github') io.stdout(formatGithub(result.messages));
   if (options.format === 'text') io.stderr(formatTerminal(result.messages, { color: io.isTTY && process.env.NO_COLOR === undefined }));
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  for (const report of reports) {
+  for (const language of result.languages) {
+    const { report } = language;
     const published = report.documents.reduce((n, d) => n + d.counts.published, 0);
     const total = report.documents.reduce((n, d) => n + d.counts.segments, 0);
     const written = report.documents.flatMap((d) => d.outputs);
-    const verb = options.outputs === 'write' ? 'wrote' : 'checked';
     const { errors, warnings, notices } = report.summary;
     const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
     const blocking = [plural(errors, 'error'), ...(failOn === 'error' ? [] : [plural(warnings, 'warning')]), ...(failOn === 'info' ? [plural(notices, 'notice')] : [])];
+    const reportFile = `${project.config.paths.output}/${report.language}/report.json`;
+    const reportNote = options.outputs === 'write' && !language.unwritten.includes(reportFile) ? `; report: ${reportFile}` : '';
+    // Only what happened: files are named as written only when they were.
+    const unwritten = language.unwritten.filter((f) => f !== reportFile);
+    const what =
+      options.outputs === 'none'
+        ? counts
+        : language.blocked
+          ? `nothing published: ${blocking.join(', ')} at or above --fail-on ${failOn} (a language is published only when it has none)${reportNote}`
+          : [
+              ...(written.length === 0 ? [] : [`${options.outputs === 'write' ? 'wrote' : 'checked'} ${written.join(', ')}`]),
+              ...(unwritten.length === 0 ? [] : [`not written: the outputs could not be written (${plural(unwritten.length, 'file')}, see the errors above)`]),
+            ].join('; ') || nothingBuilt(result.files, report.language, reportNote);
+    const held = report.documents.filter((d) => d.held === true).map((d) => `${d.document} (${d.counts.held ?? 0}/${d.counts.segments} segments ready)`);
+    const heldNote = held.length === 0 ? '' : `; held: ${held.join(', ')}`;
     const machine = report.machine === undefined ? '' : ` (${report.machine.published} of them machine output no person has confirmed, policies.machine.publish)`;
-    io.stderr(
-      `${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}${machine}; ` +
-        (options.outputs === 'none'
-          ? counts
-          : written.length === 0
-            ? `nothing written: ${blocking.join(', ')} at or above --fail-on ${failOn} (a language is written only when it has none)`
-            : `${verb} ${written.join(', ')}`) +
-        '\n',
-    );
+    io.stderr(`${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}${machine}; ${what}${heldNote}\n`);
     for (const d of report.documents) {
       if (d.review === undefined) continue;
       const states = [d.review.reviewed > 0 ? `${d.review.reviewed} reviewed` : '', d.review.final > 0 ? `${d.review.final} final` : ''].filter((x) => x !== '').join(', ');
@@ -94,6 +120,13 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   }
   io.stderr(`${options.name}: ${summarize(result.messages)}\n`);
   return exitCodeFor(result.messages, failOn);
+}
+
+/** The summary of a language none of whose documents could be built (each stopped by a fatal problem). */
+function nothingBuilt(files: readonly DocumentFile[], language: string, reportNote: string): string {
+  const stopped = files.filter((f) => f.stopped || f.tracks.get(language)?.stopped === true).length;
+  if (stopped === 0) return `nothing to publish${reportNote}`;
+  return `nothing published: ${stopped} ${stopped === 1 ? 'document' : 'documents'} could not be built (see the errors above)${reportNote}`;
 }
 
 export const build: Command = {
@@ -108,10 +141,11 @@ export const build: Command = {
         check: { type: 'boolean', default: false },
         'fail-on': { type: 'string' },
         format: { type: 'string', default: 'text' },
+        untranslated: { type: 'string' },
       },
       strict: true,
     });
     const format = formatFrom(values.format);
-    return runBuild({ lang: values.lang, failOn: values['fail-on'], format, outputs: values.check ? 'compare' : 'write', name: 'build' }, io);
+    return runBuild({ lang: values.lang, failOn: values['fail-on'], format, outputs: values.check ? 'compare' : 'write', name: 'build', untranslated: values.untranslated }, io);
   },
 };

@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 import { formatFrom, runBuild } from './build.js';
 
 const USAGE = `Usage: l10n check [--lang <code>]… [--fail-on error|warning|info] [--format text|json|github]
+                  [--untranslated fail|source|hold]
 
 Runs the quality checks and the publishing policy on translations/<lang>/*.xlf against the
 current source, and writes nothing.
@@ -17,6 +18,9 @@ current source, and writes nothing.
   --format <fmt>    text (default, grouped by file and unit, on stderr), json (the build
                     reports on stdout, see README.md "Reports") or github (GitHub Actions
                     annotations on stdout)
+  --untranslated <policy>
+                    fail, source or hold (default: policies.untranslated); e.g. hold on pull
+                    requests, so a new article waits for its translations without failing
 
 Which checks run and at what severity: the checks section of l10n.config.yaml.
 A reviewer accepts one finding with a note in the XLIFF unit:
@@ -35,9 +39,10 @@ export const check: Command = {
         lang: { type: 'string', multiple: true },
         'fail-on': { type: 'string' },
         format: { type: 'string', default: 'text' },
+        untranslated: { type: 'string' },
       },
       strict: true,
     });
-    return runBuild({ lang: values.lang, failOn: values['fail-on'], format: formatFrom(values.format), outputs: 'none', name: 'check' }, io);
+    return runBuild({ lang: values.lang, failOn: values['fail-on'], format: formatFrom(values.format), outputs: 'none', name: 'check', untranslated: values.untranslated }, io);
   },
 };

@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { extract as runExtract } from '../chains.js';
-import { sortMessages } from '../model.js';
-import { formatMessage, summarize } from '../report/messages.js';
+import { summarize } from '../report/messages.js';
+import { formatTerminal } from '../report/terminal.js';
 import { EXIT, exitCodeFor, exitCodesHelp, type Command } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 import { progressDisplay } from './progress.js';
@@ -54,7 +54,8 @@ export const extract: Command = {
     }
     for (const file of result.catalogs) io.stderr(`${file}: written (refreshed from the site's code)\n`);
     for (const file of result.memoryFiles) io.stderr(`${file}: written (translation memory)\n`);
-    for (const m of sortMessages(result.messages)) io.stderr(formatMessage(m) + '\n');
+    // Capped per rule and file as build caps them: a 2 MB scraped source has a thousand repairs.
+    io.stderr(formatTerminal(result.messages, { color: io.isTTY && process.env.NO_COLOR === undefined, restAt: '' }));
     io.stderr(`extract: ${summarize(result.messages)}\n`);
     return exitCodeFor(result.messages, 'error');
   },

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { maxFileBytes, readBoundedFile, writeFileAtomic } from '../files.js';
+import { maxFileBytes, readBoundedFile, writeFailure, writeFileAtomic } from '../files.js';
 import { InputError, type Message } from '../model.js';
 import { loadConfig } from '../config.js';
 import { formatMessage } from '../report/messages.js';
@@ -53,7 +53,8 @@ function writeOutput(file: string, text: string, io: CommandIo): ExitCode {
     writeFileAtomic(file, text);
     return EXIT.ok;
   } catch (error) {
-    io.stderr(`${file}: error: cannot write: ${(error as Error).message} [glossary/write-failed]\n`);
+    const failure = writeFailure(error, path.dirname(file));
+    io.stderr(`${file}: error: cannot write: ${failure.cause} [glossary/write-failed]\n    → ${failure.hint}\n`);
     return EXIT.io;
   }
 }

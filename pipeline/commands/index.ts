@@ -79,3 +79,21 @@ export function internalErrorText(command: string, error: unknown): string {
   );
 }
 
+
+/**
+ * Exit codes of a run stopped by a signal: 128 + the signal's number, as shells report a process
+ * the signal ended (Ctrl-C is SIGINT; CI runners and `kill` send SIGTERM).
+ */
+export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+export type StopSignal = keyof typeof SIGNAL_EXIT;
+
+/**
+ * The one line printed when a signal stops a command. It is only ever handled between two
+ * writes (every write is synchronous and whole), so nothing is half-written and no temporary
+ * file stays behind; what a command had not written yet keeps its earlier content.
+ */
+export function stoppedBySignalText(command: string, signal: StopSignal): string {
+  const how = signal === 'SIGINT' ? 'Ctrl-C (SIGINT)' : 'SIGTERM';
+  return `l10n ${command}: stopped by ${how}; no file was left half-written (each is complete or keeps its earlier content): run the command again\n`;
+}

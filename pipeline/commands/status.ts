@@ -10,6 +10,8 @@ import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
 import { languagesFrom, openCheckedProject } from './options.js';
 import { progressDisplay } from './progress.js';
+import { unpublishable } from '../stages/policy.js';
+import { policyFor } from '../config.js';
 
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
@@ -56,6 +58,11 @@ export interface StatusRow {
   readonly categories: { readonly segments: Readonly<Record<Category, number>>; readonly words: Readonly<Record<Category, number>> };
   readonly totalSegments: number;
   readonly totalWords: number;
+  /**
+   * Under policy `untranslated: hold`: true when a segment cannot be published yet, so the build
+   * holds the document back in this language (pending). Left out otherwise.
+   */
+  readonly held?: true;
   /** For software strings: the keys without a translation (initial), in catalog order. */
   readonly untranslatedKeys?: readonly string[];
 }
@@ -112,6 +119,8 @@ export const status: Command = {
         const categorySegments = emptyCategories();
         const categoryWords = emptyCategories();
         const targets: ReadonlyMap<string, SegmentTarget> = track.targets ?? new Map();
+        const policy = policyFor(project.config, track.language);
+        const held = policy.untranslated === 'hold' && segments.some((segment) => unpublishable(targets.get(segment.id), policy.publishState) !== undefined);
         const untranslatedKeys: string[] = [];
         for (const segment of segments) {
           const t = targets.get(segment.id);
@@ -135,6 +144,7 @@ export const status: Command = {
           categories: { segments: categorySegments, words: categoryWords },
           totalSegments: segments.length,
           totalWords: segments.reduce((n, s) => n + wordsIn(s.text), 0),
+          ...(held ? { held: true as const } : {}),
           ...(named ? { untranslatedKeys } : {}),
         });
       }
@@ -150,7 +160,8 @@ export const status: Command = {
         // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
         const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';
         const what = row.untranslatedKeys === undefined ? 'segments' : 'strings';
-        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} ${what}  ${states}\n`);
+        const pending = row.held === true ? `  pending: held until every ${what === 'strings' ? 'string' : 'segment'} can be published` : '';
+        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} ${what}  ${states}${pending}\n`);
         const keys = row.untranslatedKeys ?? [];
         if (keys.length > 0) {
           const more = keys.length > KEYS_SHOWN ? ` and ${keys.length - KEYS_SHOWN} more` : '';

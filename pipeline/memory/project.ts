@@ -7,7 +7,7 @@
 import type { Config } from '../config.js';
 import { InputError, type Message, type SegmentTarget } from '../model.js';
 import { FUZZY_THRESHOLD, leverageFrom, type Leverage } from './leverage.js';
-import { projectRelative } from '../files.js';
+import { projectRelative, writeFailure } from '../files.js';
 import { SentenceIndex } from './sentence-index.js';
 import { approvedEntries, loadMemory, memoryPath, saveMemory } from './store.js';
 import type { MemoryEntry } from './types.js';
@@ -66,12 +66,30 @@ export class ProjectMemories {
     return this.get(language)?.add(entries) ?? 0;
   }
 
-  /** Writes every loaded memory that has entries and changed; returns the files written (project-relative). */
+  /**
+   * Writes every loaded memory that has entries and changed; returns the files written
+   * (project-relative). A memory that cannot be written is a fatal message (`memory/write`) among
+   * `messages`; the others are still written.
+   */
   save(): string[] {
     const written: string[] = [];
     for (const [language, working] of this.memories) {
       if (working === 'unreadable' || working.size === 0) continue;
-      if (saveMemory(this.config, working.toMemory())) written.push(projectRelative(this.config.root, memoryPath(this.config, language)));
+      const file = projectRelative(this.config.root, memoryPath(this.config, language));
+      try {
+        if (saveMemory(this.config, working.toMemory())) written.push(file);
+      } catch (error) {
+        const failure = writeFailure(error, file.slice(0, file.lastIndexOf('/')) || '.');
+        this.messages.push({
+          reason: `the translation memory could not be written: ${failure.cause}`,
+          ruleId: 'memory/write',
+          source: 'memory',
+          severity: 'error',
+          fatal: true,
+          file,
+          hint: `${failure.hint} (the memory file on disk is as it was)`,
+        });
+      }
     }
     return written;
   }

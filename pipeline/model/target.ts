@@ -90,6 +90,11 @@ export interface SegmentTarget {
   readonly reviewedBy?: ReviewDecision;
   /** Line of the unit (or segment) in the file, for messages. */
   readonly line?: number;
+  /**
+   * True when the sentence has nothing to translate into this language (`nothingToTranslate`):
+   * the source is its translation, final, whatever the file holds. Left out otherwise.
+   */
+  readonly locked?: true;
 }
 
 /**

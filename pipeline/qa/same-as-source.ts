@@ -4,20 +4,18 @@
  * terms, terms whose approved target is the source itself ("Kursk", "China"), numbers and
  * punctuation may stay the same: the credit "Expansion" is such a segment.
  */
+import { textLeftToTranslate } from '../model.js';
 import { hasWordCharacter } from './text.js';
 import { perSegment, type Check, type QaSegment } from './types.js';
 
 const fold = (text: string): string => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
-/** True when a segment may legitimately read the same in both languages. */
+/**
+ * True when a segment may legitimately read the same in both languages: nothing but terms that
+ * keep their form, URLs, addresses, numbers and punctuation (see `textLeftToTranslate`).
+ */
 export function mayStaySame(segment: QaSegment, language: string): boolean {
-  let rest = segment.source;
-  // Blank out, right to left, the spans that keep their form in the target.
-  const keeping = segment.spans
-    .filter((s) => s.dnt === true || (s.targets?.[language] ?? []).includes(segment.source.slice(s.start, s.end)))
-    .sort((a, b) => b.start - a.start);
-  for (const span of keeping) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
-  return !/\p{L}/u.test(rest);
+  return !/\p{L}/u.test(textLeftToTranslate({ text: segment.source, spans: segment.spans }, language));
 }
 
 /** True when the target equals the source. */

@@ -18,6 +18,11 @@ export interface BuildCounts {
   /** Segments without a publishable translation. */
   readonly missing: number;
   /**
+   * Only for a document that policy `hold` keeps unpublished in this language: its segments whose
+   * translation is ready (published once the `missing` ones are too). `published` is then 0.
+   */
+  readonly held?: number;
+  /**
    * Of the published, machine output no person has confirmed (`policies.machine.publish`);
    * absent when there is none.
    */
@@ -51,6 +56,8 @@ export interface ReportDocument {
   readonly language: string;
   readonly xliff: string;
   readonly counts: BuildCounts;
+  /** True when policy `hold` kept the document unpublished in this language (left out otherwise). */
+  readonly held?: true;
   /** Files written (or, with --check, that would be written), relative to the project root. */
   readonly outputs: readonly string[];
   /** Who confirmed what; absent when no segment is reviewed or final. */
@@ -69,6 +76,8 @@ export function reviewSummary(segmentIds: readonly string[], targets: ReadonlyMa
   for (const id of segmentIds) {
     const t = targets?.get(id);
     if (t?.target === undefined || t.needsReview || (t.state !== 'reviewed' && t.state !== 'final')) continue;
+    // A locked unit (nothing to translate) is final by itself: no person confirmed it.
+    if (t.locked === true) continue;
     if (t.state === 'reviewed') reviewed += 1;
     else final += 1;
     const by = t.reviewedBy?.decision === 'sent-back' ? undefined : t.reviewedBy;
@@ -99,6 +108,13 @@ export interface BuildReport {
   readonly reportVersion: number;
   readonly language: string;
   readonly failOn: Severity;
+  /**
+   * `build` only: true when this run wrote the language's outputs (those of its documents that
+   * could be built); false when it wrote none of them (findings at or above `failOn`, or the
+   * writes failed), so the other files in `output/<lang>/` are from an earlier run. `build
+   * --check` says what a build would write, to compare with the report on disk; absent in `check`.
+   */
+  readonly written?: boolean;
   /** Present when the language publishes unconfirmed machine output (`policies.machine.publish`). */
   readonly machine?: MachinePublishing;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly notices: number };
@@ -107,13 +123,20 @@ export interface BuildReport {
 }
 
 /** Assembles the report of one language; what its messages quote is capped (`capMessage`). */
-export function buildReport(language: string, failOn: Severity, documents: readonly ReportDocument[], messages: readonly Message[], machinePublish = false): BuildReport {
+export function buildReport(
+  language: string,
+  failOn: Severity,
+  documents: readonly ReportDocument[],
+  messages: readonly Message[],
+  run: { readonly written?: boolean; readonly machinePublish?: boolean } = {},
+): BuildReport {
   const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
   return {
     reportVersion: REPORT_VERSION,
     language,
     failOn,
-    ...(machinePublish ? { machine: { publish: true, published: documents.reduce((n, d) => n + (d.counts.machine ?? 0), 0) } } : {}),
+    ...(run.written === undefined ? {} : { written: run.written }),
+    ...(run.machinePublish === true ? { machine: { publish: true, published: documents.reduce((n, d) => n + (d.counts.machine ?? 0), 0) } } : {}),
     summary: { errors: count('error'), warnings: count('warning'), notices: count('info') },
     documents,
     messages: sortMessages(messages).map(capMessage),

@@ -26,6 +26,11 @@ export interface TerminalOptions {
    * always has them all.
    */
   readonly perRuleAndFile?: number;
+  /**
+   * Where the messages left out can be read, after the count line; '' says nothing. Default: the
+   * build's JSON output and report.
+   */
+  readonly restAt?: string;
 }
 
 const COLOURS: Readonly<Record<Severity, string>> = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' };
@@ -52,6 +57,7 @@ export function formatTerminal(messages: readonly Message[], options: TerminalOp
   const width = options.width ?? 100;
   const paint = (s: Severity, t: string): string => (options.color === true ? `${COLOURS[s]}${t}${RESET}` : t);
   const dim = (t: string): string => (options.color === true ? `${DIM}${t}${RESET}` : t);
+  const restAt = options.restAt ?? 'all are in --format json and output/<lang>/report.json';
   const out: string[] = [];
   const groups = new Map<string, (Message & Extras)[]>();
   const { shown, hidden } = limitPerRuleAndFile(sortMessages(messages).map(capMessage), options.perRuleAndFile ?? 5);
@@ -81,7 +87,7 @@ export function formatTerminal(messages: readonly Message[], options: TerminalOp
     for (const m of group) out.push(findingLines(m, paint));
   }
   for (const { file, ruleId, severity, count } of hidden) {
-    out.push(`${file}: ${paint(severity, `${severity}:`)} ${count} more like the above [${ruleId}] (all are in --format json and output/<lang>/report.json)`);
+    out.push(`${file}: ${paint(severity, `${severity}:`)} ${count} more like the above [${ruleId}]${restAt === '' ? '' : ` (${restAt})`}`);
   }
   return out.length === 0 ? '' : out.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@
  * its own context (`ExtractContext`, `BuildContext`); stages that several chains share take the
  * common part, `RunContext`.
  */
+import type { UntranslatedPolicy } from '../config.js';
 import type { ProjectMemories } from '../memory/project.js';
 import type { DocumentFile, LanguageTrack } from '../file.js';
 import type { Message, Severity } from '../model.js';
@@ -37,4 +38,6 @@ export interface BuildContext extends RunContext {
   readonly qa: QaOptions;
   /** Lowest severity that keeps a language from being written. */
   readonly failOn: Severity;
+  /** What an untranslated segment means for this run; default the config's `policies.untranslated`. */
+  readonly untranslated?: UntranslatedPolicy;
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { xliffSettingsFor } from '../config.js';
-import { writeFileAtomic } from '../files.js';
+import { writeFailure, writeFileAtomic } from '../files.js';
 import { perLanguage, type DocumentFile, type LanguageTrack } from '../file.js';
 import { exportXliff, type ExportOptions } from '../xliff/index.js';
 import type { ExtractContext } from './context.js';
@@ -47,20 +47,27 @@ export const exportStage = perLanguage<ExtractContext>('export', (track, file, c
   }
   // A previous file for another language must not be merged into this one: leave it be.
   if (track.stopped) return;
-  let changed = false;
-  try {
-    changed = writeIfChanged(track.xliffPath, result.xliff);
-    if (result.aside === undefined) rmSync(track.asidePath, { force: true });
-    else writeIfChanged(track.asidePath, result.aside);
-  } catch (error) {
-    track.fail({
-      reason: `the XLIFF file could not be written: ${(error as Error).message}`,
-      ruleId: 'extract/write',
-      source: 'extract',
-      severity: 'error',
-      file: track.xliff,
-      hint: 'check the permissions of paths.translations and the free disk space',
-    });
-  }
+  // Units leave one file only once the other holds them: a new aside file is written before the
+  // working file, an aside file that is no longer needed is removed after it.
+  const write = (file: string, shown: string, content: string | undefined): boolean => {
+    try {
+      if (content !== undefined) return writeIfChanged(file, content);
+      rmSync(file, { force: true });
+      return false;
+    } catch (error) {
+      const failure = writeFailure(error, `${context.project.config.paths.translations}/${track.language}`);
+      return track.fail({
+        reason: `the XLIFF file could not be written: ${failure.cause}`,
+        ruleId: 'extract/write',
+        source: 'extract',
+        severity: 'error',
+        file: shown,
+        hint: failure.hint,
+      });
+    }
+  };
+  if (result.aside !== undefined) write(track.asidePath, track.aside, result.aside);
+  const changed = write(track.xliffPath, track.xliff, result.xliff);
+  if (result.aside === undefined) write(track.asidePath, track.aside, undefined);
   track.exported = { file: track.xliff, changed, stats: result.stats, ...(result.fromMachine === 0 ? {} : { fromMachine: result.fromMachine }) };
 });

@@ -12,7 +12,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { decodeUtf8, maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
+import { decodeUtf8, isTemporaryFile, maxFileBytes, projectRelative, readBoundedFile } from '../files.js';
 import { InputError, type Message } from '../model.js';
 import { sortMessages } from '../model.js';
 import { closest } from '../suggest.js';
@@ -440,7 +440,7 @@ function expandPath(input: string, display: (file: string) => string, messages: 
   }
   if (!stats.isDirectory()) return [input];
   return readdirSync(input)
-    .filter((name) => /\.ya?ml$/i.test(name))
+    .filter((name) => /\.ya?ml$/i.test(name) && !isTemporaryFile(name))
     .sort()
     .map((name) => path.join(input, name));
 }

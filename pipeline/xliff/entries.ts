@@ -92,10 +92,22 @@ export function hasTarget(content: InlineContent | undefined): content is Inline
 
 /**
  * True when an entry holds a translator's work: a target that is not merely an untouched copy of
- * the source (OmegaT-style pre-fill). Only such entries are offered as candidates or set aside.
+ * the source (OmegaT-style pre-fill) nor a locked unit's source. Only such entries are offered as
+ * candidates or set aside.
  */
 export function hasWork(entry: Entry): boolean {
-  return hasTarget(entry.target) && !(entry.state === 'initial' && entry.target.text === entry.source);
+  return hasTarget(entry.target) && !(entry.state === 'initial' && entry.target.text === entry.source) && !isLockedEntry(entry);
+}
+
+/** The 2.x subState of a segment with nothing to translate, which the exporter locked. */
+export const LOCKED_SUBSTATE = 'l10n:locked';
+
+/**
+ * True when the entry is a unit the exporter locked (nothing to translate): `translate="no"` or
+ * the 2.x subState `l10n:locked`. Such a target is the source, not a translator's work.
+ */
+export function isLockedEntry(entry: Entry): boolean {
+  return !entry.translate || (entry.family === '2x' && entry.subState === LOCKED_SUBSTATE);
 }
 
 /** Entries of the given files (all files when `fileIndexes` is undefined), in document order. */

@@ -1,8 +1,8 @@
 /**
  * exportXliff: the XLIFF of one document and language, merged with the previous file's work.
  */
-import { blockGaps, segmentsOf, type Content, type Document, type Message, type Segment } from '../model.js';
-import { hasTarget, type Entry } from './entries.js';
+import { blockGaps, nothingToTranslate, segmentsOf, type Content, type Document, type Message, type Segment } from '../model.js';
+import { hasTarget, isLockedEntry, type Entry } from './entries.js';
 import { documentEntries } from './resolve.js';
 import { languageRelation } from './languages.js';
 import { planMerge, type PlannedSegment } from './merge.js';
@@ -394,7 +394,24 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
   const glossary = glossaryNote(segment, options.targetLanguage);
   const base = { segment, glossary, context: [] as string[] };
   const entry = p?.entry;
-  if (p !== undefined && entry !== undefined && (p.kind === 'kept' || p.kind === 'restored')) {
+  if (nothingToTranslate(segment, options.targetLanguage)) {
+    // Nothing to translate: the source is the translation, locked in every CAT tool; notes stay.
+    return {
+      ...base,
+      target: { content: undefined, family: undefined, text: segment.text, codes: segment.codes },
+      state: 'final',
+      needsReview: false,
+      rawState: undefined,
+      subState: undefined,
+      approved: undefined,
+      candidates: [],
+      notes: entry?.notes ?? [],
+      locked: true,
+    };
+  }
+  // A unit locked by an earlier export whose sentence now has something to translate opens again.
+  const locked = entry !== undefined && isLockedEntry(entry);
+  if (p !== undefined && entry !== undefined && !locked && (p.kind === 'kept' || p.kind === 'restored')) {
     const target = targetOf(entry);
     if (target !== undefined || options.profile !== 'omegat') {
       return {
@@ -412,7 +429,7 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
       };
     }
   }
-  if (p !== undefined && entry !== undefined && p.kind === 'candidate') {
+  if (p !== undefined && entry !== undefined && !locked && p.kind === 'candidate') {
     const old: CandidateOut = {
       source: entry.source,
       target: targetOf(entry) ?? { content: undefined, family: undefined, text: '' },
@@ -441,7 +458,7 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
     rawState: undefined,
     subState: undefined,
     approved: undefined,
-    candidates: entry === undefined ? [] : carriedCandidates(entry),
+    candidates: entry === undefined || locked ? [] : carriedCandidates(entry),
     notes: entry?.notes ?? [],
   };
 }

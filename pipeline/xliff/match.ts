@@ -3,7 +3,7 @@
  * and what does not fit (unknown ids, missing ids, stale sources, wrong languages, duplicates).
  */
 import { InputError, segmentsOf, type Document, type Message, type SegmentTarget, type TargetState } from '../model.js';
-import { hasTarget, sameSource, type Entry } from './entries.js';
+import { hasTarget, isLockedEntry, sameSource, type Entry } from './entries.js';
 import { entryTarget } from './targets.js';
 import { documentEntries } from './resolve.js';
 import { languageRelation } from './languages.js';
@@ -105,6 +105,12 @@ export function matchTranslations(
         actual: entry.source,
         hint: 'The source changed since the file was exported: run extract and send the new file; the old work is kept there.',
       });
+      continue;
+    }
+    if (isLockedEntry(entry)) {
+      // Locked by extract (nothing to translate): the sentence is its own final translation, as
+      // the file says; the import stage holds that against the current glossary.
+      bySegment.set(entry.id, { ...entryTarget(entry, segment.codes), target: { text: segment.text, codes: segment.codes }, state: 'final', needsReview: false, origin: 'translator', locked: true });
       continue;
     }
     if (!entry.translate) continue;

@@ -45,6 +45,11 @@ export interface SegmentOut {
   readonly glossary: string | undefined;
   /** True when the target was pre-filled from an exact translation memory match. */
   readonly fromMemory?: boolean;
+  /**
+   * True when the sentence has nothing to translate (`nothingToTranslate`): its target is the
+   * source, final, and the unit is written locked (`translate="no"`, 2.x subState `l10n:locked`).
+   */
+  readonly locked?: boolean;
   /** True when the target is machine output written by this export. */
   readonly fromMachine?: boolean;
   /** Who wrote the target in review and who decided on it (see `review-marks.ts`). */

@@ -10,7 +10,7 @@
  * with its id is.
  */
 import { NO_CODES, type Candidate, type CodeKind, type Content, type InlineCode, type Note, type SegmentTarget, type TargetOrigin } from '../model.js';
-import { entriesOf, hasTarget, type Entry } from './entries.js';
+import { entriesOf, hasTarget, isLockedEntry, type Entry } from './entries.js';
 import { marksMachine } from './states.js';
 import type { InlineCode as ReaderCode, InlineContent, ParsedCandidate, ParsedNote, ParsedXliff } from './types.js';
 
@@ -146,10 +146,11 @@ export function entryTarget(entry: Entry, known: readonly InlineCode[] = NO_CODE
 /**
  * Every sentence of a file (or of the given `<file>` elements) as a model target, as the file says
  * it: states as written, an untouched copy of the source kept as target with origin `source-copy`.
- * Units nobody translates (`translate="no"`) are left out. What the memory learns from.
+ * Units nobody translates (`translate="no"`, and the 2.x segments the exporter locked) are left
+ * out. What the memory learns from.
  */
 export function readTargets(parsed: ParsedXliff, fileIndexes?: ReadonlySet<number>): SegmentTarget[] {
   return entriesOf(parsed, fileIndexes)
-    .filter((entry) => entry.translate)
+    .filter((entry) => !isLockedEntry(entry))
     .map((entry) => entryTarget(entry));
 }

@@ -116,6 +116,8 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
     [
       ['id', s.segment.id],
       ['resname', resname],
+      // Nothing to translate: CAT tools show the unit locked, with the source as its final target.
+      ['translate', s.locked === true ? 'no' : undefined],
       ['approved', s.target === undefined ? undefined : approved12(s.state, s.needsReview)],
       // A length limit in characters (XLIFF 1.2 counts `maxwidth` in `size-unit`s).
       ['size-unit', resource?.maxLength === undefined ? undefined : 'char'],

@@ -6,7 +6,7 @@
 import { isolatedCodes, type Content, type Document, type InlineCode, type Segment } from '../model.js';
 import { code2x, inlineContent } from './codes.js';
 import { appendAll } from '../lists.js';
-import { DESCRIPTION_NOTE, type Entry } from './entries.js';
+import { DESCRIPTION_NOTE, LOCKED_SUBSTATE, type Entry } from './entries.js';
 import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
@@ -203,7 +203,10 @@ function unit(
     parts.push(segment(s, targetLanguage, i, tiedBy[i] ?? [], codes.write));
   });
   pushIgnorable(parts, b.gaps[b.segments.length], codes.write);
-  return el('unit', [['id', as.id], ['name', as.name], ['type', `l10n:${b.block.kind}`], ['slr:sizeRestriction', as.size === undefined ? undefined : String(as.size)]], [
+  // `translate` exists on units, not segments: a unit is locked when all its sentences are; a locked
+  // sentence among others has state final and subState l10n:locked.
+  const locked = b.segments.length > 0 && b.segments.every((s) => s.locked === true);
+  return el('unit', [['id', as.id], ['name', as.name], ['type', `l10n:${b.block.kind}`], ['translate', locked ? 'no' : undefined], ['slr:sizeRestriction', as.size === undefined ? undefined : String(as.size)]], [
     matches.length === 0 ? undefined : el('mtc:matches', [], matches),
     glossary21(b.segments.map((s) => s.segment), targetLanguage),
     metadataGroups([['block', [['kind', b.block.kind]]], ...(as.meta ?? [])], reviewGroups(b.segments)),
@@ -254,7 +257,11 @@ function pushIgnorable(parts: XmlNode[], gap: Content | undefined, writeCode: (c
 }
 
 function segment(s: SegmentOut, language: string, index: number, noteIds: readonly string[], writeCode: (code: InlineCode) => XmlNode): XmlElement {
-  const { state, subState } = s.target === undefined ? { state: 'initial', subState: undefined } : state2x(s.target.family, s.rawState, s.subState, s.state, s.needsReview);
+  const { state, subState } = s.target === undefined
+    ? { state: 'initial', subState: undefined }
+    : s.locked === true
+      ? { state: 'final', subState: LOCKED_SUBSTATE }
+      : state2x(s.target.family, s.rawState, s.subState, s.state, s.needsReview);
   // One comment marker per tied note, nested around the whole source (innermost: the first note).
   let source = sourceWithTerms(s.segment, language, index, writeCode);
   noteIds.forEach((id, k) => {

@@ -31,8 +31,8 @@ describe('build', () => {
     const ofFile = report?.messages.filter((m) => m.file === `translations/fr/${DOC}.xlf`);
     expect(ofFile).toEqual([expect.objectContaining({ ruleId: 'xliff/wrong-language', actual: 'es', expected: 'fr' })]);
     expect(report?.documents[0]?.counts.published).toBe(0);
-    expect(result.stderr).toContain('fr: 0/8 segments published; nothing written');
-    expect(existsSync(path.join(p.root, 'output/fr'))).toBe(false);
+    expect(result.stderr).toContain('fr: 0/8 segments published; nothing published: 1 document could not be built (see the errors above); report: output/fr/report.json');
+    expect(existsSync(path.join(p.root, `output/fr/${DOC}.txt`))).toBe(false);
   });
 
   it('refuses a 2.5 GB translation file as too large without reading it, and never calls it missing (build and status)', async () => {
@@ -175,7 +175,7 @@ describe('what an editor sees after changing a sentence of a translated article'
     const extracted = await p.run(['extract']);
     expect(extracted.code).toBe(0);
     for (const lang of ['en', 'fr', 'es']) {
-      expect(extracted.stderr).toMatch(new RegExp(`translations/${lang}/${DOC}\\.xlf: info: unit s[0-9a-f]+: the sentence changed; the previous translation \\(\\d+% similar\\) is its target again, marked for review \\[xliff/candidate\\]`, 'u'));
+      expect(extracted.stderr).toMatch(new RegExp(`translations/${lang}/${DOC}\\.xlf unit s[0-9a-f]+\\n    info: unit s[0-9a-f]+: the sentence changed; the previous translation \\(\\d+% similar\\) is its target again, marked for review \\[xliff/candidate\\]`, 'u'));
       expect(extracted.stderr).toContain(`translations/${lang}/${DOC}.aside.xlf: info: 1 translated unit of sentences no longer in the source set aside in this file; restored when the sentence returns [xliff/set-aside]`);
     }
     expect(extracted.stderr).not.toContain(`source/${DOC}.txt: info: Sentence`);
@@ -185,7 +185,7 @@ describe('what an editor sees after changing a sentence of a translated article'
     expect(built.code).toBe(1);
     expect(built.stderr).toContain('error: segment not published: its translation is marked for review [build/untranslated]');
     expect(built.stderr).toContain('→ review the translation (after a source change the previous version is in the unit\'s candidates) and confirm it in the CAT tool');
-    expect(built.stderr).toMatch(/^fr: 7\/8 segments published; nothing written: 1 error at or above --fail-on error \(a language is written only when it has none\)$/mu);
+    expect(built.stderr).toMatch(/^fr: 7\/8 segments published; nothing published: 1 error at or above --fail-on error \(a language is published only when it has none\); report: output\/fr\/report.json$/mu);
   });
 
   it('check counts warnings with the right plural', async () => {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { publishedFiles, tempProject, type TempProject } from '../helpers/project.js';
 
 const DOC = 'gipfel';
 const EN = `translations/en/${DOC}.xlf`;
@@ -120,7 +120,7 @@ describe('l10n build with checks', () => {
     replace(p, EN, ...BAD_NUMBER);
     const result = await p.run(['build']);
     expect(result.code).toBe(1);
-    expect(existsSync(path.join(p.root, 'output', 'en'))).toBe(false);
+    expect(publishedFiles(p.root, 'en')).toEqual([]);
     expect(existsSync(path.join(p.root, 'output', 'fr', `${DOC}.txt`))).toBe(true);
   });
 
@@ -147,9 +147,10 @@ describe('l10n build with checks', () => {
     expect(result.code).toBe(1);
     const [report] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; reason: string }> }>;
     const untranslated = report!.messages.filter((m) => m.ruleId === 'build/untranslated');
-    expect(untranslated).toHaveLength(8);
+    // Seven: the credit "dpa" has nothing to translate, so it is final (locked).
+    expect(untranslated).toHaveLength(7);
     expect(untranslated.every((m) => m.reason.includes('its state is "translated", below the published state "reviewed"'))).toBe(true);
-    expect(existsSync(path.join(p.root, 'output', 'en'))).toBe(false);
+    expect(publishedFiles(p.root, 'en')).toEqual([]);
   });
 });
 
@@ -161,7 +162,8 @@ describe('l10n status', () => {
     expect(text.stdout).not.toContain('█');
     const json = JSON.parse((await p.run(['status', '--json'])).stdout) as { statusVersion: number; rows: Array<{ language: string; totalSegments: number; segments: Record<string, number> }> };
     expect(json.statusVersion).toBe(1);
-    expect(json.rows.map((r) => [r.language, r.totalSegments, r.segments.translated])).toEqual([['en', 8, 8], ['fr', 8, 8], ['es', 8, 8]]);
+    // The locked credit "dpa" counts as final.
+    expect(json.rows.map((r) => [r.language, r.totalSegments, r.segments.translated, r.segments.final])).toEqual([['en', 8, 7, 1], ['fr', 8, 7, 1], ['es', 8, 7, 1]]);
   });
 
   it('--fail-if-incomplete exits 1 when a segment is untranslated, 0 when all are done', async () => {

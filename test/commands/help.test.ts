@@ -11,8 +11,8 @@ afterAll(() => project.remove());
 /** The commands, each with the exit codes it can return and the options its parser accepts. */
 const COMMANDS: Record<string, { codes: number[]; options: string[] }> = {
   extract: { codes: [0, 1, 2, 3], options: ['--lang'] },
-  build: { codes: [0, 1, 2, 3], options: ['--lang', '--check', '--fail-on', '--format'] },
-  check: { codes: [0, 1, 2, 3], options: ['--lang', '--fail-on', '--format'] },
+  build: { codes: [0, 1, 2, 3], options: ['--lang', '--check', '--fail-on', '--format', '--untranslated'] },
+  check: { codes: [0, 1, 2, 3], options: ['--lang', '--fail-on', '--format', '--untranslated'] },
   status: { codes: [0, 1, 2, 3], options: ['--lang', '--json', '--fail-if-incomplete'] },
   review: { codes: [0, 2, 3], options: ['--lang', '--port', '--open', '--reviewer'] },
   segment: { codes: [0, 2, 3], options: ['--jsonl', '--srx', '--abbreviation', '--language', '--line-breaks'] },

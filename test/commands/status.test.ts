@@ -18,20 +18,21 @@ describe('l10n status', () => {
     const result = await project.run(['status', '--json', '--fail-if-incomplete']);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout) as StatusJson;
-    expect(status.rows.map((r) => [r.language, r.segments.translated, r.totalSegments])).toEqual([
-      ['en', 8, 8],
-      ['fr', 8, 8],
-      ['es', 8, 8],
+    // The credit "dpa" is locked by extract (nothing to translate): final.
+    expect(status.rows.map((r) => [r.language, r.segments.translated, r.segments.final, r.totalSegments])).toEqual([
+      ['en', 7, 1, 8],
+      ['fr', 7, 1, 8],
+      ['es', 7, 1, 8],
     ]);
     expect(status.rows[0]!.totalWords).toBe(52);
   });
 
-  it('counts a fresh extract as initial and fails with --fail-if-incomplete', async () => {
+  it('counts a fresh extract as initial (but the locked credit) and fails with --fail-if-incomplete', async () => {
     project = tempProject({ fixture: 'artikel' });
     await project.run(['extract', '--lang', 'en']);
     const plain = await project.run(['status', '--lang', 'en']);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain('0/8 segments');
+    expect(plain.stdout).toContain('1/8 segments  untranslated 7');
     const strict = await project.run(['status', '--lang', 'en', '--fail-if-incomplete']);
     expect(strict.code).toBe(1);
   });
@@ -42,7 +43,8 @@ describe('l10n status', () => {
     expect((await project.run(['extract', '--lang', 'en'])).code).toBe(2);
     const status = await project.run(['status', '--json', '--lang', 'en']);
     expect(status.code).toBe(0);
-    expect((JSON.parse(status.stdout) as StatusJson).rows.map((r) => [r.language, r.segments.translated])).toEqual([['en', 29]]);
+    // 28 translated and the credit "Expansion", locked by extract: final, as the file says.
+    expect((JSON.parse(status.stdout) as StatusJson).rows.map((r) => [r.language, r.segments.translated, r.segments.final])).toEqual([['en', 28, 1]]);
   });
 
   it('counts untranslated, pending, translated, machine, reviewed and final apart, in JSON and in text', async () => {
@@ -60,9 +62,9 @@ describe('l10n status', () => {
     );
     const json = await project.run(['status', '--json', '--lang', 'en']);
     const row = (JSON.parse(json.stdout) as { rows: Array<{ categories: { segments: Record<string, number> } }> }).rows[0];
-    expect(row?.categories.segments).toEqual({ untranslated: 1, pending: 1, translated: 3, machine: 1, reviewed: 1, final: 1 });
+    expect(row?.categories.segments).toEqual({ untranslated: 1, pending: 1, translated: 2, machine: 1, reviewed: 1, final: 2 });
     const text = await project.run(['status', '--lang', 'en']);
-    expect(text.stdout).toMatch(/untranslated 1 \(\d+ words\), pending 1 \(\d+ words\), translated 3 \(\d+ words\), machine 1 \(\d+ words\), reviewed 1 \(\d+ words\), final 1 \(\d+ words\)/u);
+    expect(text.stdout).toMatch(/untranslated 1 \(\d+ words\), pending 1 \(\d+ words\), translated 2 \(\d+ words\), machine 1 \(\d+ words\), reviewed 1 \(\d+ words\), final 2 \(\d+ words\)/u);
   });
 
   it('warns about a language without a translation file', async () => {

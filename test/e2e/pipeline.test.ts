@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { publishedFiles, tempProject, type TempProject } from '../helpers/project.js';
 
 const ARTICLE = 'source/gipfel.txt';
 const DOC = 'gipfel';
@@ -61,8 +61,10 @@ describe('extract', () => {
     expect((await project.run(['extract'])).code).toBe(0);
     const updated = project.read(file);
     expect(updated.match(/<trans-unit /gu)).toHaveLength(9);
-    // 8 old units: 7 unchanged keep their target; the changed one keeps it as a candidate.
-    expect(updated.match(/<target state="translated"[^>]*>EN /gu)).toHaveLength(7);
+    // 8 old units: 6 unchanged keep their target, the locked credit "dpa" stays locked; the
+    // changed one keeps its target as a candidate.
+    expect(updated.match(/<target state="translated"[^>]*>EN /gu)).toHaveLength(6);
+    expect(updated).toContain('<target state="final" xml:space="preserve">dpa</target>');
     expect(updated.match(/<target state="needs-review-translation"[^>]*>EN /gu)).toHaveLength(1);
     expect(updated).toContain('<alt-trans');
   });
@@ -76,10 +78,11 @@ describe('build', () => {
     expect(result.code).toBe(1);
     // The terminal shows five per file and counts the rest; the JSON report has every one.
     expect(result.stderr.match(/\[build\/untranslated\]$/gmu)).toHaveLength(5 * 3);
-    expect(result.stderr.match(/error: 3 more like the above \[build\/untranslated\]/gu)).toHaveLength(3);
+    // Seven per language: the credit "dpa" has nothing to translate (locked).
+    expect(result.stderr.match(/error: 2 more like the above \[build\/untranslated\]/gu)).toHaveLength(3);
     const reports = JSON.parse((await project.run(['build', '--format', 'json'])).stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
-    expect(reports.flatMap((r) => r.messages).filter((m) => m.ruleId === 'build/untranslated')).toHaveLength(8 * 3);
-    expect(existsSync(path.join(project.root, 'output'))).toBe(false);
+    expect(reports.flatMap((r) => r.messages).filter((m) => m.ruleId === 'build/untranslated')).toHaveLength(7 * 3);
+    for (const language of ['en', 'fr', 'es']) expect(publishedFiles(project.root, language)).toEqual([]);
   });
 
   it('publishes the source with a warning per segment under policy "source"', async () => {
@@ -89,7 +92,7 @@ describe('build', () => {
     const result = await project.run(['build', '--lang', 'fr']);
     expect(result.code).toBe(0);
     expect(result.stderr.match(/warning: segment not published/gu)).toHaveLength(5);
-    expect(result.stderr).toContain('warning: 3 more like the above [build/untranslated]');
+    expect(result.stderr).toContain('warning: 2 more like the above [build/untranslated]');
     expect(project.read(`output/fr/${DOC}.txt`)).toContain('Scholz trifft Macron in Paris');
   });
 
@@ -143,7 +146,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
     const result = await project.run(['build']);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(new RegExp(`translations/en/${DOC}\\.xlf:\\d+:\\d+: error: `, 'u'));
-    expect(existsSync(path.join(project.root, 'output', 'en'))).toBe(false);
+    expect(publishedFiles(project.root, 'en')).toEqual([]);
     expect(existsSync(path.join(project.root, 'output', 'fr', `${DOC}.txt`))).toBe(true);
   });
 
@@ -166,7 +169,7 @@ describe('bad input gets one clear error and nothing half-written', () => {
     const result = await project.run(['build', '--lang', 'es']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(new RegExp(`translations/es/${DOC}\\.xlf:\\d+(:\\d+)?: error: .*\\bit\\b`, 'u'));
-    expect(existsSync(path.join(project.root, 'output', 'es'))).toBe(false);
+    expect(publishedFiles(project.root, 'es')).toEqual([]);
   });
 
   it('a missing source file: exit 3 naming the file', async () => {

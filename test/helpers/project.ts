@@ -2,7 +2,7 @@
  * A throw-away copy of the project in a temporary folder, and a way to run the CLI in it without
  * a process: what the e2e and command tests share.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -72,4 +72,14 @@ export function tempProject(options: { withTranslations?: boolean; fixture?: str
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The published files of a language (everything in `output/<language>/` but `report.json`, which
+ * `build` writes for a failed language too), relative to that folder, sorted; [] when none.
+ */
+export function publishedFiles(root: string, language: string): string[] {
+  const folder = path.join(root, 'output', language);
+  if (!existsSync(folder)) return [];
+  return (readdirSync(folder, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).filter((f) => f !== 'report.json').sort();
 }
