@@ -24,6 +24,11 @@ export type CheckSetting = Severity | 'off';
 export interface ConfigVocabulary {
   /** Every rule id the `checks:` section may name (the check registry's, `RULE_IDS`). */
   readonly ruleIds: readonly string[];
+  /**
+   * The options each format takes, by format id (the format registry's): what the `formats:`
+   * section may hold. Default: none (a `formats:` section is then refused).
+   */
+  readonly formatOptions?: ReadonlyMap<string, FieldType>;
 }
 
 /** What `build` does with a segment that has no publishable translation. */
@@ -95,6 +100,11 @@ export interface Config {
    * severity (README.md, "Quality checks"). Default: empty.
    */
   readonly checks: ReadonlyMap<string, CheckSetting>;
+  /**
+   * Options per format id (`formats.markdown.frontMatter`), checked against each format's own
+   * schema; a format's reader receives its entry. Default: empty (every format's defaults).
+   */
+  readonly formats: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
 }
 
 /** The XLIFF settings that apply to one language. */
@@ -189,6 +199,7 @@ function schema(vocabulary: ConfigVocabulary): FieldType {
       },
     },
     checks: checksSchema(vocabulary.ruleIds),
+    formats: { type: 'object', fields: Object.fromEntries(vocabulary.formatOptions ?? []) },
   },
   };
 }
@@ -294,6 +305,11 @@ function toConfig(data: Map<string, unknown>, file: string): Config {
     checks: new Map(
       [...((data.get('checks') as Map<string, CheckSetting | undefined> | undefined) ?? new Map<string, CheckSetting | undefined>())].filter(
         (e): e is [string, CheckSetting] => e[1] !== undefined,
+      ),
+    ),
+    formats: new Map(
+      [...((data.get('formats') as Map<string, Map<string, unknown> | undefined> | undefined) ?? new Map<string, Map<string, unknown> | undefined>())].filter(
+        (e): e is [string, Map<string, unknown>] => e[1] !== undefined,
       ),
     ),
   };

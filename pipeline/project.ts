@@ -43,7 +43,8 @@ export interface OpenProjectOptions {
  */
 export function openProject(root: string, options: OpenProjectOptions = {}): Project {
   const formats = new FormatRegistry(options.formats ?? FORMATS);
-  const config = loadConfig(path.resolve(root), { ruleIds: RULE_IDS });
+  const formatOptions = new Map(formats.formats.flatMap((f) => (f.options === undefined ? [] : [[f.id, f.options] as const])));
+  const config = loadConfig(path.resolve(root), { ruleIds: RULE_IDS, formatOptions });
   const segmenter = createSegmenter({
     language: config.sourceLanguage,
     abbreviations: config.segmentation.abbreviations,

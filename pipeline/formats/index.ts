@@ -4,12 +4,14 @@
  * `pipeline/formats/` (see `format.ts` for the contract), its tests, and one line here.
  */
 import type { Format } from './format.js';
+import { htmlFormat } from './html/index.js';
+import { markdownFormat } from './markdown/index.js';
 import { textFormat } from './text/index.js';
 
-export type { Format, FormatOutput, FormatReadInput, FormatReadResult, FormatWriteContext, Targets } from './format.js';
+export type { Format, FormatOptionsSchema, FormatOutput, FormatReadInput, FormatReadResult, FormatWriteContext, Targets } from './format.js';
 
 /** The formats of this build of the pipeline, in the order their extensions are tried. */
-export const FORMATS: readonly Format[] = [textFormat];
+export const FORMATS: readonly Format[] = [textFormat, markdownFormat, htmlFormat];
 
 /** A set of formats with lookup by extension; checks that no two claim the same extension. */
 export class FormatRegistry {

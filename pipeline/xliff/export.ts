@@ -1,7 +1,7 @@
 /**
  * exportXliff: the XLIFF of one document and language, merged with the previous file's work.
  */
-import { blockGaps, segmentsOf, type Document, type Message, type Segment } from '../model.js';
+import { blockGaps, segmentsOf, type Content, type Document, type Message, type Segment } from '../model.js';
 import { hasTarget, type Entry } from './entries.js';
 import { documentEntries } from './resolve.js';
 import { languageRelation } from './languages.js';
@@ -37,6 +37,12 @@ export interface ExportOptions {
    * with subState `l10n:needs-review`. Default: no memory.
    */
   readonly leverage?: (source: string) => readonly LeverageMatch[];
+  /**
+   * A target decided for a sentence in this export (pseudo-translation): written as its target,
+   * state `translated` (2.x `translated`), in place of whatever the previous file had; its notes
+   * and candidates are kept. Undefined for a sentence: the merge decides as usual. Default: none.
+   */
+  readonly fill?: (segment: Segment) => Content | undefined;
 }
 
 /** A suggestion offered to the exporter: a translation memory match, or machine output. */
@@ -89,6 +95,9 @@ function checkOptions(options: ExportOptions): void {
   }
   if (options.leverage !== undefined && typeof options.leverage !== 'function') {
     throw new RangeError(`exportXliff: expected leverage to be a function, got ${typeof options.leverage}`);
+  }
+  if (options.fill !== undefined && typeof options.fill !== 'function') {
+    throw new RangeError(`exportXliff: expected fill to be a function, got ${typeof options.fill}`);
   }
   if (options.datatype !== undefined && !/^[A-Za-z][\w.-]*$/u.test(options.datatype)) {
     throw new RangeError(`exportXliff: expected datatype to be a word like 'plaintext' or 'x-markdown', got ${JSON.stringify(options.datatype)}`);
@@ -257,6 +266,10 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
  */
 function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {
   const base = mergedSegment(p, segment, options);
+  const filled = options.fill?.(segment);
+  if (filled !== undefined) {
+    return { ...base, target: { content: undefined, family: undefined, text: filled.text, codes: filled.codes }, state: 'translated', needsReview: false, rawState: undefined, subState: undefined, approved: undefined };
+  }
   if (options.leverage === undefined) return base;
   const open = base.target === undefined || base.needsReview || base.state === 'initial';
   if (!open) return base;
