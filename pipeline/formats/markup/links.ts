@@ -7,7 +7,7 @@
  */
 import { InputError, type Document } from '../../model.js';
 import type { Targets } from '../format.js';
-import { sameAsSegment } from './write.js';
+import { anyTranslated } from './write.js';
 
 /** A URL the document links to, where it stands (`a href`, `markdown link`, …). */
 export interface LinkUse {
@@ -64,11 +64,7 @@ const sourceUses = new WeakMap<Document, readonly LinkUse[]>();
  * `refuseNewUnsafeLinks`); skipped when no sentence changed (the output is then the source).
  */
 export function refuseUnsafeOutput(document: Document, targets: Targets, output: string, collect: (text: string) => LinkUse[]): void {
-  const changed = document.blocks.some((b) => b.segments.some((s) => {
-    const target = targets.get(s.id);
-    return target !== undefined && !sameAsSegment(target, s);
-  }));
-  if (!changed) return;
+  if (!anyTranslated(document, targets)) return;
   let uses = sourceUses.get(document);
   if (uses === undefined) {
     uses = collect(document.text);

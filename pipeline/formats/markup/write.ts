@@ -56,6 +56,19 @@ export function sameAsSegment(target: Content, segment: Segment): boolean {
   });
 }
 
+/**
+ * True when some sentence of the document is published as something other than its source: the
+ * written document then differs from the source (and is in the target language).
+ */
+export function anyTranslated(doc: Document, targets: Targets): boolean {
+  return doc.blocks.some((b) =>
+    b.segments.some((s) => {
+      const target = targets.get(s.id);
+      return target !== undefined && !sameAsSegment(target, s);
+    }),
+  );
+}
+
 const codeKey = (code: Pick<InlineCode, 'id' | 'kind'>): string => `${code.kind}#${code.id}`;
 
 /** Where the codes of a block's content lie in the source (see `content.ts` for the layout). */
