@@ -3,6 +3,7 @@
  *
  *     extract: read → segment → terms → existing → leverage → export
  *     build:   read → segment → terms → import → match → checks → policy → assemble
+ *     pseudo:  read → segment → terms → existing → export (every target pseudo-translated)
  *
  * `extract`, `build` and `status` run a chain on every document of the project (one
  * `DocumentFile` each, see `file.ts`), then do what concerns the whole run: the memory files, the
@@ -14,7 +15,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { documentName, projectRelative, resolveInside, writeFileAtomic } from './files.js';
 import { appendAll } from './lists.js';
-import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
+import { DocumentFile, LanguageTrack, perLanguage, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
 import { ProjectMemories } from './memory/project.js';
 import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
 import { findDocuments, outputFolder, translationsFolder, xliffPath, type DocumentEntry, type Project } from './project.js';
@@ -24,7 +25,8 @@ import { assembleStage } from './stages/assemble.js';
 import { checksStage } from './stages/checks.js';
 import type { BuildContext, ExtractContext, RunContext } from './stages/context.js';
 import { existingStage } from './stages/existing.js';
-import { exportStage } from './stages/export.js';
+import { exportDocument, exportStage } from './stages/export.js';
+import { isPseudoLocale, PSEUDO_MODES, pseudoTranslate, type PseudoMode } from './pseudo/index.js';
 import { createImportStage, importStage, matchStage } from './stages/import.js';
 import { leverageStage, memoryLeverage, type LeverageProvider } from './stages/leverage.js';
 import type { ProgressListener } from './progress.js';
@@ -38,6 +40,18 @@ export const SOURCE_STAGES: readonly Stage<DocumentFile, RunContext>[] = [readSt
 
 /** Source → XLIFF per target language, merged with the translators' work. */
 export const EXTRACT_CHAIN: readonly Stage<DocumentFile, ExtractContext>[] = [...SOURCE_STAGES, existingStage, leverageStage, exportStage];
+
+/** What the pseudo chain's stages know: the extract context and how targets are made. */
+interface PseudoContext extends ExtractContext {
+  readonly mode: PseudoMode;
+}
+
+/** Source → XLIFF with every target filled by the pseudo-translator (`pipeline/pseudo/`). */
+export const PSEUDO_CHAIN: readonly Stage<DocumentFile, PseudoContext>[] = [
+  ...SOURCE_STAGES,
+  existingStage,
+  perLanguage<PseudoContext>('export', (track, file, context) => exportDocument(track, file, context, (segment) => pseudoTranslate(segment, context.mode, segment.spans))),
+];
 
 /** XLIFF → checks → publishing policy → translated documents (planned; `build` writes them). */
 export const BUILD_CHAIN: readonly Stage<DocumentFile, BuildContext>[] = [...SOURCE_STAGES, importStage, matchStage, checksStage, policyStage, assembleStage];
@@ -144,6 +158,41 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
     memoryFiles,
     messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
   };
+}
+
+/** Options of `pseudo`. */
+export interface PseudoOptions {
+  /** The pseudo-locale to fill (`en-XA`, `ar-XB`, `qps-ploc`, see `isPseudoLocale`); must be in the config. */
+  readonly language: string;
+  /** `identity` (the source, codes included) or `accent` (see `pipeline/pseudo/`). Default: `accent`. */
+  readonly mode?: PseudoMode;
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * Fills every target of a pseudo-locale's XLIFF files with a pseudo-translation (state
+ * `translated`), as extract would write them otherwise: `build` then publishes the language like
+ * any other. A real language is refused (RangeError): its translators' work is never overwritten.
+ * The translation memories are neither taught nor saved: a pseudo-translation is no translation.
+ */
+export async function pseudo(project: Project, options: PseudoOptions): Promise<ExtractResult> {
+  const mode = options.mode ?? 'accent';
+  if (!PSEUDO_MODES.includes(mode)) throw new RangeError(`mode: expected one of ${PSEUDO_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  if (!isPseudoLocale(options.language)) {
+    throw new RangeError(`language: expected a pseudo-locale (en-XA, en-XB, ar-XB, qps-ploc, …), got "${options.language}", a real language whose translations pseudo would overwrite`);
+  }
+  const languages = languagesOf(project, [options.language]);
+  const entries = findDocuments(project);
+  const context: PseudoContext = { project, languages, memories: new ProjectMemories(project.config), leverage: [], mode };
+  const files: DocumentFile[] = [];
+  options.onProgress?.({ task: 'pseudo', done: 0, total: entries.length });
+  for (const entry of entries) {
+    const file = fileFor(project, entry, languages);
+    await runStages(file, PSEUDO_CHAIN, context);
+    files.push(file);
+    options.onProgress?.({ task: 'pseudo', done: files.length, total: entries.length });
+  }
+  return { documents: entries.map((e) => e.path), files, memoryFiles: [], messages: [...project.messages, ...files.flatMap((f) => f.allMessages())] };
 }
 
 /** Options of `build`. */

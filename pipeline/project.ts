@@ -2,6 +2,7 @@
  * A project: its config, the registries it works with (formats, checks, languages) and its rules
  * and glossary loaded once; where its documents are and where their XLIFF and output files go.
  */
+import { isPseudoLocale } from './pseudo/index.js';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -55,7 +56,8 @@ export function openProject(root: string, options: OpenProjectOptions = {}): Pro
   const languages = loadLanguages(resolveInside(config.root, config.paths.languages, 'paths.languages', config.file), config.root);
   const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
   const { glossary, messages } = loadGlossary(glossaryPaths, { root: config.root });
-  const unknown = config.targetLanguages.filter((code) => !languages.has(code));
+  // A pseudo-locale without a file is checked with neutral values, as it should be: nothing to say.
+  const unknown = config.targetLanguages.filter((code) => !languages.has(code) && !isPseudoLocale(code));
   const notices: Message[] = unknown.map((code) => ({
     reason: `no language file for "${code}": quotation marks, number forms and spacing are not checked, other checks use neutral values`,
     ruleId: 'language/no-profile',

@@ -15,6 +15,7 @@ import { sameAsSource } from './same-as-source.js';
 import { terminology } from './terminology.js';
 import type { Check } from './types.js';
 import { untranslated } from './untranslated.js';
+import { unsafeLink } from './unsafe-link.js';
 import { whitespace } from './whitespace.js';
 
 export const CHECKS: readonly Check[] = [
@@ -26,6 +27,7 @@ export const CHECKS: readonly Check[] = [
   dnt,
   numbers,
   inlineCodes,
+  unsafeLink,
   quotes,
   brackets,
   finalPunctuationCheck,
