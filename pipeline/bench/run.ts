@@ -28,6 +28,7 @@ const benches: ReadonlyMap<string, () => Promise<Bench>> = new Map([
   ['review', async () => (await import('./review.js')).runReviewBench],
   ['strings', async () => (await import('./strings.js')).runStringsBench],
   ['mt', async () => (await import('./mt.js')).runMtBench],
+  ['formats', async () => (await import('./formats.js')).runFormatsBench],
 ]);
 
 const only = process.argv[2];
