@@ -68,7 +68,9 @@ export function pseudoTranslate(content: Content, mode: PseudoMode, spans: reado
   const padding = filler === '' ? '' : ` ${filler}`;
   const result = `[${accented.slice(0, at)}${padding}${accented.slice(at)}]`;
   // Codes keep their place among the characters: one further for the `[`, after the padding when
-  // at or past it, and after the `]` when they end the sentence (a line break, a closing tag).
-  const codes = content.codes.map((code): InlineCode => ({ ...code, at: code.at === text.length ? result.length : code.at + 1 + (code.at >= at ? padding.length : 0) }));
+  // at or past it. Codes that open or close the sentence stay outside the brackets, so the
+  // brackets sit inside the markup and the characters next to a code are the source's (Markdown
+  // reads `*` differently next to punctuation such as `[`).
+  const codes = content.codes.map((code): InlineCode => ({ ...code, at: code.at === text.length ? result.length : code.at === 0 ? 0 : code.at + 1 + (code.at >= at ? padding.length : 0) }));
   return { text: result, codes };
 }

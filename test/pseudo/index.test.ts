@@ -38,11 +38,14 @@ describe('pseudoTranslate', () => {
     for (const kept of ['3.10.2024', '12.500', 'BMW', 'https://example.org/a', 'info@example.org', '{{name}}', '%s']) expect(text, kept).toContain(kept);
   });
 
-  it('moves codes with their characters: an open code before its word, a code at the end after the bracket', () => {
+  it('moves codes with their characters, and keeps codes at the start and the end outside the brackets', () => {
     const content = { text: 'Das ist wichtig', codes: [bold('open', 8), bold('close', 15)] };
     const result = pseudoTranslate(content, 'accent');
     expect(result.text.slice(result.codes[0]!.at, result.codes[0]!.at + 7)).toBe('ŵîçĥţîĝ');
     expect(result.codes[1]!.at).toBe(result.text.length);
+    const around = pseudoTranslate({ text: 'Wichtig', codes: [bold('open', 0), bold('close', 7)] }, 'accent');
+    expect(around.codes.map((c) => c.at)).toEqual([0, around.text.length]);
+    expect(around.text).toBe('[Ŵîçĥţîĝ]');
     expect(result.codes.map((c) => [c.kind, c.id])).toEqual([['open', '1'], ['close', '1']]);
   });
 });
