@@ -36,6 +36,12 @@ export interface Project {
 export interface OpenProjectOptions {
   /** The formats to read and write documents with. Default: every registered format (`FORMATS`). */
   readonly formats?: readonly Format[];
+  /**
+   * Load the glossary (default true). A command that never looks at terms (`status` counts
+   * segments and words) sets false: the matcher is then empty, a large glossary costs nothing,
+   * and the glossary's problems are left to the commands that use it.
+   */
+  readonly terms?: boolean;
 }
 
 /**
@@ -55,8 +61,11 @@ export function openProject(root: string, options: OpenProjectOptions = {}): Pro
   });
   const languages = loadLanguages(resolveInside(config.root, config.paths.languages, 'paths.languages', config.file), config.root);
   const glossaryPaths = config.paths.glossary.map((p) => resolveInside(config.root, p, 'paths.glossary', config.file));
-  const { glossary, messages } = loadGlossary(glossaryPaths, { root: config.root });
-  // A pseudo-locale without a file is checked with neutral values, as it should be: nothing to say.
+  const { glossary, messages } =
+    options.terms === false
+      ? { glossary: { language: config.sourceLanguage, entries: [], files: [] }, messages: [] }
+      : loadGlossary(glossaryPaths, { root: config.root });
+  // A pseudo-locale without a file is checked against the source language's conventions (stages/checks.ts): nothing to say.
   const unknown = config.targetLanguages.filter((code) => !languages.has(code) && !isPseudoLocale(code));
   const notices: Message[] = unknown.map((code) => ({
     reason: `no language file for "${code}": quotation marks, number forms and spacing are not checked, other checks use neutral values`,

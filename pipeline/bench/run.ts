@@ -28,6 +28,9 @@ const benches: ReadonlyMap<string, () => Promise<Bench>> = new Map([
   ['review', async () => (await import('./review.js')).runReviewBench],
   ['strings', async () => (await import('./strings.js')).runStringsBench],
   ['mt', async () => (await import('./mt.js')).runMtBench],
+  ['memory', async () => (await import('./memory.js')).runMemoryBench],
+  ['commands', async () => (await import('./commands.js')).runCommandsBench],
+  ['scale', async () => (await import('./scale.js')).runScaleBench],
   ['formats', async () => (await import('./formats.js')).runFormatsBench],
 ]);
 

@@ -1,7 +1,7 @@
 /** Option parsing and message printing shared by the commands. */
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { openProject, type Project } from '../project.js';
+import { openProject, type OpenProjectOptions, type Project } from '../project.js';
 import { formatMessage } from '../report/messages.js';
 import { InputError, SEVERITIES, sortMessages, type Message, type Severity } from '../model.js';
 import { UsageError, type CommandIo } from './command.js';
@@ -53,10 +53,10 @@ export function printMessages(messages: readonly Message[], io: CommandIo): bool
  * glossary are config errors: they are printed and undefined comes back, so the command exits 2
  * before it touches any file.
  */
-export function openCheckedProject(io: CommandIo): Project | undefined {
+export function openCheckedProject(io: CommandIo, options: OpenProjectOptions = {}): Project | undefined {
   let project: Project;
   try {
-    project = openProject(io.cwd);
+    project = openProject(io.cwd, options);
   } catch (error) {
     // The config, the rules file it names and the glossary are the project's configuration:
     // a problem with any of them is a config error (exit 2), whatever the file.

@@ -10,7 +10,7 @@ import { formatMessage } from '../report/messages.js';
 import { createSegmenter, type Segmenter } from '../segment/engine.js';
 import { EXIT, UsageError, type Command, type CommandIo, exitCodesHelp } from './command.js';
 import { namedFromCwd } from './options.js';
-import { lines, readAll } from './stdin.js';
+import { chunkedWriter, inputLines, lines, type InputLine } from './stdin.js';
 
 const USAGE = `Usage: l10n segment [--jsonl] [--line-breaks paragraph|sentence|space] [--srx <file>] [--abbreviation <abbr>]… [--language <code>]
 
@@ -83,12 +83,13 @@ export const segment: Command = {
     }
     const sentencesOf = (text: string): string[] => sentencesByLineBreaks(segmenter, text, mode);
 
+    // Both forms stream: one paragraph in memory at a time. Plain output is written in chunks;
+    // JSON lines one by one, so a program that writes a line and waits for its answer gets it.
     if (!values.jsonl) {
-      const text = await readAll(io.stdin);
-      const out = sentencesOf(text)
-        .map((s) => s + '\n')
-        .join('');
-      io.stdout(out);
+      const out = chunkedWriter(io.stdout);
+      const paragraphs = mode === 'paragraph' ? lineTexts(inputLines(io.stdin)) : blankLineParagraphs(inputLines(io.stdin));
+      for await (const paragraph of paragraphs) for (const sentence of sentencesOf(paragraph)) out.add(sentence + '\n');
+      out.flush();
       return EXIT.ok;
     }
 
@@ -134,4 +135,30 @@ export function sentencesByLineBreaks(segmenter: Segmenter, text: string, mode: 
     if (mode === 'space') return found.map((sentence) => sentence.replace(/[ \t]*\r?\n[ \t]*/gu, ' '));
     return found.flatMap((sentence) => sentence.split(LINE_BREAK).map((line) => line.trim()).filter((line) => line !== ''));
   });
+}
+
+async function* lineTexts(input: AsyncIterable<InputLine>): AsyncIterable<string> {
+  for await (const line of input) yield line.text;
+}
+
+/**
+ * The paragraphs of a stream of lines exactly as `text.split(BLANK_LINE)` cuts the whole text:
+ * a line end, a line of spaces and tabs only and its own line end separate two paragraphs, and
+ * the line ends a separator takes are not part of either. One paragraph is held at a time.
+ */
+export async function* blankLineParagraphs(input: AsyncIterable<InputLine>): AsyncIterable<string> {
+  let paragraph = '';
+  // The line end that closes `paragraph`, while a separator may still start with it.
+  let open: InputLine['end'] = '';
+  for await (const line of input) {
+    if (open !== '' && line.end !== '' && /^[ \t]*$/u.test(line.text)) {
+      yield paragraph.slice(0, paragraph.length - open.length);
+      paragraph = '';
+      open = '';
+      continue;
+    }
+    paragraph += line.text + line.end;
+    open = line.end;
+  }
+  yield paragraph;
 }

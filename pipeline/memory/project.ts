@@ -1,33 +1,32 @@
 /**
- * The memories of a project during one `extract` (or `memory update`): loaded on first use per
- * language, taught the approved work of each XLIFF file read, consulted for new sentences and
- * saved once at the end. A memory file that cannot be read is reported and left untouched.
+ * The memories of a project during one `extract` (or `memory update`, `memory import`): each
+ * language's memory is loaded on first use, taught the approved work of each XLIFF file read (entry
+ * by entry, never rebuilt), consulted for new sentences and saved once at the end. A memory file
+ * that cannot be read is reported and left untouched.
  */
 import type { Config } from '../config.js';
 import { InputError, type Message, type SegmentTarget } from '../model.js';
-import { createLeverage, type Leverage } from './leverage.js';
-import { addEntries, replaceProjectEntries } from './merge.js';
+import { FUZZY_THRESHOLD, leverageFrom, type Leverage } from './leverage.js';
 import { projectRelative } from '../files.js';
+import { SentenceIndex } from './sentence-index.js';
 import { approvedEntries, loadMemory, memoryPath, saveMemory } from './store.js';
-import type { Memory, MemoryEntry } from './types.js';
+import type { MemoryEntry } from './types.js';
+import { WorkingMemory } from './working.js';
 
 export class ProjectMemories {
-  private readonly memories = new Map<string, Memory | 'unreadable'>();
-  /** Each language's memory as loaded, before this run learned anything. */
-  private readonly loaded = new Map<string, Memory>();
-  /** What this run learned from the project's files, per language, over all documents. */
-  private readonly learned = new Map<string, MemoryEntry[]>();
+  private readonly memories = new Map<string, WorkingMemory | 'unreadable'>();
+  /** The source sentences of every language's memory, numbered and indexed once for the run. */
+  private readonly sentences = new SentenceIndex(FUZZY_THRESHOLD);
   /** Problems met while loading (a broken TMX file). */
   readonly messages: Message[] = [];
 
   constructor(private readonly config: Config) {}
 
-  private get(language: string): Memory | undefined {
+  private get(language: string): WorkingMemory | undefined {
     let memory = this.memories.get(language);
     if (memory === undefined) {
       try {
-        memory = loadMemory(this.config, language);
-        this.loaded.set(language, memory);
+        memory = new WorkingMemory(loadMemory(this.config, language), this.sentences);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         this.messages.push({ ...error.detail, hint: `${error.detail.hint ?? ''} (the memory was not used or changed)`.trim() });
@@ -41,42 +40,38 @@ export class ProjectMemories {
   /**
    * Adds the approved translations among the targets of a language's files (see
    * `approvedEntries`) to its memory; a sentence's older project translation that the files no
-   * longer have is replaced.
+   * longer have is replaced. Replacement works over everything learned in this run, so a sentence
+   * that two documents translate differently keeps both translations whatever the order of the
+   * documents.
    */
   learn(language: string, targets: readonly SegmentTarget[]): void {
     const memory = this.get(language);
     if (memory === undefined) return;
-    const entries = approvedEntries(targets, this.config.policies.publishState);
-    // Replacement works over everything learned in this run, so a sentence that two documents
-    // translate differently keeps both translations whatever the order of the documents.
-    const learned = [...(this.learned.get(language) ?? []), ...entries];
-    this.learned.set(language, learned);
-    const imported = memory.entries.filter((e) => e.origin !== 'project');
-    const base = this.loaded.get(language) ?? memory;
-    this.memories.set(language, replaceProjectEntries(addEntries(base, imported).memory, learned));
+    memory.learn(approvedEntries(targets, this.config.policies.publishState));
   }
 
-  /** A lookup in a language's memory, or undefined when it is empty or unreadable. */
+  /**
+   * A lookup in a language's memory, or undefined when it is empty or unreadable. The lookup sees
+   * the memory as it stands when it is called (what was learned since included).
+   */
   leverage(language: string): Leverage | undefined {
     const memory = this.get(language);
-    return memory === undefined || memory.entries.length === 0 ? undefined : createLeverage(memory);
+    if (memory === undefined || memory.size === 0) return undefined;
+    const index = memory.index;
+    return (source) => leverageFrom(index, source);
   }
 
   /** Adds entries of any origin (an imported TMX) to a language's memory; returns how many were new. */
-  add(language: string, entries: Parameters<typeof addEntries>[1]): number {
-    const memory = this.get(language);
-    if (memory === undefined) return 0;
-    const result = addEntries(memory, entries);
-    this.memories.set(language, result.memory);
-    return result.added;
+  add(language: string, entries: readonly MemoryEntry[]): number {
+    return this.get(language)?.add(entries) ?? 0;
   }
 
   /** Writes every loaded memory that has entries and changed; returns the files written (project-relative). */
   save(): string[] {
     const written: string[] = [];
-    for (const [language, memory] of this.memories) {
-      if (memory === 'unreadable' || memory.entries.length === 0) continue;
-      if (saveMemory(this.config, memory)) written.push(projectRelative(this.config.root, memoryPath(this.config, language)));
+    for (const [language, working] of this.memories) {
+      if (working === 'unreadable' || working.size === 0) continue;
+      if (saveMemory(this.config, working.toMemory())) written.push(projectRelative(this.config.root, memoryPath(this.config, language)));
     }
     return written;
   }

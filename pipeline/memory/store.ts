@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { maxFileBytes, projectRelative, readBoundedFile, resolveInside, writeFileAtomic } from '../files.js';
 import { TARGET_STATES, type SegmentTarget, type TargetState } from '../model.js';
 import { languageMatch, normalize } from './merge.js';
+import { readOwnTmx } from './tmx-own.js';
 import { readTmx, TMX_MAX_BYTES, type TmxVariant } from './tmx-read.js';
 import { writeTmx } from './tmx-write.js';
 import type { Memory, MemoryEntry } from './types.js';
@@ -28,8 +29,12 @@ export function loadMemory(config: Config, language: string): Memory {
   if (!existsSync(file)) return empty;
   // Size first (stat): a huge memory is refused before it is read.
   const maxBytes = maxFileBytes(process.env, TMX_MAX_BYTES / 1024 / 1024);
-  const parsed = readTmx(readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'tmx'), projectRelative(config.root, file), { maxBytes });
-  return { ...empty, entries: normalize(entriesFromTmx(parsed, config.sourceLanguage, language, 'project')) };
+  const bytes = readBoundedFile(file, projectRelative(config.root, file), maxBytes, 'tmx');
+  // The file as extract wrote it is read without the XML parser; any other goes through it.
+  const entries =
+    readOwnTmx(bytes, config.sourceLanguage, language) ??
+    entriesFromTmx(readTmx(bytes, projectRelative(config.root, file), { maxBytes }), config.sourceLanguage, language, 'project');
+  return { ...empty, entries: normalize(entries) };
 }
 
 /** Writes the memory when its content changed; returns true when written. */

@@ -101,9 +101,35 @@ export function compileTargetTerm(term: string, language: string | LanguageProfi
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
 }
 
+/**
+ * Compiled patterns, each made once and shared by every sentence of a run (none has the `g` or
+ * `y` flag, so `test` keeps no state between texts): inflected ones per language profile and term,
+ * exact ones per term and options. A glossary has a bounded number of terms; the cap only guards a
+ * process that sees many glossaries.
+ */
+const inflectedPatterns = new WeakMap<LanguageProfile, Map<string, RegExp>>();
+const exactPatterns = new Map<string, RegExp>();
+const PATTERNS_MAX = 50_000;
+
+function cached(patterns: Map<string, RegExp>, key: string, compile: () => RegExp): RegExp {
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    if (patterns.size >= PATTERNS_MAX) patterns.clear();
+    pattern = compile();
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /** True when `text` contains `term` in some inflected form of `language` (a code or a profile). */
 export function containsTerm(text: string, term: string, language: string | LanguageProfile): boolean {
-  return compileTargetTerm(term, language).test(text);
+  const profile = profileOf(language);
+  let patterns = inflectedPatterns.get(profile);
+  if (patterns === undefined) {
+    patterns = new Map();
+    inflectedPatterns.set(profile, patterns);
+  }
+  return cached(patterns, term, () => compileTargetTerm(term, profile)).test(text);
 }
 
 /**
@@ -121,9 +147,15 @@ export function isCapitalAbbreviation(form: string): boolean {
  * the term (a possessive: `'s`, `'`; any apostrophe for any apostrophe).
  */
 export function containsExactly(text: string, term: string, options: { ignoreCase?: boolean; endings?: readonly string[] } = {}): boolean {
+  // Every option that changes the pattern is part of the key.
+  const key = `${options.ignoreCase === true ? 'i' : ''}\u0001${(options.endings ?? []).join('\u0000')}\u0001${term}`;
+  return cached(exactPatterns, key, () => compileExactTerm(term, options)).test(text);
+}
+
+function compileExactTerm(term: string, options: { ignoreCase?: boolean; endings?: readonly string[] }): RegExp {
   const body = [...term].map((ch) => (APOSTROPHES.includes(ch) ? `[${APOSTROPHES}]` : /\s/u.test(ch) ? '\\s+' : escapeRegExp(ch))).join('');
   const endings = options.endings ?? [];
   const tail = endings.length === 0 ? '' : `(?:${endings.map(endingPattern).join('|')})?`;
   const ignoreCase = options.ignoreCase === true && !isCapitalAbbreviation(term);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, ignoreCase ? 'iu' : 'u').test(text);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, ignoreCase ? 'iu' : 'u');
 }

@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LINE_BREAK_MODES, segment, sentencesByLineBreaks } from '../../pipeline/commands/segment.js';
+import { createSegmenter } from '../../pipeline/segment/engine.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
 let project: TempProject | undefined;
@@ -71,6 +75,66 @@ describe('l10n segment', () => {
     expect(result.stdout).toBe('{"sentences":["Eins.","Zwei."]}\n{"sentences":[]}\n{"sentences":[]}\n');
     expect(result.stderr).toContain('stdin:2: error: expected a JSON object with a string "text"');
     expect(result.stderr).toContain('stdin:3: error:');
+  });
+
+  it('reads its input in pieces: a line or a character cut between two pieces comes out whole', async () => {
+    const paragraphs = ['Der Kreml schweigt. Peking auch.', 'Äußerst „gut“, sagte er. Dann ging er.', '', 'Ende ohne Zeilenende'];
+    const bytes = Buffer.from(paragraphs.join('\r\n'));
+    // Cut every 5 bytes: through the CRLF pairs, through "Ä", "ß", "„" and "“".
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, i) => bytes.subarray(i * 5, i * 5 + 5));
+    let stdout = '';
+    const code = await segment.run([], {
+      cwd: process.cwd(),
+      stdin: Readable.from(pieces),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => undefined,
+      isTTY: false,
+      stdoutIsTTY: false,
+    });
+    const segmenter = createSegmenter({ language: 'de', abbreviations: [] });
+    const expected = paragraphs.flatMap((p) => segmenter.split(p).map(({ start, end }) => `${p.slice(start, end)}\n`)).join('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(expected);
+    expect(stdout).toContain('Äußerst „gut“, sagte er.\n');
+  });
+
+  it('streams every --line-breaks mode to exactly the sentences of the whole input, however it is cut', async () => {
+    const segmenter = createSegmenter({ language: 'de', abbreviations: [] });
+    const piece = fc.constantFrom('Eins.', 'Zwei ist gut.', 'Dr. Müller kam', ' ', '\t', '\n', '\r\n', '\r', '\n\n', ' \n', '\n \t\r\n', '- Punkt', '1. Liste', 'ä', '„Zitat“');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 25 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 8 }), fc.constantFrom(...LINE_BREAK_MODES), async (parts, cuts, mode) => {
+        const text = parts.join('');
+        const bytes = Buffer.from(text);
+        const pieces: Buffer[] = [];
+        for (let at = 0, i = 0; at < bytes.length; i += 1) {
+          const size = cuts[i % cuts.length] as number;
+          pieces.push(bytes.subarray(at, at + size));
+          at += size;
+        }
+        let stdout = '';
+        const code = await segment.run(['--line-breaks', mode], {
+          cwd: process.cwd(),
+          stdin: Readable.from(pieces),
+          stdout: (t) => {
+            stdout += t;
+          },
+          stderr: () => undefined,
+          isTTY: false,
+          stdoutIsTTY: false,
+        });
+        expect(code).toBe(0);
+        expect(stdout).toBe(sentencesByLineBreaks(segmenter, text, mode).map((s) => `${s}\n`).join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('splits paragraphs at line feeds only: a lone carriage return stays inside its paragraph', async () => {
+    project = tempProject();
+    const result = await project.run(['segment'], 'Eins\rzwei drei.\n');
+    expect(result.stdout).toBe('Eins\rzwei drei.\n');
   });
 
   it('takes extra abbreviations from the command line', async () => {

@@ -36,6 +36,15 @@ describe('l10n status', () => {
     expect(strict.code).toBe(1);
   });
 
+  it('counts without reading the glossary, which only term matching needs', async () => {
+    project = tempProject({ withTranslations: true });
+    project.write('glossary/broken.yaml', 'terms:\n  - source: [unclosed\n');
+    expect((await project.run(['extract', '--lang', 'en'])).code).toBe(2);
+    const status = await project.run(['status', '--json', '--lang', 'en']);
+    expect(status.code).toBe(0);
+    expect((JSON.parse(status.stdout) as StatusJson).rows.map((r) => [r.language, r.segments.translated])).toEqual([['en', 29]]);
+  });
+
   it('warns about a language without a translation file', async () => {
     project = tempProject({ fixture: 'artikel' });
     const result = await project.run(['status', '--lang', 'fr']);
