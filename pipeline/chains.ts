@@ -99,6 +99,22 @@ function fileFor(project: Project, entry: DocumentEntry, languages: readonly str
 }
 
 /**
+ * Runs a chain on every document, one after the other (a stage may learn from one document
+ * before the next, as the memory does in extract), telling `onProgress` after each.
+ */
+async function runInTurn<C>(project: Project, entries: readonly DocumentEntry[], languages: readonly string[], chain: readonly Stage<DocumentFile, C>[], context: C, task: string, onProgress: ProgressListener | undefined): Promise<DocumentFile[]> {
+  const files: DocumentFile[] = [];
+  onProgress?.({ task, done: 0, total: entries.length });
+  for (const entry of entries) {
+    const file = fileFor(project, entry, languages);
+    await runStages(file, chain, context);
+    files.push(file);
+    onProgress?.({ task, done: files.length, total: entries.length });
+  }
+  return files;
+}
+
+/**
  * Reads one document of the project (path relative to the root) through the source stages: the
  * file object with its annotated document, or with the fatal message that stopped it.
  */
@@ -143,14 +159,7 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   const entries = findDocuments(project);
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
-  const files: DocumentFile[] = [];
-  options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
-  for (const entry of entries) {
-    const file = fileFor(project, entry, languages);
-    await runStages(file, EXTRACT_CHAIN, context);
-    files.push(file);
-    options.onProgress?.({ task: 'extract', done: files.length, total: entries.length });
-  }
+  const files = await runInTurn(project, entries, languages, EXTRACT_CHAIN, context, 'extract', options.onProgress);
   const memoryFiles = memories.save();
   return {
     documents: entries.map((e) => e.path),
@@ -184,14 +193,7 @@ export async function pseudo(project: Project, options: PseudoOptions): Promise<
   const languages = languagesOf(project, [options.language]);
   const entries = findDocuments(project);
   const context: PseudoContext = { project, languages, memories: new ProjectMemories(project.config), leverage: [], mode };
-  const files: DocumentFile[] = [];
-  options.onProgress?.({ task: 'pseudo', done: 0, total: entries.length });
-  for (const entry of entries) {
-    const file = fileFor(project, entry, languages);
-    await runStages(file, PSEUDO_CHAIN, context);
-    files.push(file);
-    options.onProgress?.({ task: 'pseudo', done: files.length, total: entries.length });
-  }
+  const files = await runInTurn(project, entries, languages, PSEUDO_CHAIN, context, 'pseudo', options.onProgress);
   return { documents: entries.map((e) => e.path), files, memoryFiles: [], messages: [...project.messages, ...files.flatMap((f) => f.allMessages())] };
 }
 
