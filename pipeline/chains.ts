@@ -33,6 +33,7 @@ import type { ProgressListener } from './progress.js';
 import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
 import { segmentStage } from './stages/segment.js';
+import { refreshStrings } from './stages/strings.js';
 import { termsStage } from './stages/terms.js';
 
 /** Source → annotated document: what every chain starts with. */
@@ -138,6 +139,8 @@ export interface ExtractResult {
   readonly files: readonly DocumentFile[];
   /** Memory files written (relative to the root). */
   readonly memoryFiles: readonly string[];
+  /** German catalogs (and their aside files) of software strings refreshed from the site's code (relative to the root). */
+  readonly catalogs: readonly string[];
   /** Every message of the run: the glossary's, the documents', the languages', the memories'. */
   readonly messages: readonly Message[];
 }
@@ -156,7 +159,9 @@ export interface ExtractOptions extends RunOptions {
  */
 export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult> {
   const languages = languagesOf(project, options.languages);
-  const entries = findDocuments(project);
+  // Software strings first: the German catalogs are brought up to date with the site's code.
+  const strings = await refreshStrings(project);
+  const entries = findDocuments(project).map((e) => (strings.format !== undefined && e.format?.id === strings.format.id ? { ...e, format: strings.format } : e));
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
   const files = await runInTurn(project, entries, languages, EXTRACT_CHAIN, context, 'extract', options.onProgress);
@@ -165,7 +170,8 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
     documents: entries.map((e) => e.path),
     files,
     memoryFiles,
-    messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
+    catalogs: strings.changed,
+    messages: [...project.messages, ...strings.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
   };
 }
 
@@ -194,7 +200,7 @@ export async function pseudo(project: Project, options: PseudoOptions): Promise<
   const entries = findDocuments(project);
   const context: PseudoContext = { project, languages, memories: new ProjectMemories(project.config), leverage: [], mode };
   const files = await runInTurn(project, entries, languages, PSEUDO_CHAIN, context, 'pseudo', options.onProgress);
-  return { documents: entries.map((e) => e.path), files, memoryFiles: [], messages: [...project.messages, ...files.flatMap((f) => f.allMessages())] };
+  return { documents: entries.map((e) => e.path), files, memoryFiles: [], catalogs: [], messages: [...project.messages, ...files.flatMap((f) => f.allMessages())] };
 }
 
 /** Options of `build`. */
@@ -232,7 +238,7 @@ export interface BuildResult {
 /** Counts of a document in a language, also when a fatal problem stopped it before the policy. */
 export function countsOf(file: DocumentFile, track: LanguageTrack): BuildCounts {
   if (track.counts !== undefined) return track.counts;
-  const segments = file.document === undefined ? 0 : segmentsOf(file.document).length;
+  const segments = file.document === undefined ? 0 : segmentsOf(file.docFor(track.language)).length;
   return { segments, published: 0, fellBack: 0, missing: segments };
 }
 

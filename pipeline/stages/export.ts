@@ -38,7 +38,7 @@ function writeIfChanged(file: string, content: string): boolean {
  */
 export function exportDocument(track: LanguageTrack, file: DocumentFile, context: ExtractContext, fill?: (segment: Segment) => Content | undefined): void {
   const suggestions = track.suggestions ?? new Map();
-  const result = exportXliff(file.doc, track.previous, track.previousAside, {
+  const result = exportXliff(file.docFor(track.language), track.previous, track.previousAside, {
     ...exportOptions(file, track, context),
     ...(suggestions.size === 0 ? {} : { leverage: (source: string) => suggestions.get(source) ?? [] }),
     ...(fill === undefined ? {} : { fill }),
