@@ -4,6 +4,7 @@
  *     extract:   read → segment → terms → existing → leverage → export
  *     translate: read → segment → terms → existing → leverage → machine ⇒ one job per language ⇒ export
  *     build:     read → segment → terms → import → match → checks → policy → assemble → review-report
+ *     pseudo:    read → segment → terms → existing → export (every target pseudo-translated)
  *
  * `extract`, `build` and `status` run a chain on every document of the project (one
  * `DocumentFile` each, see `file.ts`), then do what concerns the whole run: the memory files, the
@@ -15,7 +16,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { documentName, isTemporaryFile, projectRelative, removeStaleTemporaryFiles, resolveInside, writeFailure, writeFileAtomic } from './files.js';
 import { appendAll } from './lists.js';
-import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
+import { DocumentFile, LanguageTrack, perLanguage, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
 import type { UntranslatedPolicy } from './config.js';
 import { ProjectMemories } from './memory/project.js';
 import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
@@ -26,7 +27,8 @@ import { assembleStage } from './stages/assemble.js';
 import { checksStage } from './stages/checks.js';
 import type { BuildContext, ExtractContext, RunContext } from './stages/context.js';
 import { existingStage } from './stages/existing.js';
-import { exportStage } from './stages/export.js';
+import { exportDocument, exportStage } from './stages/export.js';
+import { isPseudoLocale, PSEUDO_MODES, pseudoTranslate, type PseudoMode } from './pseudo/index.js';
 import { createImportStage, createMatchStage, importStage, matchStage } from './stages/import.js';
 import { leverageStage, memoryLeverage, type LeverageProvider } from './stages/leverage.js';
 import { acceptMachineTargets, machineSegments, machineStage, pairGlossary, type MachineOnly, type TranslateContext } from './stages/machine.js';
@@ -55,6 +57,18 @@ export const TRANSLATE_CHAIN: readonly Stage<DocumentFile, TranslateContext>[] =
 
 /** The XLIFF files with the machine targets (the extract chain's export). */
 export const TRANSLATE_WRITE_CHAIN: readonly Stage<DocumentFile, TranslateContext>[] = [exportStage];
+
+/** What the pseudo chain's stages know: the extract context and how targets are made. */
+interface PseudoContext extends ExtractContext {
+  readonly mode: PseudoMode;
+}
+
+/** Source → XLIFF with every target filled by the pseudo-translator (`pipeline/pseudo/`). */
+export const PSEUDO_CHAIN: readonly Stage<DocumentFile, PseudoContext>[] = [
+  ...SOURCE_STAGES,
+  existingStage,
+  perLanguage<PseudoContext>('export', (track, file, context) => exportDocument(track, file, context, (segment) => pseudoTranslate(segment, context.mode, segment.spans))),
+];
 
 /** XLIFF → checks → publishing policy → translated documents (planned; `build` writes them). */
 export const BUILD_CHAIN: readonly Stage<DocumentFile, BuildContext>[] = [...SOURCE_STAGES, importStage, matchStage, checksStage, policyStage, assembleStage, reviewReportStage];
@@ -100,6 +114,22 @@ function fileFor(project: Project, entry: DocumentEntry, languages: readonly str
     });
   });
   return new DocumentFile({ path: entry.path, absolutePath: entry.absolutePath, name: entry.name, format: entry.format, tracks });
+}
+
+/**
+ * Runs a chain on every document, one after the other (a stage may learn from one document
+ * before the next, as the memory does in extract), telling `onProgress` after each.
+ */
+async function runInTurn<C>(project: Project, entries: readonly DocumentEntry[], languages: readonly string[], chain: readonly Stage<DocumentFile, C>[], context: C, task: string, onProgress: ProgressListener | undefined): Promise<DocumentFile[]> {
+  const files: DocumentFile[] = [];
+  onProgress?.({ task, done: 0, total: entries.length });
+  for (const entry of entries) {
+    const file = fileFor(project, entry, languages);
+    await runStages(file, chain, context);
+    files.push(file);
+    onProgress?.({ task, done: files.length, total: entries.length });
+  }
+  return files;
 }
 
 /**
@@ -153,14 +183,7 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
   // What a killed extract left half-written goes, even where this run changes no file.
   for (const language of languages) removeStaleTemporaryFiles(translationsFolder(project.config, language));
-  const files: DocumentFile[] = [];
-  options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
-  for (const entry of entries) {
-    const file = fileFor(project, entry, languages);
-    await runStages(file, EXTRACT_CHAIN, context);
-    files.push(file);
-    options.onProgress?.({ task: 'extract', done: files.length, total: entries.length });
-  }
+  const files = await runInTurn(project, entries, languages, EXTRACT_CHAIN, context, 'extract', options.onProgress);
   const memoryFiles = memories.save();
   return {
     documents: entries.map((e) => e.path),
@@ -237,14 +260,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     const entries = findDocuments(project);
     const memories = new ProjectMemories(project.config);
     const context: TranslateContext = { project, languages, memories, leverage: [memoryLeverage], only: options.only ?? 'new' };
-    const files: DocumentFile[] = [];
-    options.onProgress?.({ task: 'read', done: 0, total: entries.length });
-    for (const entry of entries) {
-      const file = fileFor(project, entry, languages);
-      await runStages(file, TRANSLATE_CHAIN, context);
-      files.push(file);
-      options.onProgress?.({ task: 'read', done: files.length, total: entries.length });
-    }
+    const files = await runInTurn(project, entries, languages, TRANSLATE_CHAIN, context, 'read', options.onProgress);
 
     const jobs = languages.map((language) => {
       const tracks = files.flatMap((file, index) => {
@@ -319,6 +335,34 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   } finally {
     translator.close();
   }
+}
+
+/** Options of `pseudo`. */
+export interface PseudoOptions {
+  /** The pseudo-locale to fill (`en-XA`, `ar-XB`, `qps-ploc`, see `isPseudoLocale`); must be in the config. */
+  readonly language: string;
+  /** `identity` (the source, codes included) or `accent` (see `pipeline/pseudo/`). Default: `accent`. */
+  readonly mode?: PseudoMode;
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * Fills every target of a pseudo-locale's XLIFF files with a pseudo-translation (state
+ * `translated`), as extract would write them otherwise: `build` then publishes the language like
+ * any other. A real language is refused (RangeError): its translators' work is never overwritten.
+ * The translation memories are neither taught nor saved: a pseudo-translation is no translation.
+ */
+export async function pseudo(project: Project, options: PseudoOptions): Promise<ExtractResult> {
+  const mode = options.mode ?? 'accent';
+  if (!PSEUDO_MODES.includes(mode)) throw new RangeError(`mode: expected one of ${PSEUDO_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  if (!isPseudoLocale(options.language)) {
+    throw new RangeError(`language: expected a pseudo-locale (en-XA, en-XB, ar-XB, qps-ploc, …), got "${options.language}", a real language whose translations pseudo would overwrite`);
+  }
+  const languages = languagesOf(project, [options.language]);
+  const entries = findDocuments(project);
+  const context: PseudoContext = { project, languages, memories: new ProjectMemories(project.config), leverage: [], mode };
+  const files = await runInTurn(project, entries, languages, PSEUDO_CHAIN, context, 'pseudo', options.onProgress);
+  return { documents: entries.map((e) => e.path), files, memoryFiles: [], catalogs: [], messages: [...project.messages, ...files.flatMap((f) => f.allMessages())] };
 }
 
 /** Options of `build`. */

@@ -26,6 +26,11 @@ export type CheckSetting = Severity | 'off';
 export interface ConfigVocabulary {
   /** Every rule id the `checks:` section may name (the check registry's, `RULE_IDS`). */
   readonly ruleIds: readonly string[];
+  /**
+   * The options each format takes, by format id (the format registry's): what the `formats:`
+   * section may hold. Default: none (a `formats:` section is then refused).
+   */
+  readonly formatOptions?: ReadonlyMap<string, FieldType>;
 }
 
 /**
@@ -128,6 +133,11 @@ export interface Config {
    * severity (README.md, "Quality checks"). Default: empty.
    */
   readonly checks: ReadonlyMap<string, CheckSetting>;
+  /**
+   * Options per format id (`formats.markdown.frontMatter`), checked against each format's own
+   * schema; a format's reader receives its entry. Default: empty (every format's defaults).
+   */
+  readonly formats: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
   /** Software strings (`strings:`): the site's i18next catalogs as documents. Default: none. */
   readonly strings: StringsConfig | undefined;
   /**
@@ -314,6 +324,7 @@ function schema(vocabulary: ConfigVocabulary): FieldType {
       },
     },
     checks: checksSchema(vocabulary.ruleIds),
+    formats: { type: 'object', fields: Object.fromEntries(vocabulary.formatOptions ?? []) },
     strings: STRINGS_FIELDS,
     mt: { type: 'mapping' },
   },
@@ -509,6 +520,11 @@ function toConfig(data: Map<string, unknown>, file: string, strings: StringsConf
     checks: new Map(
       [...((data.get('checks') as Map<string, CheckSetting | undefined> | undefined) ?? new Map<string, CheckSetting | undefined>())].filter(
         (e): e is [string, CheckSetting] => e[1] !== undefined,
+      ),
+    ),
+    formats: new Map(
+      [...((data.get('formats') as Map<string, Map<string, unknown> | undefined> | undefined) ?? new Map<string, Map<string, unknown> | undefined>())].filter(
+        (e): e is [string, Map<string, unknown>] => e[1] !== undefined,
       ),
     ),
     strings,

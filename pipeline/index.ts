@@ -18,12 +18,15 @@ export {
   translate,
   build,
   status,
+  pseudo,
   readDocument,
   SOURCE_STAGES,
   EXTRACT_CHAIN,
   TRANSLATE_CHAIN,
   BUILD_CHAIN,
   STATUS_CHAIN,
+  PSEUDO_CHAIN,
+  type PseudoOptions,
   type RunOptions,
   type ExtractOptions,
   type ExtractResult,
@@ -39,6 +42,7 @@ export { DocumentFile, LanguageTrack, runStages, perLanguage, type Stage, type P
 export type { RunContext, ExtractContext, BuildContext } from './stages/context.js';
 export { memoryLeverage, type LeverageProvider, type LeverageRequest } from './stages/leverage.js';
 export type { LeverageMatch } from './xliff/index.js';
+export { isPseudoLocale, pseudoTranslate, PSEUDO_MODES, type PseudoMode } from './pseudo/index.js';
 export { FORMATS, FormatRegistry, type Format, type FormatOutput, type FormatReadInput, type FormatReadResult, type FormatWriteContext, type Targets } from './formats/index.js';
 export { blockText, publishedSegments } from './assemble/skeleton.js';
 export { CHECKS, RULE_IDS, runChecks, type Check, type QaBlock, type QaSegment, type QaContext, type QaInput, type Finding } from './qa/index.js';

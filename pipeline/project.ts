@@ -2,6 +2,7 @@
  * A project: its config, the registries it works with (formats, checks, languages) and its rules
  * and glossary loaded once; where its documents are and where their XLIFF and output files go.
  */
+import { isPseudoLocale } from './pseudo/index.js';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -51,9 +52,13 @@ export interface OpenProjectOptions {
  * config or bad rules (the CLI exits 2); glossary problems come back in `messages`.
  */
 export function openProject(root: string, options: OpenProjectOptions = {}): Project {
-  const config = loadConfig(path.resolve(root), { ruleIds: RULE_IDS });
+  // Options of the formats every project has (`formats.<id>`), checked with the config; formats
+  // the config itself sets up (software strings) take theirs from their own section.
+  const builtIn = options.formats ?? FORMATS;
+  const formatOptions = new Map(builtIn.flatMap((f) => (f.options === undefined ? [] : [[f.id, f.options] as const])));
+  const config = loadConfig(path.resolve(root), { ruleIds: RULE_IDS, formatOptions });
   const formats = new FormatRegistry([
-    ...(options.formats ?? FORMATS),
+    ...builtIn,
     ...configuredFormats({ root: config.root, outputFolder: config.paths.output, strings: config.strings?.options }),
   ]);
   const segmenter = createSegmenter({
@@ -69,7 +74,8 @@ export function openProject(root: string, options: OpenProjectOptions = {}): Pro
     options.terms === false
       ? { glossary: { language: config.sourceLanguage, entries: [], files: [] }, messages: [] }
       : loadGlossary(glossaryPaths, { root: config.root });
-  const unknown = config.targetLanguages.filter((code) => !languages.has(code));
+  // A pseudo-locale without a file is checked against the source language's conventions (stages/checks.ts): nothing to say.
+  const unknown = config.targetLanguages.filter((code) => !languages.has(code) && !isPseudoLocale(code));
   const notices: Message[] = unknown.map((code) => ({
     reason: `no language file for "${code}": quotation marks, number forms and spacing are not checked, other checks use neutral values`,
     ruleId: 'language/no-profile',

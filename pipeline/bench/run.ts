@@ -31,6 +31,7 @@ const benches: ReadonlyMap<string, () => Promise<Bench>> = new Map([
   ['memory', async () => (await import('./memory.js')).runMemoryBench],
   ['commands', async () => (await import('./commands.js')).runCommandsBench],
   ['scale', async () => (await import('./scale.js')).runScaleBench],
+  ['formats', async () => (await import('./formats.js')).runFormatsBench],
 ]);
 
 const only = process.argv[2];

@@ -15,6 +15,7 @@ interface CommandEntry {
 const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['extract', { summary: 'source → XLIFF per target language, keeping every translation', load: async () => (await import('./extract.js')).extract }],
   ['build', { summary: 'XLIFF → checks → translated documents in output/ and a report', load: async () => (await import('./build.js')).build }],
+  ['pseudo', { summary: 'fill a pseudo-locale with made-up targets to prove the formats round-trip', load: async () => (await import('./pseudo.js')).pseudo }],
   ['check', { summary: 'quality checks on the translations, writing nothing', load: async () => (await import('./check.js')).check }],
   ['status', { summary: 'segments and words per language and state', load: async () => (await import('./status.js')).status }],
   ['review', { summary: 'review page in the browser: read, edit, confirm, send back, comment', load: async () => (await import('./review.js')).review }],

@@ -5,6 +5,10 @@
  * registry (`pipeline/formats/index.ts`); nothing else in the pipeline knows a file type.
  */
 import type { Content, Document, Message } from '../model.js';
+import type { FieldType } from '../yaml-check.js';
+
+/** The schema of a format's options: a mapping of named fields (see `pipeline/yaml-check.ts`). */
+export type FormatOptionsSchema = Extract<FieldType, { readonly type: 'object' }>;
 
 /** What a format's reader receives. */
 export interface FormatReadInput {
@@ -16,6 +20,11 @@ export interface FormatReadInput {
   readonly name: string;
   /** Source language, BCP 47. */
   readonly language: string;
+  /**
+   * The format's options from `formats.<id>` in l10n.config.yaml, already checked against its
+   * `options` schema: each field given, by name (a field left out is absent). Default: none.
+   */
+  readonly options?: ReadonlyMap<string, unknown>;
 }
 
 /** What a format's reader returns: the document with its blocks (segments come later) and notices. */
@@ -53,6 +62,11 @@ export interface Format {
   readonly extensions: readonly string[];
   /** The XLIFF 1.2 `datatype` of its documents (`plaintext`, `html`, `x-markdown`). */
   readonly datatype: string;
+  /**
+   * The options the format takes from `formats.<id>` in l10n.config.yaml, as a schema the config
+   * is checked against (wrong keys and values are refused with line and column). Absent: none.
+   */
+  readonly options?: FormatOptionsSchema;
   /**
    * Paths (relative to the project root, forward slashes) of documents the format reads although
    * no extension of its says so: files the project configures (software strings: the German

@@ -5,14 +5,16 @@
  */
 import type { StringsOptions } from '../strings/options.js';
 import type { Format } from './format.js';
+import { htmlFormat } from './html/index.js';
+import { markdownFormat } from './markdown/index.js';
 import { createStringsFormat, type StringsFormatSetup } from './strings/index.js';
 import { textFormat } from './text/index.js';
 
-export type { Format, FormatOutput, FormatReadInput, FormatReadResult, FormatWriteContext, Targets } from './format.js';
+export type { Format, FormatOptionsSchema, FormatOutput, FormatReadInput, FormatReadResult, FormatWriteContext, Targets } from './format.js';
 export { createStringsFormat, isStringsDocument, STRINGS_FORMAT_ID, type StringsDocument, type StringsFormatSetup } from './strings/index.js';
 
 /** The formats of this build of the pipeline, in the order their extensions are tried. */
-export const FORMATS: readonly Format[] = [textFormat];
+export const FORMATS: readonly Format[] = [textFormat, markdownFormat, htmlFormat];
 
 /** What a project's configured formats are made from (see `configuredFormats`). */
 export interface ConfiguredFormatSettings {

@@ -4,6 +4,7 @@
  * ones. Adding a language is one file (and its code in `targetLanguages`); see README.md,
  * "Languages".
  */
+import { isPseudoLocale } from '../pseudo/index.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeUtf8, projectRelative } from '../files.js';
@@ -42,18 +43,24 @@ export class LanguageRegistry {
     for (const profile of profiles) this.byCode.set(profile.code.toLowerCase(), profile);
   }
 
-  /** True when a file describes the language (its exact code, or its primary language: `fr` for `fr-CA`). */
+  /**
+   * True when a file describes the language (its exact code, or its primary language: `fr` for
+   * `fr-CA`). A pseudo-locale (`en-XA`, `qps-ploc`) has only a file of its own exact code: its
+   * text keeps the source's numbers and punctuation, so English conventions would misfire (the
+   * checks stage uses the source language's profile for it instead).
+   */
   has(code: string): boolean {
     return this.find(code) !== undefined;
   }
 
-  /** The profile of a language: its own file's, its primary language's, or the fallback. */
+  /** The profile of a language: its own file's, its primary language's, or the fallback (neutral values). */
   get(code: string): LanguageProfile {
     return this.find(code) ?? fallbackProfile(code);
   }
 
   private find(code: string): LanguageProfile | undefined {
     const lower = code.toLowerCase();
+    if (isPseudoLocale(code)) return this.byCode.get(lower);
     return this.byCode.get(lower) ?? this.byCode.get(lower.split('-')[0] ?? lower);
   }
 }

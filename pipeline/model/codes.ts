@@ -117,14 +117,18 @@ export function cutContent(content: Content, ranges: readonly TextRange[]): { pa
     cursor = r.end;
   }
   gapBounds.push({ start: cursor, end: content.text.length });
+  // Places in reading order: gap 0, range 0, gap 1, range 1, … (place 2i is gap i, 2i + 1 range i).
+  // Codes keep their order: one never goes to a place before the previous code's (at a shared
+  // offset, `<a><img></a>` before a sentence stays together instead of its close going first).
+  let lastPlace = 0;
   for (const code of content.codes) {
     const i = rangeOf(code, ranges);
-    if (i !== -1) {
-      partCodes[i]?.push({ ...code, at: code.at - (ranges[i] as TextRange).start });
-      continue;
-    }
-    const g = Math.max(0, gapBounds.findIndex((b) => code.at >= b.start && code.at <= b.end));
-    gapCodes[g]?.push({ ...code, at: code.at - (gapBounds[g] as TextRange).start });
+    let place = i !== -1 ? 2 * i + 1 : 2 * Math.max(0, gapBounds.findIndex((b) => code.at >= b.start && code.at <= b.end));
+    place = Math.max(place, lastPlace);
+    lastPlace = place;
+    const bounds = place % 2 === 1 ? (ranges[(place - 1) / 2] as TextRange) : (gapBounds[place / 2] as TextRange);
+    const at = Math.min(Math.max(code.at, bounds.start), bounds.end) - bounds.start;
+    (place % 2 === 1 ? partCodes[(place - 1) / 2] : gapCodes[place / 2])?.push({ ...code, at });
   }
   const make = (range: TextRange, codes: InlineCode[]): Content => ({
     text: content.text.slice(range.start, range.end),

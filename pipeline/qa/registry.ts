@@ -20,6 +20,7 @@ import { stringPluralMissing } from './strings/plural-missing.js';
 import { terminology } from './terminology.js';
 import type { Check } from './types.js';
 import { untranslated } from './untranslated.js';
+import { unsafeLink } from './unsafe-link.js';
 import { whitespace } from './whitespace.js';
 
 export const CHECKS: readonly Check[] = [
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   dnt,
   numbers,
   inlineCodes,
+  unsafeLink,
   stringInlineCodes,
   stringPluralMissing,
   stringMaxLength,

@@ -29,8 +29,11 @@ export const whitespace: Check = {
     const doubled = / {2,}/u.exec(inner);
     if (doubled !== null && !/ {2,}/u.test(s)) findings.push(problem(segment, 'two or more spaces in a row', inner.slice(Math.max(0, doubled.index - 10), doubled.index + 12), 'use one space'));
     if (/[\t\n\r]/u.test(inner) && !/[\t\n\r]/u.test(s)) findings.push(problem(segment, 'a tab or line break inside the sentence', inner, 'use a space'));
-    const before = /[ \u00A0\u202F][,.](?!\d)/u.exec(inner);
-    if (before !== null) findings.push(problem(segment, 'a space before a comma or full stop', inner.slice(Math.max(0, before.index - 10), before.index + 3), 'remove the space'));
+    // An inline code between the space and the mark (`mit <code>x</code>.`) is a word the reader sees.
+    const innerStart = t.length - t.trimStart().length;
+    const codeAt = new Set(segment.targetCodes.map((c) => c.at - innerStart));
+    const before = [...inner.matchAll(/[ \u00A0\u202F][,.](?!\d)/gu)].find((m) => !codeAt.has(m.index + 1));
+    if (before !== undefined) findings.push(problem(segment, 'a space before a comma or full stop', inner.slice(Math.max(0, before.index - 10), before.index + 3), 'remove the space'));
     const spacing = context.profile.spaceBeforePunctuation;
     if (spacing !== undefined) {
       const marks = new RegExp(`(.)([${escapeRegExp(spacing.marks)}])`, 'gu');

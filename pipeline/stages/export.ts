@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { xliffSettingsFor } from '../config.js';
 import { writeFailure, writeFileAtomic } from '../files.js';
 import { perLanguage, type DocumentFile, type LanguageTrack } from '../file.js';
+import type { Content, Segment } from '../model.js';
 import { exportXliff, type ExportOptions } from '../xliff/index.js';
 import type { ExtractContext } from './context.js';
 
@@ -31,13 +32,18 @@ function writeIfChanged(file: string, content: string): boolean {
   return true;
 }
 
-export const exportStage = perLanguage<ExtractContext>('export', (track, file, context) => {
+/**
+ * Merges and writes one language's XLIFF files of a document; `fill` decides targets of its own
+ * (pseudo-translation, see `ExportOptions.fill`).
+ */
+export function exportDocument(track: LanguageTrack, file: DocumentFile, context: ExtractContext, fill?: (segment: Segment) => Content | undefined): void {
   const suggestions = track.suggestions ?? new Map();
   const machine = track.machineTargets;
   const result = exportXliff(file.docFor(track.language), track.previous, track.previousAside, {
     ...exportOptions(file, track, context),
     ...(suggestions.size === 0 ? {} : { leverage: (source: string) => suggestions.get(source) ?? [] }),
     ...(machine === undefined || machine.size === 0 ? {} : { machine: (segment) => machine.get(segment.id) }),
+    ...(fill === undefined ? {} : { fill }),
   });
   // Merge messages are about this language's file, not the source: name the file the translator
   // works on (or the aside file), so the languages' notices differ.
@@ -70,4 +76,6 @@ export const exportStage = perLanguage<ExtractContext>('export', (track, file, c
   const changed = write(track.xliffPath, track.xliff, result.xliff);
   if (result.aside === undefined) write(track.asidePath, track.aside, undefined);
   track.exported = { file: track.xliff, changed, stats: result.stats, ...(result.fromMachine === 0 ? {} : { fromMachine: result.fromMachine }) };
-});
+}
+
+export const exportStage = perLanguage<ExtractContext>('export', (track, file, context) => exportDocument(track, file, context));

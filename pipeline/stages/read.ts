@@ -85,6 +85,7 @@ export const readStage: Stage<DocumentFile, RunContext> = {
       path: file.path,
       name: file.name,
       language: project.config.sourceLanguage,
+      options: project.config.formats.get((format as NonNullable<typeof format>).id) ?? new Map(),
     });
     for (const block of document.blocks) {
       if (!BLOCK_KIND.test(block.kind)) throw new RangeError(`format ${format?.id}: block kind "${block.kind}" is not lower-case letters, digits and hyphens`);

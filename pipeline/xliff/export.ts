@@ -44,6 +44,12 @@ export interface ExportOptions {
    * that is initial or marked for review); a target it replaces stays as a candidate. Default: none.
    */
   readonly machine?: (segment: Segment) => MachineTarget | undefined;
+  /**
+   * A target decided for a sentence in this export (pseudo-translation): written as its target,
+   * state `translated` (2.x `translated`), in place of whatever the previous file had; its notes
+   * and candidates are kept. Undefined for a sentence: the merge decides as usual. Default: none.
+   */
+  readonly fill?: (segment: Segment) => Content | undefined;
 }
 
 /**
@@ -119,6 +125,9 @@ function checkOptions(options: ExportOptions): void {
   }
   if (options.machine !== undefined && typeof options.machine !== 'function') {
     throw new RangeError(`exportXliff: expected machine to be a function, got ${typeof options.machine}`);
+  }
+  if (options.fill !== undefined && typeof options.fill !== 'function') {
+    throw new RangeError(`exportXliff: expected fill to be a function, got ${typeof options.fill}`);
   }
   if (options.datatype !== undefined && !/^[A-Za-z][\w.-]*$/u.test(options.datatype)) {
     throw new RangeError(`exportXliff: expected datatype to be a word like 'plaintext' or 'x-markdown', got ${JSON.stringify(options.datatype)}`);
@@ -333,6 +342,11 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
  */
 function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {
   const base = mergedSegment(p, segment, options);
+  const filled = options.fill?.(segment);
+  // A locked unit (nothing to translate) keeps its source as it is.
+  if (filled !== undefined && base.locked !== true) {
+    return { ...base, target: { content: undefined, family: undefined, text: filled.text, codes: filled.codes }, state: 'translated', needsReview: false, rawState: undefined, subState: undefined, approved: undefined };
+  }
   if (!isOpen(base)) return base;
   const leveraged = withLeverage(base, segment, options);
   const machine = options.machine?.(segment);

@@ -5,6 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, extract, FORMATS, FormatRegistry, openProject } from '../../pipeline/index.js';
+import { htmlFormat } from '../../pipeline/formats/html/index.js';
+import { markdownFormat } from '../../pipeline/formats/markdown/index.js';
 import { textFormat } from '../../pipeline/formats/text/index.js';
 import { taggedFormat } from '../helpers/tagged-format.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
@@ -27,9 +29,11 @@ describe('the format registry', () => {
     const registry = new FormatRegistry([...FORMATS, taggedFormat]);
     expect(registry.forPath('source/a/Bericht.TXT')).toBe(textFormat);
     expect(registry.forPath('source/x.tagged')).toBe(taggedFormat);
-    expect(registry.forPath('source/x.md')).toBeUndefined();
+    expect(registry.forPath('source/x.md')).toBe(markdownFormat);
+    expect(registry.forPath('source/x.HTM')).toBe(htmlFormat);
+    expect(registry.forPath('source/x.rtf')).toBeUndefined();
     expect(registry.forPath('source/.txt')).toBeUndefined();
-    expect(registry.extensions).toEqual(['.tagged', '.txt']);
+    expect(registry.extensions).toEqual(['.htm', '.html', '.markdown', '.md', '.tagged', '.txt']);
   });
 
   it('refuses two formats that read the same extension, and malformed extensions', () => {

@@ -212,3 +212,27 @@ describe('the other checks', () => {
     expect(run('qa/inline-codes', block([s([close], [close])]), context('en'))).toEqual([]);
   });
 });
+
+describe('qa/unsafe-link', () => {
+  const link = (data: string): InlineCode => ({ id: '1', kind: 'open', type: 'link', data, at: 0 });
+  it('reports a script URL the target adds in its text or in the markup of a code', () => {
+    expect(run('qa/unsafe-link', block([segment('Hier klicken.', 'Click [here](javascript:alert(1)).')]), context('en'))).toEqual([expect.stringContaining('javascript:')]);
+    expect(run('qa/unsafe-link', block([segment('Hier klicken.', 'Click JAVA\tSCRIPT:x here.')]), context('en'))).toHaveLength(1);
+    const codes = { sourceCodes: [link('<a href="https://example.org">')], targetCodes: [link('<a href="vbscript:msgbox">')] };
+    expect(run('qa/unsafe-link', block([segment('Ein Link.', 'A link.', [], codes)]), context('en'))).toEqual([expect.stringContaining('vbscript:')]);
+    expect(run('qa/unsafe-link', block([segment('Ein Bild.', 'An image data:image/png;base64,AAAA.')]), context('en'))).toHaveLength(1);
+  });
+  it('is quiet for what the source has, for prose that only looks like a scheme, and without a target', () => {
+    expect(run('qa/unsafe-link', block([segment('Siehe javascript:void(0).', 'See javascript:void(0).')]), context('en'))).toEqual([]);
+    expect(run('qa/unsafe-link', block([segment('Die Metadaten: alles.', 'The metadata: everything. The data: 5 items. Myjavascript: no.')]), context('en'))).toEqual([]);
+    expect(run('qa/unsafe-link', block([segment('Hier.', undefined)]), context('en'))).toEqual([]);
+  });
+});
+
+describe('qa/whitespace around inline codes', () => {
+  const code: InlineCode = { id: '1', kind: 'standalone', type: 'code', data: '`npm start`', at: 8 };
+  it('does not read a space before a code that stands before the full stop as a space before the full stop', () => {
+    expect(run('qa/whitespace', block([segment('Starte mit .', 'Run with .', [], { sourceCodes: [{ ...code, at: 11 }], targetCodes: [{ ...code, at: 9 }] })]), context('en'))).toEqual([]);
+    expect(run('qa/whitespace', block([segment('Starte mit .', 'Run with .', [], { sourceCodes: [{ ...code, at: 11 }], targetCodes: [{ ...code, at: 4 }] })]), context('en'))).toEqual(['a space before a comma or full stop']);
+  });
+});
