@@ -32,6 +32,7 @@ import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
 import { segmentStage } from './stages/segment.js';
 import { termsStage } from './stages/terms.js';
+import { ExtractRecords } from './stages/unchanged.js';
 
 /** Source → annotated document: what every chain starts with. */
 export const SOURCE_STAGES: readonly Stage<DocumentFile, RunContext>[] = [readStage, segmentStage, termsStage];
@@ -130,19 +131,25 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
   const files: DocumentFile[] = [];
+  // Documents whose inputs and XLIFF files are as a recorded run left them are not computed again.
+  const records = ExtractRecords.open(project);
   options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
   for (const entry of entries) {
     const file = fileFor(project, entry, languages);
-    await runStages(file, EXTRACT_CHAIN, context);
+    if (!records.reuse(file, context)) {
+      await runStages(file, EXTRACT_CHAIN, context);
+      records.remember(file, context);
+    }
     files.push(file);
     options.onProgress?.({ task: 'extract', done: files.length, total: entries.length });
   }
   const memoryFiles = memories.save();
+  const recordMessages = records.save(entries.map((e) => e.path));
   return {
     documents: entries.map((e) => e.path),
     files,
     memoryFiles,
-    messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
+    messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages, ...recordMessages],
   };
 }
 
