@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { documentName, projectRelative, resolveInside, writeFileAtomic } from './files.js';
+import { documentName, projectRelative, resolveInside } from './files.js';
 import { appendAll } from './lists.js';
 import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
 import { ProjectMemories } from './memory/project.js';
@@ -31,6 +31,7 @@ import type { ProgressListener } from './progress.js';
 import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
 import { segmentStage } from './stages/segment.js';
+import { StagedOutputs } from './stages/staged-outputs.js';
 import { termsStage } from './stages/terms.js';
 import { ExtractRecords } from './stages/unchanged.js';
 
@@ -163,6 +164,13 @@ export interface BuildOptions extends RunOptions {
    * produces (`build/outdated-output`); `none`: only check.
    */
   readonly outputs?: 'write' | 'compare' | 'none';
+  /**
+   * Keep each document's model, XLIFF structures, targets and output contents on `files` (default
+   * true, for programs that read them). false: they are let go as soon as the document's outputs
+   * are written to their temporary files (`track.outputs` is then empty; counts, messages and the
+   * reports stay), so the build's memory does not grow with the number of documents.
+   */
+  readonly keepDocuments?: boolean;
 }
 
 /** What `build` (or `check`) found and wrote, per language. */
@@ -204,6 +212,13 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const entries = findDocuments(project);
   const context: BuildContext = { project, languages, qa: qaOptionsFor(project.config), failOn, onDefect: buildDefect };
   const files = entries.map((entry) => fileFor(project, entry, languages));
+  // Each document's outputs are written to temporary files as soon as it is built; a language is
+  // published (renamed into place) or discarded once every document is known (see StagedOutputs).
+  const staged = mode === 'write' ? new StagedOutputs(project.root) : undefined;
+  const outputPaths = new Map<LanguageTrack, readonly string[]>();
+  const compared = new Map<string, Message[]>(languages.map((l) => [l, []]));
+  // Languages that something already keeps from being published: nothing more is staged for them.
+  const blockedSoFar = new Set<string>(project.messages.some((m) => blocks(m, failOn)) ? languages : []);
   // Documents are independent: build them concurrently, reading files while others assemble.
   const queue = new PQueue({ concurrency: 2 });
   let done = 0;
@@ -212,6 +227,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
     files.map((file) =>
       queue.add(async () => {
         await runStages(file, BUILD_CHAIN, context);
+        settleOutputs(project, file, { staged, compared: mode === 'compare' ? compared : undefined, outputPaths, blocked: blockedSoFar, failOn, release: options.keepDocuments === false });
         done += 1;
         options.onProgress?.({ task: 'build', done, total: files.length });
       }),
@@ -221,13 +237,12 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   const documentMessages: Message[] = [...project.messages, ...files.flatMap((f) => f.messages)];
   const allMessages: Message[] = [...documentMessages];
   const results: LanguageResult[] = [];
-  const writes: PlannedOutput[] = [];
   const built = files.filter((f) => !f.stopped);
   for (const language of languages) {
     const tracks = built.map((file) => ({ file, track: file.tracks.get(language) as LanguageTrack }));
     const languageMessages = [...orphanTranslations(project, language, entries), ...tracks.flatMap(({ track }) => track.messages)];
     const messages = [...documentMessages, ...languageMessages];
-    const blocked = messages.some((m) => m.fatal === true || atLeast(m, failOn));
+    const blocked = messages.some((m) => blocks(m, failOn));
     const report = buildReport(
       language,
       failOn,
@@ -237,21 +252,22 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         language,
         xliff: track.xliff,
         counts: countsOf(file, track),
-        outputs: blocked || mode === 'none' ? [] : track.outputs.map((o) => projectRelative(project.root, o.path)),
+        outputs: blocked || mode === 'none' ? [] : (outputPaths.get(track) ?? []).map((p) => projectRelative(project.root, p)),
       })),
       messages,
     );
     results.push({ language, report, blocked });
     appendAll(allMessages, languageMessages);
-    if (!blocked) {
-      for (const { track } of tracks) appendAll(writes, track.outputs);
-      writes.push({ path: path.join(outputFolder(project.config, language), 'report.json'), content: reportToJson(report) });
-    }
+    const reportFile: PlannedOutput = { path: path.join(outputFolder(project.config, language), 'report.json'), content: reportToJson(report) };
+    if (blocked) staged?.discard(language);
+    else if (staged !== undefined) appendAll(allMessages, staged.publish(language, [reportFile]));
+    else if (mode === 'compare') appendAll(allMessages, [...(compared.get(language) ?? []), ...compareOutputs(project, [reportFile])]);
   }
-  if (mode === 'compare') appendAll(allMessages, compareOutputs(project, writes));
-  if (mode === 'write') appendAll(allMessages, writeOutputs(project, writes));
   return { documents: entries.map((e) => e.path), files, languages: results, failOn, messages: allMessages };
 }
+
+/** True when a message keeps a language from being written: fatal, or at or above `failOn`. */
+const blocks = (m: Message, failOn: Severity): boolean => m.fatal === true || atLeast(m, failOn);
 
 /**
  * A document's build in one language failed in a way nothing foresaw (a defect): a fatal message
@@ -287,26 +303,49 @@ function compareOutputs(project: Project, writes: readonly PlannedOutput[]): Mes
   return out;
 }
 
-/** Writes the planned outputs; the first that fails is a fatal message and the rest are not written. */
-function writeOutputs(project: Project, writes: readonly PlannedOutput[]): Message[] {
-  for (const planned of writes) {
-    try {
-      writeFileAtomic(planned.path, planned.content);
-    } catch (error) {
-      return [
-        {
-          reason: `the output could not be written: ${(error as Error).message}`,
-          ruleId: 'build/write',
-          source: 'build',
-          severity: 'error',
-          fatal: true,
-          file: projectRelative(project.root, planned.path),
-          hint: 'check the permissions of paths.output',
-        },
-      ];
-    }
+/**
+ * What becomes of a built document's outputs: written to temporary files (`write`) or compared
+ * with the files on disk (`compare`) in each language that nothing stopped so far; with `release`
+ * the document's model, XLIFF structures, targets and output contents are then let go.
+ */
+function settleOutputs(
+  project: Project,
+  file: DocumentFile,
+  into: {
+    staged: StagedOutputs | undefined;
+    compared: Map<string, Message[]> | undefined;
+    outputPaths: Map<LanguageTrack, readonly string[]>;
+    blocked: Set<string>;
+    failOn: Severity;
+    release: boolean;
+  },
+): void {
+  const block = (language: string): void => {
+    into.blocked.add(language);
+    into.staged?.discard(language);
+  };
+  // A document's own fatal or failing message keeps every language from being published.
+  if (file.messages.some((m) => blocks(m, into.failOn))) for (const language of file.tracks.keys()) block(language);
+  for (const track of file.tracks.values()) {
+    if (file.stopped) break;
+    into.outputPaths.set(track, track.outputs.map((o) => o.path));
+    if (track.messages.some((m) => blocks(m, into.failOn))) block(track.language);
+    if (into.blocked.has(track.language)) continue;
+    into.staged?.stage(track.language, track.outputs);
+    const compared = into.compared?.get(track.language);
+    if (compared !== undefined) appendAll(compared, compareOutputs(project, track.outputs));
   }
-  return [];
+  if (!into.release) return;
+  for (const track of file.tracks.values()) {
+    track.counts = countsOf(file, track);
+    track.parsed = undefined;
+    track.targets = undefined;
+    track.published = undefined;
+    track.outputs = [];
+  }
+  file.document = undefined;
+  file.bytes = undefined;
+  file.text = undefined;
 }
 
 /** Every `.xlf` file under a folder, relative to it with forward slashes; none when it does not exist. */

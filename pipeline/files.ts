@@ -91,7 +91,7 @@ export function resolveInside(root: string, relative: string, what: string, file
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.l10n-tmp-${process.pid}-${path.basename(file)}`);
+  const temporary = temporaryPathFor(file);
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
@@ -99,6 +99,14 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Where a file's new content waits before it is renamed over the file: beside it (a rename never
+ * crosses file systems), hidden, and named by the process (`.l10n-tmp-<pid>-<name>`).
+ */
+export function temporaryPathFor(file: string): string {
+  return path.join(path.dirname(file), `.l10n-tmp-${process.pid}-${path.basename(file)}`);
 }
 
 /** A path relative to the project root with forward slashes, for messages and XLIFF attributes. */

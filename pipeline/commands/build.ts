@@ -60,7 +60,7 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
   const languages = languagesFrom(options.lang, project.config);
   const failOn = severityFrom(options.failOn, project.config.policies.failOn);
   const progress = progressDisplay(io, { enabled: options.format === 'text' });
-  const result = await runChain(project, { languages, failOn, outputs: options.outputs, ...(progress.listener === undefined ? {} : { onProgress: progress.listener }) });
+  const result = await runChain(project, { languages, failOn, outputs: options.outputs, keepDocuments: false, ...(progress.listener === undefined ? {} : { onProgress: progress.listener }) });
   progress.stop();
   const reports = result.languages.map((l) => l.report);
   if (options.format === 'json') io.stdout(JSON.stringify(reports, null, 2) + '\n');

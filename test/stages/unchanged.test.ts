@@ -3,7 +3,7 @@
  * project inputs (config, glossary, segmentation rules, language files) are as a recorded run
  * left them is only read; a change of any of them is seen.
  */
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillXliff, pseudoTranslator } from '../../pipeline/bench/archive.js';
