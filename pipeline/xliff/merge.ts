@@ -142,7 +142,8 @@ function assignCandidates(
   taken: Set<Entry>,
   windowed: boolean,
 ): void {
-  const windows = new Map(open.map((loc) => [loc, window(loc.index, anchor, total, prevIndex.size)] as const));
+  if (open.length === 0 || pool.every((entry) => taken.has(entry))) return;
+  const windows = windowed ? neighbourWindows(anchor, total, prevIndex.size) : undefined;
   const cache = new Map<string, string[]>();
   const wordsOf = (text: string): string[] => {
     let w = cache.get(text);
@@ -156,10 +157,9 @@ function assignCandidates(
   pool.forEach((entry, order) => {
     if (taken.has(entry)) return;
     for (const loc of open) {
-      if (windowed) {
+      if (windows !== undefined) {
         const at = prevIndex.get(entry);
-        const w = windows.get(loc);
-        if (at === undefined || w === undefined || at <= w.lo || at >= w.hi) continue;
+        if (at === undefined || at <= (windows.lo[loc.index] ?? -1) || at >= (windows.hi[loc.index] ?? prevIndex.size)) continue;
       }
       const threshold = windowed ? WINDOW_THRESHOLD : GLOBAL_THRESHOLD;
       // Word counts bound the similarity from above: skip the edit distance when it cannot reach the bar.
@@ -184,23 +184,23 @@ function assignCandidates(
   }
 }
 
-/** Previous-file indexes of the nearest kept neighbours around a document position. */
-function window(index: number, anchor: ReadonlyMap<number, number>, total: number, prevLength: number): { lo: number; hi: number } {
-  let lo = -1;
-  for (let i = index - 1; i >= 0; i -= 1) {
-    const a = anchor.get(i);
-    if (a !== undefined) {
-      lo = a;
-      break;
-    }
+/**
+ * For every document position, the previous-file indexes of the nearest kept neighbours before
+ * (`lo`, -1 when none) and after it (`hi`, the previous file's length when none): one pass each
+ * way, so a long document without any kept sentence costs its length, not its square.
+ */
+function neighbourWindows(anchor: ReadonlyMap<number, number>, total: number, prevLength: number): { lo: Int32Array; hi: Int32Array } {
+  const lo = new Int32Array(total);
+  const hi = new Int32Array(total);
+  let last = -1;
+  for (let i = 0; i < total; i += 1) {
+    lo[i] = last;
+    last = anchor.get(i) ?? last;
   }
-  let hi = prevLength;
-  for (let i = index + 1; i < total; i += 1) {
-    const a = anchor.get(i);
-    if (a !== undefined) {
-      hi = a;
-      break;
-    }
+  last = prevLength;
+  for (let i = total - 1; i >= 0; i -= 1) {
+    hi[i] = last;
+    last = anchor.get(i) ?? last;
   }
   return { lo, hi };
 }
