@@ -41,7 +41,7 @@ import  reads a TBX (2 or 3), CSV or TSV glossary and writes a YAML glossary fil
         windows-1252). Entries the project glossary already has are refused; --skip-existing
         leaves them out. Nothing is written unless the whole import succeeds.
 
-${exitCodesHelp({ 0: 'done; check: no errors (warnings allowed)', 2: 'usage error; errors in a glossary (check, export, import)', 3: 'a file could not be read or written' })}`;
+${exitCodesHelp({ 0: 'done; check: no errors (warnings allowed)', 2: 'usage error; errors in a glossary (check, export, import)', 3: 'a file could not be read (undecodable, malformed) or written' })}`;
 
 const FORMATS = ['tbx', 'csv', 'tsv'] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -206,9 +206,9 @@ async function importCommand(args: readonly string[], io: CommandIo): Promise<Ex
   }
   const relative = path.relative(io.cwd, input) || input;
   const kind = values.kind as TermKind;
-  const nothingWritten = (): ExitCode => {
+  const nothingWritten = (code: ExitCode = EXIT.usage): ExitCode => {
     io.stderr(`${values.out}: nothing was written\n`);
-    return EXIT.usage;
+    return code;
   };
   let result: ImportResult;
   try {
@@ -219,7 +219,8 @@ async function importCommand(args: readonly string[], io: CommandIo): Promise<Ex
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     printMessages([error.detail], io);
-    return nothingWritten();
+    // The file itself could not be read (undecodable bytes, malformed TBX): an input error, as for any source.
+    return nothingWritten(EXIT.io);
   }
   const checked = glossaryOf(result.entries, values['source-lang']);
   const existing = splitExisting(checked.glossary.entries, existingGlossary(out, io), values['skip-existing']);

@@ -38,7 +38,7 @@ describe('glossary import: encodings', () => {
     const result = await run(['excel.csv', '--lang', 'en']);
     expect(result.stderr).toMatch(/^excel\.csv:2:2: error: the file is not valid UTF-8 \(byte 15 is 0xf6\) \[glossary\/encoding\]/u);
     expect(result.stderr).toContain('--encoding windows-1252');
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(3);
     expect(existsSync(path.join(dir, 'glossary', 'imported.yaml'))).toBe(false);
   });
 
