@@ -106,7 +106,11 @@ export async function readDocument(project: Project, relativePath: string): Prom
 export interface ExtractResult {
   /** The documents found, as paths relative to the root, in the order they were extracted. */
   readonly documents: readonly string[];
-  /** One file object per document: its messages, and per language what was written (`track.exported`). */
+  /**
+   * One file object per document: its messages, and per language what was written
+   * (`track.exported`). A document found unchanged (`file.unchanged`) has no `document`: nothing
+   * was computed (see `stages/unchanged.ts`).
+   */
   readonly files: readonly DocumentFile[];
   /** Memory files written (relative to the root). */
   readonly memoryFiles: readonly string[];
@@ -122,7 +126,8 @@ export interface ExtractOptions extends RunOptions {
 
 /**
  * Runs the extract chain on every document, one after the other (the memory learns from each
- * document's files before the next one's sentences are looked up), then saves the memories.
+ * document's files before the next one's sentences are looked up), then saves the memories. A
+ * document whose inputs and XLIFF files are as a recorded run left them is only read.
  * Throws InputError only for what concerns the whole project (documents that clash, a source
  * folder that cannot be read).
  */
@@ -201,9 +206,10 @@ export function countsOf(file: DocumentFile, track: LanguageTrack): BuildCounts 
 }
 
 /**
- * Runs the build chain on every document (two at a time), then per language decides whether it is
- * written (no fatal message, nothing at or above `failOn`), and writes, compares or only reports
- * its outputs and `report.json`. Throws InputError only for what concerns the whole project.
+ * Runs the build chain on every document (two at a time), writing (or comparing) each document's
+ * outputs as soon as it is built, then per language decides whether it is published (no fatal
+ * message, nothing at or above `failOn`): its staged outputs and `report.json` are renamed into
+ * place, or removed. Throws InputError only for what concerns the whole project.
  */
 export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult> {
   const languages = languagesOf(project, options.languages);
