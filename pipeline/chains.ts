@@ -32,6 +32,7 @@ import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
 import { segmentStage } from './stages/segment.js';
 import { StagedOutputs } from './stages/staged-outputs.js';
+import { refreshStrings } from './stages/strings.js';
 import { termsStage } from './stages/terms.js';
 import { ExtractRecords } from './stages/unchanged.js';
 
@@ -114,6 +115,8 @@ export interface ExtractResult {
   readonly files: readonly DocumentFile[];
   /** Memory files written (relative to the root). */
   readonly memoryFiles: readonly string[];
+  /** German catalogs (and their aside files) of software strings refreshed from the site's code (relative to the root). */
+  readonly catalogs: readonly string[];
   /** Every message of the run: the glossary's, the documents', the languages', the memories'. */
   readonly messages: readonly Message[];
 }
@@ -133,7 +136,9 @@ export interface ExtractOptions extends RunOptions {
  */
 export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult> {
   const languages = languagesOf(project, options.languages);
-  const entries = findDocuments(project);
+  // Software strings first: the German catalogs are brought up to date with the site's code.
+  const strings = await refreshStrings(project);
+  const entries = findDocuments(project).map((e) => (strings.format !== undefined && e.format?.id === strings.format.id ? { ...e, format: strings.format } : e));
   const memories = new ProjectMemories(project.config);
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
   const files: DocumentFile[] = [];
@@ -142,9 +147,12 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
   for (const entry of entries) {
     const file = fileFor(project, entry, languages);
-    if (!records.reuse(file, context)) {
+    // A catalog of software strings also depends on files beside it (metadata, the code's keys)
+    // that the record does not hash: it is always computed.
+    const recordable = strings.format === undefined || entry.format?.id !== strings.format.id;
+    if (!recordable || !records.reuse(file, context)) {
       await runStages(file, EXTRACT_CHAIN, context);
-      records.remember(file, context);
+      if (recordable) records.remember(file, context);
     }
     files.push(file);
     options.onProgress?.({ task: 'extract', done: files.length, total: entries.length });
@@ -155,7 +163,8 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
     documents: entries.map((e) => e.path),
     files,
     memoryFiles,
-    messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages, ...recordMessages],
+    catalogs: strings.changed,
+    messages: [...project.messages, ...strings.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages, ...recordMessages],
   };
 }
 
@@ -201,7 +210,7 @@ export interface BuildResult {
 /** Counts of a document in a language, also when a fatal problem stopped it before the policy. */
 export function countsOf(file: DocumentFile, track: LanguageTrack): BuildCounts {
   if (track.counts !== undefined) return track.counts;
-  const segments = file.document === undefined ? 0 : segmentsOf(file.document).length;
+  const segments = file.document === undefined ? 0 : segmentsOf(file.docFor(track.language)).length;
   return { segments, published: 0, fellBack: 0, missing: segments };
 }
 

@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
 import { InputError, type Severity, type TargetState } from './model.js';
+import { optionPath, resolveStringsOptions, StringsOptionError, type StringsOptions, type StringsOptionsInput } from './strings/options.js';
 import type { XliffVersion } from './xliff/index.js';
-import { readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
+import { checkYaml, readCheckedYaml, type FieldType, type YamlReport } from './yaml-check.js';
 
 export const CONFIG_FILE = 'l10n.config.yaml';
 
@@ -95,6 +96,16 @@ export interface Config {
    * severity (README.md, "Quality checks"). Default: empty.
    */
   readonly checks: ReadonlyMap<string, CheckSetting>;
+  /** Software strings (`strings:`): the site's i18next catalogs as documents. Default: none. */
+  readonly strings: StringsConfig | undefined;
+}
+
+/** The `strings:` section, checked. */
+export interface StringsConfig {
+  /** The options (`pipeline/strings/options.ts`); their `sourceLanguage` is the project's. */
+  readonly options: StringsOptions;
+  /** True when `strings.input` is set: `extract` refreshes the German catalogs from the site's code first. */
+  readonly readsCode: boolean;
 }
 
 /** The XLIFF settings that apply to one language. */
@@ -132,6 +143,42 @@ const XLIFF_FIELDS = {
   version: { type: 'enum', values: ['1.2', '2.1'] },
   profile: { type: 'enum', values: ['default', 'omegat'] },
 } as const satisfies Record<string, FieldType>;
+
+const TEXT: FieldType = { type: 'string' };
+const TEXTS: FieldType = { type: 'list', of: TEXT };
+
+/**
+ * The `strings:` section's shape (types and names, with positions); what the values mean is
+ * checked by `resolveStringsOptions` (see `checkStrings`). `sourceLanguage` is the project's.
+ */
+const STRINGS_FIELDS: FieldType = {
+  type: 'object',
+  fields: {
+    input: TEXTS,
+    ignore: TEXTS,
+    namespaces: { type: 'list', of: TEXT, minItems: 1 },
+    defaultNamespace: TEXT,
+    keySeparator: { type: 'false-or', of: TEXT },
+    nsSeparator: { type: 'false-or', of: TEXT },
+    pluralSeparator: TEXT,
+    contextSeparator: TEXT,
+    contextValues: TEXTS,
+    interpolation: { type: 'object', fields: { prefix: TEXT, suffix: TEXT, unescapePrefix: TEXT, formatSeparator: TEXT } },
+    nesting: { type: 'object', fields: { prefix: TEXT, suffix: TEXT } },
+    keep: TEXTS,
+    functions: TEXTS,
+    transComponents: TEXTS,
+    transKeepBasicHtmlNodesFor: TEXTS,
+    htmlAttribute: TEXT,
+    htmlOptionsAttribute: TEXT,
+    commentTag: TEXT,
+    catalogs: RELATIVE_PATH,
+    output: RELATIVE_PATH,
+    newCatalogStyle: { type: 'enum', values: ['nested', 'flat'] },
+    newCatalogIndent: { type: 'number', min: 0, max: 8 },
+    maxLength: { type: 'map', keyPattern: /^.+$/u, keyDescribe: 'a key as "namespace:key" or "namespace:prefix*"', of: { type: 'number', min: 1 } },
+  },
+};
 
 /** The `checks:` section: a severity (or off) per known rule id. */
 function checksSchema(ruleIds: readonly string[]): FieldType {
@@ -189,6 +236,7 @@ function schema(vocabulary: ConfigVocabulary): FieldType {
       },
     },
     checks: checksSchema(vocabulary.ruleIds),
+    strings: STRINGS_FIELDS,
   },
   };
 }
@@ -221,6 +269,7 @@ export function loadConfig(root: string, vocabulary: ConfigVocabulary): Config {
 
 /** Parses and checks config text; `file` names it in messages and sets the project root. */
 export function parseConfig(text: string, file: string, vocabulary: ConfigVocabulary): Config {
+  let strings: StringsConfig | undefined;
   const data = readCheckedYaml(text, schema(vocabulary), {
     file,
     area: 'config',
@@ -231,9 +280,52 @@ export function parseConfig(text: string, file: string, vocabulary: ConfigVocabu
       const documents = doc.get('documents', true);
       const source = doc.getIn(['paths', 'source']);
       if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', report);
+      strings = checkStrings(doc, report);
     },
   });
-  return toConfig(data, file);
+  return toConfig(data, file, strings);
+}
+
+/**
+ * The `strings:` section through `resolveStringsOptions`: a wrong value is reported at its line
+ * and column ("expected X, got Y"). The project's `sourceLanguage` is the catalogs' language; the
+ * translated catalogs go below `<paths.output>/<lang>/`, where the build writes every language's
+ * files (default `<paths.output>/{lng}/locales/{ns}.json`).
+ */
+function checkStrings(doc: YamlDocument, report: YamlReport): StringsConfig | undefined {
+  const node = doc.get('strings', true) as YamlNode | undefined;
+  if (node === undefined || node === null) return undefined;
+  // The schema has reported what is wrong with the section's shape; the values are checked when it is right.
+  let shapeProblems = 0;
+  checkYaml(node, STRINGS_FIELDS, 'strings', () => {
+    shapeProblems += 1;
+  });
+  if (shapeProblems > 0) return undefined;
+  const input = (doc.getIn(['strings'], false) as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const sourceLanguage = doc.get('sourceLanguage');
+  const outputFolder = String(doc.getIn(['paths', 'output']) ?? 'output').replace(/\/+$/u, '');
+  const given = input as Record<string, unknown>;
+  let options: StringsOptions;
+  try {
+    options = resolveStringsOptions({
+      ...(given as StringsOptionsInput),
+      sourceLanguage: typeof sourceLanguage === 'string' ? sourceLanguage : 'de',
+      output: (given['output'] as string | undefined) ?? `${outputFolder}/{lng}/locales/{ns}.json`,
+    });
+  } catch (error) {
+    if (!(error instanceof StringsOptionError)) throw error;
+    const at = (doc.getIn(['strings', ...optionPath(error.field)], true) ?? node) as YamlNode;
+    report(at, error.detail.reason.replace(/^strings option /u, 'strings.'), error.detail.hint ?? 'README.md, "Software strings", lists the options');
+    return undefined;
+  }
+  const prefix = `${outputFolder}/{lng}/`;
+  const rest = options.output.startsWith(prefix) ? options.output.slice(prefix.length) : undefined;
+  if (rest === undefined || rest.includes('{lng}')) {
+    report((doc.getIn(['strings', 'output'], true) ?? node) as YamlNode, `strings.output: expected a path in ${prefix} with {ns} (the build writes each language's files there), got "${options.output}"`, `e.g. ${prefix}locales/{ns}.json`);
+    return undefined;
+  }
+  return { options, readsCode: given['input'] !== undefined };
 }
 
 /**
@@ -248,7 +340,7 @@ function checkDocumentNames(items: readonly YamlNode[], sourceFolder: string, re
   }
 }
 
-function toConfig(data: Map<string, unknown>, file: string): Config {
+function toConfig(data: Map<string, unknown>, file: string, strings: StringsConfig | undefined): Config {
   const section = (name: string): Map<string, unknown> => (data.get(name) as Map<string, unknown> | undefined) ?? new Map();
   const paths = section('paths');
   const segmentation = section('segmentation');
@@ -296,5 +388,6 @@ function toConfig(data: Map<string, unknown>, file: string): Config {
         (e): e is [string, CheckSetting] => e[1] !== undefined,
       ),
     ),
+    strings,
   };
 }

@@ -160,6 +160,25 @@ export class DocumentFile extends MessageSink {
     return this.document;
   }
 
+  /**
+   * The document as one target language sees it (`Format.forLanguage`): the source document, or,
+   * for a format whose units differ by language (the plural forms of software strings), that
+   * language's view of it, made once. For the stages after `terms`, which complete the source.
+   */
+  docFor(language: string): Document {
+    const doc = this.doc;
+    const view = this.format?.forLanguage;
+    if (view === undefined) return doc;
+    let made = this.views.get(language);
+    if (made === undefined) {
+      made = view.call(this.format, doc, language);
+      this.views.set(language, made);
+    }
+    return made;
+  }
+
+  private readonly views = new Map<string, Document>();
+
   /** Tracks that no fatal message stopped. */
   openTracks(): LanguageTrack[] {
     return [...this.tracks.values()].filter((t) => !t.stopped);

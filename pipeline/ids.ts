@@ -1,6 +1,7 @@
 /**
- * Stable ids, derived in this one place: for blocks and segments of a document, and for the
- * sentences of an XLIFF file (what a unit or segment id stands for).
+ * Stable ids, derived in this one place: for blocks and segments of a document, for the
+ * sentences of an XLIFF file (what a unit or segment id stands for), and for software strings
+ * (units named by their key).
  *
  * A segment id is derived from its content alone (never from a position counter), so inserting or
  * removing a sentence elsewhere in the document leaves every other id as it was. The content is the
@@ -60,4 +61,29 @@ export function assignIds(doc: Document): void {
 export function xliffSentenceId(unitId: string, segmentId: string | undefined, index: number, segmentCount: number, family: '1.2' | '2x'): string {
   if (family === '1.2') return unitId;
   return segmentId ?? (segmentCount === 1 ? unitId : `${unitId}#${index + 1}`);
+}
+
+/**
+ * Software strings are named, not written: their ids come from the namespace and the key, never
+ * from the text, so a reworded German string keeps its unit and its translation (marked for
+ * review). Keys are hashed exactly, without the whitespace folding of sentences: "a b" and "a  b"
+ * are two keys.
+ */
+function keyHash(...parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, HASH_LENGTH);
+}
+
+/** The segment id of a key (or of one plural form's key, `comments_many`) in a namespace: `k` + 12 hex digits. */
+export function stringUnitId(namespace: string, key: string): string {
+  return `k${keyHash(namespace, key)}`;
+}
+
+/** The block id of the group of a plural key (its stem, cardinal or ordinal) in a namespace: `p` + 12 hex digits. */
+export function pluralGroupId(namespace: string, stem: string, type: 'cardinal' | 'ordinal'): string {
+  return `p${keyHash(namespace, stem, type)}`;
+}
+
+/** The block id of a key that is no plural form: `b` + 12 hex digits (the prefix keeps it apart from segment ids). */
+export function stringBlockId(namespace: string, key: string): string {
+  return `b${keyHash(namespace, key, 'block')}`;
 }

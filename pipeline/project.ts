@@ -2,12 +2,12 @@
  * A project: its config, the registries it works with (formats, checks, languages) and its rules
  * and glossary loaded once; where its documents are and where their XLIFF and output files go.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { loadConfig, type Config } from './config.js';
 import { clashReason, documentName, documentNameClashes, projectRelative, resolveInside } from './files.js';
-import { FormatRegistry, FORMATS, type Format } from './formats/index.js';
+import { configuredFormats, FormatRegistry, FORMATS, type Format } from './formats/index.js';
 import { loadLanguages, type LanguageRegistry } from './languages/index.js';
 import { InputError, type Message } from './model.js';
 import { RULE_IDS } from './qa/index.js';
@@ -33,7 +33,10 @@ export interface Project {
 
 /** Options of `openProject`. */
 export interface OpenProjectOptions {
-  /** The formats to read and write documents with. Default: every registered format (`FORMATS`). */
+  /**
+   * The formats to read and write documents with. Default: every registered format (`FORMATS`).
+   * The formats the config makes (`configuredFormats`: software strings) are added either way.
+   */
   readonly formats?: readonly Format[];
   /**
    * Load the glossary (default true). A command that never looks at terms (`status` counts
@@ -48,8 +51,11 @@ export interface OpenProjectOptions {
  * config or bad rules (the CLI exits 2); glossary problems come back in `messages`.
  */
 export function openProject(root: string, options: OpenProjectOptions = {}): Project {
-  const formats = new FormatRegistry(options.formats ?? FORMATS);
   const config = loadConfig(path.resolve(root), { ruleIds: RULE_IDS });
+  const formats = new FormatRegistry([
+    ...(options.formats ?? FORMATS),
+    ...configuredFormats({ root: config.root, outputFolder: config.paths.output, strings: config.strings?.options }),
+  ]);
   const segmenter = createSegmenter({
     language: config.sourceLanguage,
     abbreviations: config.segmentation.abbreviations,
@@ -113,7 +119,8 @@ function filesUnder(root: string, folder: string): string[] {
  * `paths.source` (recursively, sorted, hidden files left out) whose extension a registered format
  * reads. A `documents` list narrows that: a path names one file (any extension: a file no format
  * reads is reported by the read stage), a glob (`source/news/*.txt`) every matching file a format
- * reads, in sorted order. Throws InputError when the source folder cannot be read (exit 3) or two
+ * reads, in sorted order. Files a format claims by path (software strings: each namespace's German
+ * catalog) are documents when they exist, listed or not. Throws InputError when the source folder cannot be read (exit 3) or two
  * documents would write the same XLIFF or output files (`config/duplicate-document`, exit 2).
  */
 export function findDocuments(project: Pick<Project, 'config' | 'formats'>): DocumentEntry[] {
@@ -149,6 +156,12 @@ export function findDocuments(project: Pick<Project, 'config' | 'formats'>): Doc
         paths.push(p);
       }
     }
+  }
+  // Files a format claims by name (the German catalogs of software strings) are documents when
+  // they exist, wherever they are and whatever `documents` lists: their own settings name them.
+  const listed = new Set(paths);
+  for (const claimed of formats.claimedPaths) {
+    if (!listed.has(claimed) && existsSync(resolveInside(config.root, claimed, 'document', config.file))) paths.push(claimed);
   }
   const entries = paths.map((p): DocumentEntry => ({
     path: p,

@@ -22,6 +22,8 @@ export type FieldType =
       readonly of: FieldType;
     }
   | { readonly type: 'null-or'; readonly of: FieldType }
+  /** `false`, or what `of` says (i18next's `keySeparator: false`). */
+  | { readonly type: 'false-or'; readonly of: FieldType }
   | { readonly type: 'number'; readonly min?: number; readonly max?: number }
   | { readonly type: 'boolean' };
 
@@ -35,6 +37,9 @@ export function checkYaml(node: YamlNode | null, schema: FieldType, where: strin
   switch (schema.type) {
     case 'null-or':
       if (node === null || (isScalar(node) && node.value === null)) return undefined;
+      return checkYaml(node, schema.of, where, report);
+    case 'false-or':
+      if (isScalar(node) && node.value === false) return false;
       return checkYaml(node, schema.of, where, report);
     case 'string':
       if (!isScalar(node) || typeof node.value !== 'string') {

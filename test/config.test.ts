@@ -136,3 +136,47 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('the strings: section (software strings)', () => {
+  it('is absent by default, and filled with the strings defaults when present', () => {
+    expect(parseConfig('targetLanguages: [en]\n', FILE, KNOWN).strings).toBeUndefined();
+    const config = parseConfig('sourceLanguage: de-AT\ntargetLanguages: [en]\npaths: {output: dist}\nstrings:\n  namespaces: [common, article]\n', FILE, KNOWN);
+    expect(config.strings?.readsCode).toBe(false);
+    expect(config.strings?.options).toMatchObject({
+      sourceLanguage: 'de-AT',
+      namespaces: ['common', 'article'],
+      defaultNamespace: 'common',
+      catalogs: 'source/locales/{lng}/{ns}.json',
+      output: 'dist/{lng}/locales/{ns}.json',
+      keySeparator: '.',
+    });
+  });
+
+  it('reads the site\'s code only when input is set, and takes false for a separator', () => {
+    const config = parseConfig('targetLanguages: [en]\nstrings:\n  input: ["web/**/*.tsx"]\n  keySeparator: false\n  maxLength: {"common:nav.*": 12}\n', FILE, KNOWN);
+    expect(config.strings?.readsCode).toBe(true);
+    expect(config.strings?.options).toMatchObject({ input: ['web/**/*.tsx'], keySeparator: false, newCatalogStyle: 'flat', maxLength: { 'common:nav.*': 12 } });
+  });
+
+  it('refuses a mistyped option with "did you mean", at its line and column', () => {
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  namespace: [common]\n')).toMatchObject({ ruleId: 'config/schema', line: 3, column: 3, reason: 'strings: unknown key "namespace": did you mean `namespaces`?' });
+  });
+
+  it('refuses a wrong value with what was expected and what came, at the value', () => {
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  namespaces: [common]\n  keySeparator: ""\n')).toMatchObject({ line: 4, column: 17, reason: 'strings.keySeparator: expected a non-empty string or false, got ""' });
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  namespaces: [common]\n  defaultNamespace: other\n')).toMatchObject({ line: 4, column: 21, reason: 'strings.defaultNamespace: expected one of the namespaces (common), got "other"' });
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  input: ["src/**", "../site/**"]\n')).toMatchObject({ line: 3, column: 21 });
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  newCatalogIndent: 9\n')).toMatchObject({ line: 3, column: 21, reason: 'strings.newCatalogIndent: expected a number from 0 to 8, got 9' });
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  maxLength: {"common:share": 0}\n')).toMatchObject({ line: 3, column: 31, reason: 'strings.maxLength.common:share: expected a number of at least 1, got 0' });
+  });
+
+  it('refuses translated catalogs outside the language\'s output folder, where the build writes', () => {
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  output: "public/locales/{lng}/{ns}.json"\n')).toMatchObject({
+      line: 3,
+      column: 11,
+      reason: 'strings.output: expected a path in output/{lng}/ with {ns} (the build writes each language\'s files there), got "public/locales/{lng}/{ns}.json"',
+    });
+    expect(problemOf('targetLanguages: [en]\nstrings:\n  output: "output/{lng}/{lng}-{ns}.json"\n')).toMatchObject({ line: 3, column: 11 });
+    expect(parseConfig('targetLanguages: [en]\nstrings:\n  output: "output/{lng}/i18n/{ns}.json"\n', FILE, KNOWN).strings?.options.output).toBe('output/{lng}/i18n/{ns}.json');
+  });
+});

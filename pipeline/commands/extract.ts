@@ -19,7 +19,8 @@ documents list of l10n.config.yaml names), segments them, finds glossary terms a
 translations/<lang>/<document>.xlf for every target language. Existing files are merged:
 translations of unchanged sentences are kept, the old translation of a changed sentence is
 offered as a candidate, and units of removed sentences are kept aside in
-<document>.aside.xlf until the sentence comes back.
+<document>.aside.xlf until the sentence comes back. With software strings (strings: in the
+config, with strings.input), the German catalogs are first refreshed from the site's code.
 
   --lang <code>   only this target language (repeatable); default: all in l10n.config.yaml
 
@@ -51,6 +52,7 @@ export const extract: Command = {
         );
       }
     }
+    for (const file of result.catalogs) io.stderr(`${file}: written (refreshed from the site's code)\n`);
     for (const file of result.memoryFiles) io.stderr(`${file}: written (translation memory)\n`);
     for (const m of sortMessages(result.messages)) io.stderr(formatMessage(m) + '\n');
     io.stderr(`extract: ${summarize(result.messages)}\n`);

@@ -14,7 +14,8 @@ import { progressDisplay } from './progress.js';
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
 Counts segments and source words per language, document and state (initial, translated,
-reviewed, final; "review" counts targets marked for review, whatever their state).
+reviewed, final; "review" counts targets marked for review, whatever their state). Software
+strings count one per key and plural form the language needs, and name the untranslated keys.
 
   --json                 machine-readable output on stdout (schema: README.md, "Reports")
   --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review
@@ -32,7 +33,12 @@ export interface StatusRow {
   readonly words: Readonly<Record<Bucket, number>>;
   readonly totalSegments: number;
   readonly totalWords: number;
+  /** For software strings: the keys without a translation (initial), in catalog order. */
+  readonly untranslatedKeys?: readonly string[];
 }
+
+/** How many untranslated keys the text output names per row before "and N more". */
+const KEYS_SHOWN = 10;
 
 const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, review: 0 });
 const wordsIn = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -73,19 +79,23 @@ export const status: Command = {
     for (const file of result.files) {
       appendAll(messages, file.messages.filter((m) => m.severity !== 'info'));
       if (file.stopped || file.document === undefined) continue;
-      const segments = segmentsOf(file.document);
       for (const track of file.tracks.values()) {
         appendAll(messages, track.messages.filter((m) => m.fatal === true || m.ruleId === 'status/missing-xliff'));
+        // Each language's own segments: software strings have the plural forms the language needs.
+        const segments = segmentsOf(file.docFor(track.language));
         const segmentCounts = emptyCounts();
         const wordCounts = emptyCounts();
         const targets = track.targets ?? new Map();
+        const untranslatedKeys: string[] = [];
         for (const segment of segments) {
           const t = targets.get(segment.id);
           const hasTarget = t?.target !== undefined && t.target.text.trim() !== '';
           const bucket: Bucket = !hasTarget ? 'initial' : t.needsReview ? 'review' : t.state;
           segmentCounts[bucket] += 1;
           wordCounts[bucket] += wordsIn(segment.text);
+          if (bucket === 'initial' && segment.resource !== undefined) untranslatedKeys.push(segment.resource.name);
         }
+        const named = segments.some((segment) => segment.resource !== undefined);
         rows.push({
           language: track.language,
           document: file.name,
@@ -94,6 +104,7 @@ export const status: Command = {
           words: wordCounts,
           totalSegments: segments.length,
           totalWords: segments.reduce((n, s) => n + wordsIn(s.text), 0),
+          ...(named ? { untranslatedKeys } : {}),
         });
       }
     }
@@ -107,7 +118,13 @@ export const status: Command = {
           .join(', ');
         // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
         const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';
-        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} segments  ${states}\n`);
+        const what = row.untranslatedKeys === undefined ? 'segments' : 'strings';
+        io.stdout(`${row.language}  ${row.document}  ${progress}${done}/${row.totalSegments} ${what}  ${states}\n`);
+        const keys = row.untranslatedKeys ?? [];
+        if (keys.length > 0) {
+          const more = keys.length > KEYS_SHOWN ? ` and ${keys.length - KEYS_SHOWN} more` : '';
+          io.stdout(`    untranslated: ${keys.slice(0, KEYS_SHOWN).join(', ')}${more}\n`);
+        }
       }
     }
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');

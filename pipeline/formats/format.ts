@@ -54,6 +54,20 @@ export interface Format {
   /** The XLIFF 1.2 `datatype` of its documents (`plaintext`, `html`, `x-markdown`). */
   readonly datatype: string;
   /**
+   * Paths (relative to the project root, forward slashes) of documents the format reads although
+   * no extension of its says so: files the project configures (software strings: the German
+   * catalog of each namespace, `source/locales/de/common.json`). They are documents when they
+   * exist, wherever they are. Default: none.
+   */
+  readonly documents?: readonly string[];
+  /**
+   * How the segment stage treats the blocks. `sentences` (default): each block is split into
+   * sentences by the project's SRX rules, and segments get ids from their text. `none`: the reader
+   * fills every block's segments itself, ids included (software strings: one segment per key,
+   * named by it, never split), and the segment stage leaves them as they are.
+   */
+  readonly segmentation?: 'sentences' | 'none';
+  /**
    * Recovers the document's blocks from the source: each block with its kind (any lower-case name:
    * `title`, `paragraph`, `list-item`, `table-cell`, `alt`, …), its range in the text and, where the
    * format has inline markup, its content (text plus inline codes with their offsets). Never
@@ -64,4 +78,12 @@ export interface Format {
   outputNames(name: string, path: string): readonly string[];
   /** The translated document(s): skeleton plus targets. Pure: writes no file. */
   write(document: Document, targets: Targets, context: FormatWriteContext): readonly FormatOutput[];
+  /**
+   * The document as one target language sees it, when its units differ by language (software
+   * strings: a plural key has the forms the language needs, French "one, many, other" where
+   * German has "one, other"). Its XLIFF file, targets, checks, status and output are of this
+   * document; `write` receives it. Called after the terms stage with the complete source
+   * document; the result keeps the segments' term spans. Default: the source document itself.
+   */
+  forLanguage?(document: Document, language: string): Document;
 }

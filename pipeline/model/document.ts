@@ -41,6 +41,30 @@ export interface Span {
   readonly forbidden?: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * What a format knows about a segment that is a named resource rather than a sentence of prose: a
+ * software string, one key of a catalog. The XLIFF writers show it to translators (name, notes,
+ * context, length limit) and the checks use it (the limit, the plural form).
+ */
+export interface SegmentResource {
+  /** The resource's name, unique in the document: the key (`card.readMore`, `comments_many`). XLIFF 1.2 `resname`, 2.x unit `name`. */
+  readonly name: string;
+  /** Notes for translators, in order: the code's comment, the metadata note, what a plural form is for, the limit. */
+  readonly notes: readonly string[];
+  /** Where the resource is, as label and value pairs for translators (`namespace`, `key path`, `file`, `line`). */
+  readonly context: ReadonlyArray<readonly [string, string]>;
+  /** The most characters a translation may have (grapheme clusters, inline codes not counted), when limited. */
+  readonly maxLength?: number;
+  /** For one form of a plural group: its CLDR category (`one`, `many`, …) and whether it counts or ranks. */
+  readonly plural?: { readonly category: string; readonly type: 'cardinal' | 'ordinal' };
+}
+
+/** What a format knows about a block that groups named resources: a plural key and its forms. */
+export interface BlockResource {
+  /** The group's name (the key without plural suffix, `card.comments`): XLIFF 1.2 group `resname`, 2.x group `name`. */
+  readonly name: string;
+}
+
 /** One sentence: the unit that translators, memories and checks work on. */
 export interface Segment extends Content {
   /** Stable id, derived from text and codes (see `pipeline/ids.ts`); unique within the document. */
@@ -54,6 +78,8 @@ export interface Segment extends Content {
   readonly end: number;
   /** Glossary terms, filled by the terms stage. */
   spans: Span[];
+  /** Set by formats whose segments are named resources (software strings); absent for sentences. */
+  readonly resource?: SegmentResource;
 }
 
 /**
@@ -84,6 +110,8 @@ export interface Block {
   readonly glued: boolean;
   /** The block's content when the format has inline markup; absent: the source range, no codes. */
   readonly content?: BlockContent;
+  /** Set by formats whose blocks group named resources (a plural key's forms). */
+  readonly resource?: BlockResource;
   /** Sentences, in order; filled by the segment stage. Empty until then. */
   segments: Segment[];
   /**

@@ -1,5 +1,7 @@
 /**
- * The checks, in the order they run and report. A new check is a new module added here.
+ * The checks, in the order they run and report. A new check is a new module added here. The
+ * `strings/*` checks (in `strings/`) look at software strings only (segments that are named
+ * resources); the others at every segment.
  */
 import { brackets } from './brackets.js';
 import { dnt } from './dnt.js';
@@ -12,6 +14,9 @@ import { lengthRatio } from './length-ratio.js';
 import { numbers } from './numbers.js';
 import { quotes } from './quotes.js';
 import { sameAsSource } from './same-as-source.js';
+import { stringInlineCodes } from './strings/inline-codes.js';
+import { stringMaxLength } from './strings/max-length.js';
+import { stringPluralMissing } from './strings/plural-missing.js';
 import { terminology } from './terminology.js';
 import type { Check } from './types.js';
 import { untranslated } from './untranslated.js';
@@ -26,6 +31,9 @@ export const CHECKS: readonly Check[] = [
   dnt,
   numbers,
   inlineCodes,
+  stringInlineCodes,
+  stringPluralMissing,
+  stringMaxLength,
   quotes,
   brackets,
   finalPunctuationCheck,

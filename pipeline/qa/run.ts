@@ -4,7 +4,7 @@
  * severities and the reviewers' acceptances, and returns messages.
  */
 import { languageProfile, type LanguageProfile } from '../languages/index.js';
-import type { Document, Message, SegmentTarget, Severity } from '../model.js';
+import { SEVERITIES, type Document, type Message, type SegmentTarget, type Severity } from '../model.js';
 import { acceptancesOf, ACCEPT_FROM, type Acceptance } from './accept.js';
 import { ACCEPTANCE_RULE, CHECKS } from './registry.js';
 import { isSameAsSource } from './same-as-source.js';
@@ -39,6 +39,7 @@ export function qaBlocks(doc: Document, targets: ReadonlyMap<string, SegmentTarg
   return doc.blocks.map((block) => ({
     id: block.id,
     kind: block.kind,
+    ...(block.resource === undefined ? {} : { resource: block.resource }),
     segments: block.segments.map((segment): QaSegment => {
       const t = targets.get(segment.id);
       return {
@@ -51,6 +52,7 @@ export function qaBlocks(doc: Document, targets: ReadonlyMap<string, SegmentTarg
         sourceCodes: t?.source.codes ?? segment.codes,
         targetCodes: t?.target?.codes ?? [],
         line: t?.line,
+        ...(segment.resource === undefined ? {} : { resource: segment.resource }),
       };
     }),
   }));
@@ -123,7 +125,8 @@ export function runChecks(input: QaInput, options: QaOptions = DEFAULT_QA_OPTION
         if (check.id === 'qa/terminology' && forbiddenTerms.has(`${finding.segment.id}\u0000${finding.term ?? ''}`)) continue;
         const acceptance = acceptances.get(finding.segment.id)?.find((a) => a.ruleId === check.id);
         if (acceptance !== undefined) used.add(acceptance);
-        messages.push(toMessage(finding, check.id, acceptance === undefined ? severity : 'info', input.file, acceptance?.reason));
+        const capped = finding.severity !== undefined && SEVERITIES.indexOf(finding.severity) < SEVERITIES.indexOf(severity) ? finding.severity : severity;
+        messages.push(toMessage(finding, check.id, acceptance === undefined ? capped : 'info', input.file, acceptance?.reason));
       }
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { CheckSetting } from '../config.js';
 import type { LanguageProfile } from '../languages/index.js';
-import type { BlockKind, InlineCode, Message, Severity, Span, TargetState } from '../model.js';
+import type { BlockKind, BlockResource, InlineCode, Message, SegmentResource, Severity, Span, TargetState } from '../model.js';
 
 /** One translated sentence as the checks see it. */
 export interface QaSegment {
@@ -28,6 +28,8 @@ export interface QaSegment {
   readonly targetCodes: readonly InlineCode[];
   /** Line of the unit in the XLIFF file. */
   readonly line: number | undefined;
+  /** What the format says of a named resource (a software string: its key, length limit, plural form). */
+  readonly resource?: SegmentResource;
 }
 
 /** A block (title, heading, paragraph, credit, or a kind another format names) with its segments in reading order. */
@@ -35,6 +37,8 @@ export interface QaBlock {
   readonly id: string;
   readonly kind: BlockKind;
   readonly segments: readonly QaSegment[];
+  /** What the format says of a group of named resources (a plural key). */
+  readonly resource?: BlockResource;
 }
 
 /** What a check knows besides the segments. */
@@ -60,6 +64,12 @@ export interface Finding {
   readonly hint?: string;
   /** The glossary term (entry source) the finding is about, for term checks. */
   readonly term?: string;
+  /**
+   * The most this finding is, when it is milder than what the check reports (a variable repeated
+   * in a software string is a warning where a missing one is an error): the lower of this and the
+   * check's severity applies.
+   */
+  readonly severity?: Severity;
 }
 
 /** A check: a rule id, its default severity, and the function that looks at one block. */

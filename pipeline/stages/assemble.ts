@@ -11,7 +11,7 @@ import type { BuildContext } from './context.js';
 export const assembleStage = perLanguage<BuildContext>('assemble', (track, file, { project }) => {
   if (track.published === undefined || track.counts === undefined || track.counts.missing > 0 || file.format === undefined) return;
   const folder = outputFolder(project.config, track.language);
-  track.outputs = file.format.write(file.doc, track.published, { language: track.language }).map((o) => ({
+  track.outputs = file.format.write(file.docFor(track.language), track.published, { language: track.language }).map((o) => ({
     path: path.join(folder, ...o.name.split('/')),
     content: o.content,
   }));

@@ -7,7 +7,7 @@ export const checksStage = perLanguage<BuildContext>('checks', (track, file, { p
   if (track.targets === undefined) return;
   const findings = runChecks(
     {
-      doc: file.doc,
+      doc: file.docFor(track.language),
       language: track.language,
       sourceLanguage: project.config.sourceLanguage,
       file: track.xliff,

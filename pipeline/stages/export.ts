@@ -35,7 +35,7 @@ function writeIfChanged(file: string, content: string): boolean {
 
 export const exportStage = perLanguage<ExtractContext>('export', (track, file, context) => {
   const suggestions = track.suggestions ?? new Map();
-  const result = exportXliff(file.doc, track.previous, track.previousAside, {
+  const result = exportXliff(file.docFor(track.language), track.previous, track.previousAside, {
     ...exportOptions(file, track, context),
     ...(suggestions.size === 0 ? {} : { leverage: (source: string) => suggestions.get(source) ?? [] }),
   });

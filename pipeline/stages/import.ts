@@ -47,7 +47,7 @@ export const importStage = createImportStage();
 export const matchStage = perLanguage<RunContext>('match', (track, file, { project }) => {
   if (track.parsed === undefined) return;
   const profile = xliffSettingsFor(project.config, track.language).profile;
-  const matched = matchTranslations(file.doc, track.parsed, { sourceLanguage: project.config.sourceLanguage, targetLanguage: track.language, profile });
+  const matched = matchTranslations(file.docFor(track.language), track.parsed, { sourceLanguage: project.config.sourceLanguage, targetLanguage: track.language, profile });
   for (const m of matched.messages) track.message(m);
   track.targets = matched.bySegment;
   // What the checks and the writers need is in the model now; the reader's tree can go.

@@ -47,7 +47,7 @@ export const memoryLeverage: LeverageProvider = {
 };
 
 export const leverageStage = perLanguage<ExtractContext>('leverage', async (track, file, context) => {
-  const open = openSegments(file.doc, track.previous, track.previousAside, exportOptions(file, track, context));
+  const open = openSegments(file.docFor(track.language), track.previous, track.previousAside, exportOptions(file, track, context));
   const sources = [...new Set(open.map((s) => s.text))];
   const suggestions = new Map<string, LeverageMatch[]>();
   if (sources.length === 0) {

@@ -37,7 +37,7 @@ const SAYS_UNPUBLISHABLE: ReadonlySet<string> = new Set(['qa/untranslated', 'qa/
 export const policyStage = perLanguage<BuildContext>('policy', (track, file, { project }) => {
   if (track.targets === undefined) return;
   const { publishState, untranslated } = project.config.policies;
-  const segments = segmentsOf(file.doc);
+  const segments = segmentsOf(file.docFor(track.language));
   const reportedByQa = new Set(track.findings.filter((m) => SAYS_UNPUBLISHABLE.has(m.ruleId)).map((m) => m.unit));
   const published = new Map<string, Content>();
   let fellBack = 0;

@@ -28,6 +28,8 @@ export interface CatalogEntry {
   readonly other?: JsonNode;
   /** Where the value starts in the file (for a string, its opening quote). */
   readonly place: JsonPlace;
+  /** For a text read from a file: the offset just after its closing quote. */
+  readonly end?: number;
   /** Where the key starts in the file. */
   readonly keyPlace: JsonPlace;
 }
@@ -128,7 +130,7 @@ export function readCatalog(
       }
       keys.add(key);
       if (value.kind === 'string') {
-        entries.push({ key, path: memberPath, text: value.value, place: value.place, keyPlace: member.keyPlace });
+        entries.push({ key, path: memberPath, text: value.value, place: value.place, end: value.end, keyPlace: member.keyPlace });
       } else {
         const what = value.kind === 'object' ? 'an empty object' : value.kind === 'array' ? 'a list' : `a ${value.kind}`;
         message(value.place, 'info', 'strings/not-text', `the value of "${key}" is ${what}, not text: it is kept and not translated`, 'write the text as a string if translators should translate it');

@@ -12,20 +12,23 @@
  * an offset of that text, carrying the markup it stands for in `data`. `renderCodedText` puts
  * the markup back, so parsing then rendering gives the value back unchanged.
  */
+import type { CodeKind, InlineCode as ModelCode } from '../model.js';
 import type { InterpolationSyntax, NestingSyntax } from './options.js';
 
-export type CodeKind = 'open' | 'close' | 'standalone';
+export type { CodeKind };
 export type CodeType = 'interpolation' | 'nesting' | 'tag';
 
-export interface InlineCode {
+/**
+ * A code of an i18next value: the model's inline code (`pipeline/model/codes.ts`: id, kind, type,
+ * the markup as `data`, its offset `at`), so a catalog's values travel through segments, XLIFF and
+ * checks like any document's, plus the signature that identifies it across languages.
+ */
+export interface InlineCode extends ModelCode {
   /** Unique in its text, except that an `open` and its `close` share one id. */
   readonly id: string;
-  readonly kind: CodeKind;
   readonly type: CodeType;
   /** The original markup: `{{count, number}}`, `$t(key)`, `<1>`, `</strong>`. */
   readonly data: string;
-  /** Offset in `CodedText.text` where the code sits (UTF-16 code units). */
-  readonly at: number;
   /**
    * What identifies the code across languages, spacing normalised: `{{count, number}}`,
    * `$t(key, {"count": 1})`, `<1>`, `</1>`, `<br/>`. Two codes with equal signatures are the
@@ -234,15 +237,36 @@ export interface CodeProblem {
   readonly signature: string;
 }
 
+/** A code's signature from its markup alone: white space runs as one space (for codes that carry no signature). */
+export function markupSignature(code: Pick<ModelCode, 'data'>): string {
+  return code.data.replace(/\s+/gu, ' ');
+}
+
+/** The closing tag of an opening tag's signature (`<strong>` → `</strong>`), or undefined for a code that is no tag. */
+function closingTag(signature: string): string | undefined {
+  const name = /^<([^\s/>]+)/u.exec(signature)?.[1];
+  return name === undefined || signature.startsWith('</') ? undefined : `</${name}>`;
+}
+
 /**
  * Compares a target's codes with its source's: every code kept (as many times), none added,
- * tag pairs still pairs. Order may change (word order differs between languages, and i18next
- * and the Trans component find codes by name or number, not by position).
+ * tag pairs still pairs, opened before they close and not crossing another pair. Order may
+ * change otherwise (word order differs between languages, and i18next and the Trans component
+ * find codes by name or number, not by position). Codes are identified by `signatureOf`: the
+ * signature `parseCodes` gives, or for codes that come back from an XLIFF file (whose markup was
+ * taken from the source's code with their id) `markupSignature`.
  */
-export function compareCodes(source: CodedText, target: CodedText): CodeProblem[] {
-  const count = (codes: readonly InlineCode[]): Map<string, number> => {
+export function compareCodes<C extends ModelCode>(
+  source: { readonly codes: readonly C[] },
+  target: { readonly codes: readonly C[] },
+  signatureOf: (code: C) => string = (code) => (code as unknown as InlineCode).signature,
+): CodeProblem[] {
+  const count = (codes: readonly C[]): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const code of codes) counts.set(code.signature, (counts.get(code.signature) ?? 0) + 1);
+    for (const code of codes) {
+      const signature = signatureOf(code);
+      counts.set(signature, (counts.get(signature) ?? 0) + 1);
+    }
     return counts;
   };
   const sourceCounts = count(source.codes);
@@ -257,14 +281,31 @@ export function compareCodes(source: CodedText, target: CodedText): CodeProblem[
     const repeatsVariable = n > 0 && !signature.startsWith('<');
     for (let k = n; k < m; k++) problems.push({ problem: repeatsVariable ? 'repeated' : 'added', signature });
   }
-  const pairs = (codes: readonly InlineCode[]): Map<string, number> => count(codes.filter((c) => c.kind === 'open'));
+  const unpaired = new Set<string>();
+  const pairs = (codes: readonly C[]): Map<string, number> => count(codes.filter((c) => c.kind === 'open'));
   const targetPairs = pairs(target.codes);
-  for (const [signature, n] of pairs(source.codes)) {
+  const sourcePairs = pairs(source.codes);
+  for (const [signature, n] of sourcePairs) {
     const m = targetPairs.get(signature) ?? 0;
     // A tag missing altogether, or one of its halves, is reported as missing; here only pairs whose halves are both there.
-    const closing = `</${/^<([^\s/>]+)/u.exec(signature)?.[1] ?? ''}>`;
-    if (m < n && (targetCounts.get(signature) ?? 0) > m && (targetCounts.get(closing) ?? 0) > m) problems.push({ problem: 'unpaired', signature });
+    const closing = closingTag(signature) ?? '';
+    if (m < n && (targetCounts.get(signature) ?? 0) > m && (targetCounts.get(closing) ?? 0) > m) unpaired.add(signature);
   }
+  // Opened pairs must close innermost first: a close that is not the innermost open's crosses a pair.
+  const stack: string[] = [];
+  for (const code of target.codes) {
+    const signature = signatureOf(code);
+    if (code.kind === 'open' && sourcePairs.has(signature)) stack.push(signature);
+    else if (code.kind === 'close') {
+      const at = stack.findLastIndex((open) => closingTag(open) === signature);
+      if (at === -1) continue;
+      for (const crossed of stack.slice(at + 1)) unpaired.add(crossed);
+      stack.length = at;
+    }
+  }
+  // An open never closed after it (its close came first, or not at all).
+  for (const open of stack) if ((targetCounts.get(closingTag(open) ?? '') ?? 0) > 0) unpaired.add(open);
+  for (const signature of unpaired) problems.push({ problem: 'unpaired', signature });
   return problems;
 }
 

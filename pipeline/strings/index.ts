@@ -7,7 +7,7 @@
  * units, target, checks → locate → extract → refresh → io. Nothing here prints or exits;
  * problems are messages, and input that cannot be used at all is an InputError.
  */
-export { STRINGS_DEFAULTS, resolveStringsOptions, catalogPath, asidePath, metaPath, isKept } from './options.js';
+export { STRINGS_DEFAULTS, resolveStringsOptions, catalogPath, asidePath, metaPath, isKept, StringsOptionError, optionPath } from './options.js';
 export type { StringsOptions, StringsOptionsInput, InterpolationSyntax, NestingSyntax, CatalogStyle } from './options.js';
 export { parseJson, jsonValue, LineIndex, MAX_JSON_DEPTH } from './json.js';
 export type { JsonNode, JsonObject, JsonArray, JsonString, JsonScalar, JsonMember, JsonPlace, JsonDocument } from './json.js';
@@ -21,7 +21,8 @@ export { parseCodes, renderCodedText, toRuns, fromRuns, compareCodes, alignCodeI
 export type { InlineCode, CodedText, CodeKind, CodeType, CodeSyntax, CodeProblem } from './codes.js';
 export { readCatalogMeta, maxLengthFor, metaNoteFor } from './meta.js';
 export type { CatalogMeta, KeyMeta } from './meta.js';
-export { unitsForLanguage, flatUnits, isPluralGroup, stringUnitId, pluralGroupId, carryTarget } from './units.js';
+export { unitsForLanguage, flatUnits, isPluralGroup, carryTarget } from './units.js';
+export { stringUnitId, pluralGroupId, stringBlockId } from '../ids.js';
 export type { StringUnit, PluralGroup, StringItem, UnitPlural, UnitExtras, PreviousTarget } from './units.js';
 export { buildTargetCatalog } from './target.js';
 export type { TargetCatalog } from './target.js';

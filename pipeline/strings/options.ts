@@ -157,8 +157,33 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/**
+ * A wrong option: the InputError `resolveStringsOptions` throws, with the option it is about
+ * (`keySeparator`, `input[0]`, `interpolation.prefix`, `maxLength["common:nav.*"]`), so that a
+ * config file can point at the option's line and column (see `optionPath`).
+ */
+export class StringsOptionError extends InputError {
+  constructor(
+    readonly field: string,
+    detail: ConstructorParameters<typeof InputError>[0],
+  ) {
+    super(detail);
+  }
+}
+
+/** The path of an option as `StringsOptionError.field` names it: `input[0]` → ['input', 0], `maxLength["a:b"]` → ['maxLength', 'a:b']. */
+export function optionPath(field: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const m of field.matchAll(/\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]|([^.[\]]+)/gu)) {
+    if (m[1] !== undefined) path.push(m[1]);
+    else if (m[2] !== undefined) path.push(Number(m[2]));
+    else if (m[3] !== undefined) path.push(m[3]);
+  }
+  return path;
+}
+
 function refuse(field: string, expected: string, value: unknown, hint?: string): never {
-  throw new InputError({
+  throw new StringsOptionError(field, {
     reason: `strings option ${field}: expected ${expected}, got ${describe(value)}`,
     ruleId: 'strings/option',
     source: 'strings',

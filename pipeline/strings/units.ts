@@ -9,31 +9,13 @@
  * Ids come from the namespace and the key, never from the text: a reworded German string keeps
  * its id, so its translation stays with it (and is marked for review, see `carryTarget`).
  */
-import { createHash } from 'node:crypto';
+import { pluralGroupId, stringUnitId } from '../ids.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
 import { parseCodes, type CodedText } from './codes.js';
 import { pluralFormsByGroup, pluralGroupKey, pluralKey, shapeKeys, type KeyHints, type KeyShape } from './keys.js';
 import { maxLengthFor, metaNoteFor, type CatalogMeta } from './meta.js';
 import type { StringsOptions } from './options.js';
 import { pluralExamples, sourceFormFor, targetPluralForms, type PluralCategory, type PluralType } from './plurals.js';
-
-/** Hex digits of an id's hash: 12 (48 bits), as for sentence ids. */
-const HASH_LENGTH = 12;
-
-function keyHash(...parts: readonly string[]): string {
-  // Keys are hashed exactly (no whitespace folding as for sentences): "a b" and "a  b" are two keys.
-  return createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, HASH_LENGTH);
-}
-
-/** The id of the unit of a key (or of one plural form's key) in a namespace. */
-export function stringUnitId(namespace: string, key: string): string {
-  return `k${keyHash(namespace, key)}`;
-}
-
-/** The id of the group of a plural key (its stem, cardinal or ordinal) in a namespace. */
-export function pluralGroupId(namespace: string, stem: string, type: PluralType): string {
-  return `p${keyHash(namespace, stem, type)}`;
-}
 
 export interface StringUnit {
   /** Stable id from namespace and key (`k` + 12 hex digits). */

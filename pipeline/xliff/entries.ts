@@ -9,8 +9,15 @@ import type { InlineContent, ParsedCandidate, ParsedNote, ParsedSegment, ParsedX
 import { isFamily12 } from './read-context.js';
 import { replaceUnwritable } from '../xml/write.js';
 
-/** Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time. */
-export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary']);
+/**
+ * Note categories (1.2 `from`, 2.x `category`) the exporter writes and regenerates each time:
+ * neighbouring sentences, glossary terms, and what a format says about a named resource
+ * (`description`: a software string's code comment, plural form, length limit).
+ */
+export const OWN_NOTE_KINDS: ReadonlySet<string> = new Set(['context', 'glossary', 'description']);
+
+/** The note category of what a format says about a named resource (see `SegmentResource.notes`). */
+export const DESCRIPTION_NOTE = 'description';
 
 export interface Entry {
   /** Sentence id: 1.2 trans-unit id; 2.x segment id (or the unit id for a lone segment without one). */

@@ -242,12 +242,14 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
           hint: 'Check the target in the new file.',
         });
       }
-      return { ...out, context: contextNotes(all[at - 1]?.text, all[at + 1]?.text) };
+      // Named resources (software strings) are no sentences of one text: their neighbours say nothing about them.
+      return { ...out, context: segment.resource !== undefined ? [] : contextNotes(all[at - 1]?.text, all[at + 1]?.text) };
     });
     const gaps = blockGaps(doc, block);
     const prevBlock = doc.blocks[b - 1]?.segments.at(-1)?.text;
     const nextBlock = doc.blocks[b + 1]?.segments[0]?.text;
-    return { block, number: b + 1, segments, gaps, context: contextNotes(prevBlock, nextBlock) };
+    const named = block.segments.some((segment) => segment.resource !== undefined);
+    return { block, number: b + 1, segments, gaps, context: named ? [] : contextNotes(prevBlock, nextBlock) };
   });
 }
 

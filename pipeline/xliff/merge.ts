@@ -4,7 +4,9 @@
  * Rules, in order of strength, for each sentence of the current document:
  * 1. kept: the previous file has a unit with its id and the same source → target and state kept;
  * 2. restored: the aside file has it (the sentence came back) → target and state restored;
- * 3. candidate: a previous unit whose sentence disappeared lies between the same unchanged
+ * 3. candidate: the previous unit with the sentence's id whose source changed (ids that do not
+ *    come from the text: a software string's key, reworded) → its translation is kept, marked
+ *    for review; else a previous unit whose sentence disappeared lies between the same unchanged
  *    neighbours and is similar enough → its translation is offered, marked for review;
  * 4. added: nothing known.
  * Every previous unit with a translation that is not kept goes aside, so nothing is lost even
@@ -76,6 +78,22 @@ export function planMerge(doc: Document, previous: readonly Entry[], aside: read
     }
   }
 
+  // Same id, other source: the unit's own previous version, in the working file or set aside (a
+  // sentence id comes from its text, so only a named unit gets here: a software string whose key
+  // stayed, or came back, and whose text was reworded).
+  for (const loc of located) {
+    if (plan.has(loc.segment.id)) continue;
+    const previousVersion = prevById.get(loc.segment.id);
+    const asideVersion = asideById.get(loc.segment.id);
+    const entry = previousVersion !== undefined && !usedPrev.has(previousVersion) && hasWork(previousVersion) ? previousVersion : asideVersion !== undefined && hasWork(asideVersion) ? asideVersion : undefined;
+    if (entry === undefined) continue;
+    plan.set(loc.segment.id, { segment: loc.segment, block: loc.block, kind: 'candidate', entry, quality: matchQuality(entry.source, loc.segment.text) });
+    if (entry === previousVersion) {
+      usedPrev.add(entry);
+      anchor.set(loc.index, prevIndex.get(entry) ?? -1);
+    } else restoredEntries.add(entry);
+  }
+
   const pool = previous.filter((e) => !usedPrev.has(e) && hasWork(e));
   const open = located.filter((loc) => !plan.has(loc.segment.id));
   const taken = new Set<Entry>();
@@ -142,8 +160,7 @@ function assignCandidates(
   taken: Set<Entry>,
   windowed: boolean,
 ): void {
-  if (open.length === 0 || pool.every((entry) => taken.has(entry))) return;
-  const windows = windowed ? neighbourWindows(anchor, total, prevIndex.size) : undefined;
+  const windows = windowed && pool.length > 0 ? windowsOf(open, anchor, total, prevIndex.size) : new Map<Located, Window>();
   const cache = new Map<string, string[]>();
   const wordsOf = (text: string): string[] => {
     let w = cache.get(text);
@@ -157,9 +174,10 @@ function assignCandidates(
   pool.forEach((entry, order) => {
     if (taken.has(entry)) return;
     for (const loc of open) {
-      if (windows !== undefined) {
+      if (windowed) {
         const at = prevIndex.get(entry);
-        if (at === undefined || at <= (windows.lo[loc.index] ?? -1) || at >= (windows.hi[loc.index] ?? prevIndex.size)) continue;
+        const w = windows.get(loc);
+        if (at === undefined || w === undefined || at <= w.lo || at >= w.hi) continue;
       }
       const threshold = windowed ? WINDOW_THRESHOLD : GLOBAL_THRESHOLD;
       // Word counts bound the similarity from above: skip the edit distance when it cannot reach the bar.
@@ -184,23 +202,29 @@ function assignCandidates(
   }
 }
 
+interface Window {
+  readonly lo: number;
+  readonly hi: number;
+}
+
 /**
- * For every document position, the previous-file indexes of the nearest kept neighbours before
- * (`lo`, -1 when none) and after it (`hi`, the previous file's length when none): one pass each
- * way, so a long document without any kept sentence costs its length, not its square.
+ * Each open sentence's window: the previous-file positions of the nearest kept sentences before
+ * and after it (-1 and the previous file's length when there is none). Two passes over the
+ * document, so a long document with few kept sentences (a catalog of thousands of keys on its
+ * first export) costs linear time, not a scan per sentence.
  */
-function neighbourWindows(anchor: ReadonlyMap<number, number>, total: number, prevLength: number): { lo: Int32Array; hi: Int32Array } {
-  const lo = new Int32Array(total);
-  const hi = new Int32Array(total);
+function windowsOf(open: readonly Located[], anchor: ReadonlyMap<number, number>, total: number, prevLength: number): Map<Located, Window> {
+  const before: number[] = new Array<number>(total);
   let last = -1;
   for (let i = 0; i < total; i += 1) {
-    lo[i] = last;
+    before[i] = last;
     last = anchor.get(i) ?? last;
   }
-  last = prevLength;
+  const after: number[] = new Array<number>(total);
+  let next = prevLength;
   for (let i = total - 1; i >= 0; i -= 1) {
-    hi[i] = last;
-    last = anchor.get(i) ?? last;
+    after[i] = next;
+    next = anchor.get(i) ?? next;
   }
-  return { lo, hi };
+  return new Map(open.map((loc) => [loc, { lo: before[loc.index] ?? -1, hi: after[loc.index] ?? prevLength }] as const));
 }

@@ -30,6 +30,8 @@ interface SentenceIndex {
   readonly ids: ReadonlySet<string>;
   readonly textOf: ReadonlyMap<string, string>;
   readonly byResname: ReadonlyMap<string, string>;
+  /** A named resource's name (a software string's key) → its id: a name is an identity, like an id. */
+  readonly byName: ReadonlyMap<string, string>;
   /** Folded text → the ids of the sentences with that text (two or more: not unique). */
   readonly byText: ReadonlyMap<string, readonly string[]>;
 }
@@ -37,10 +39,12 @@ interface SentenceIndex {
 function indexSentences(doc: Document): SentenceIndex {
   const textOf = new Map<string, string>();
   const byResname = new Map<string, string>();
+  const byName = new Map<string, string>();
   const byText = new Map<string, string[]>();
   doc.blocks.forEach((block, b) => {
     block.segments.forEach((segment, i) => {
       textOf.set(segment.id, segment.text);
+      if (segment.resource !== undefined) byName.set(segment.resource.name, segment.id);
       byResname.set(sentenceResname(block.kind, b + 1, i + 1), segment.id);
       const key = foldText(segment.text);
       const list = byText.get(key);
@@ -48,7 +52,7 @@ function indexSentences(doc: Document): SentenceIndex {
       else list.push(segment.id);
     });
   });
-  return { ids: new Set(segmentsOf(doc).map((s) => s.id)), textOf, byResname, byText };
+  return { ids: new Set(segmentsOf(doc).map((s) => s.id)), textOf, byResname, byName, byText };
 }
 
 function foldText(text: string): string {
@@ -61,6 +65,8 @@ function byIdentity(entry: Entry, index: SentenceIndex): Pick<Entry, 'id' | 'mat
   const resname = entry.resname;
   if (resname !== undefined) {
     if (index.ids.has(resname)) return { id: resname, matchedBy: 'resname' };
+    const named = index.byName.get(resname);
+    if (named !== undefined) return { id: named, matchedBy: 'resname' };
     // Our own resname is a position (`paragraph-2.1`): only as good as a source that still agrees.
     const byPosition = index.byResname.get(resname);
     if (byPosition !== undefined && sameSource(entry.source, index.textOf.get(byPosition) ?? '')) return { id: byPosition, matchedBy: 'resname' };

@@ -4,7 +4,7 @@
  */
 import { isolatedCodes, type InlineCode, type Segment } from '../model.js';
 import { code12, inlineContent } from './codes.js';
-import { sentenceResname, type Entry } from './entries.js';
+import { DESCRIPTION_NOTE, sentenceResname, type Entry } from './entries.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
 import { stateFrom12, STATES_12, stateTo12 } from './states.js';
@@ -21,14 +21,20 @@ export interface FileHeader12 {
   readonly datatype: string;
 }
 
-/** Writes the working file of one document and language. */
+/**
+ * Writes the working file of one document and language. A block is a `<group>` of its sentences;
+ * a named resource (a software string) is a `<trans-unit>` of its own, and a group of them (a
+ * plural key's forms) a `<group>` with the group's name as `resname`.
+ */
 export function writeXliff12(header: FileHeader12, blocks: readonly BlockOut[]): string {
-  const groups = blocks
+  const body = blocks
     .filter((b) => b.segments.length > 0)
-    .map((b) =>
-      el('group', [['id', b.block.id], ['restype', `x-${b.block.kind}`]], b.segments.map((s, i) => transUnit(s, sentenceResname(b.block.kind, b.number, i + 1), header.targetLanguage))),
-    );
-  return renderDocument(root(header, groups));
+    .flatMap((b) => {
+      const units = b.segments.map((s, i) => transUnit(s, s.segment.resource?.name ?? sentenceResname(b.block.kind, b.number, i + 1), header.targetLanguage));
+      if (b.block.resource === undefined && b.segments.length === 1 && b.segments[0]?.segment.resource !== undefined) return units;
+      return [el('group', [['id', b.block.id], ['resname', b.block.resource?.name], ['restype', `x-${b.block.kind}`]], units)];
+    });
+  return renderDocument(root(header, body));
 }
 
 /**
@@ -88,11 +94,16 @@ function approved12(state: SegmentOut['state'], needsReview: boolean): 'yes' | u
 
 function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlElement {
   const family = s.target?.family;
+  const resource = s.segment.resource;
   const children: Array<XmlNode | undefined> = [
     el('source', [['xml:space', 'preserve']], sourceWithTerms(s.segment, targetLanguage), true),
     s.target === undefined
       ? undefined
       : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['xml:space', 'preserve']], target12(s.target), true),
+    resource === undefined || resource.context.length === 0
+      ? undefined
+      : el('context-group', [['purpose', 'information']], resource.context.map(([label, value]) => el('context', [['context-type', `x-${label.replace(/[^A-Za-z0-9]+/gu, '-')}`]], [value], true))),
+    ...(resource?.notes ?? []).map((text) => el('note', [['from', DESCRIPTION_NOTE]], [text], true)),
     ...s.context.map((text) => el('note', [['from', 'context']], [text], true)),
     s.glossary === undefined ? undefined : el('note', [['from', 'glossary']], [s.glossary], true),
     ...s.notes.map(note12),
@@ -104,6 +115,9 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
       ['id', s.segment.id],
       ['resname', resname],
       ['approved', s.target === undefined ? undefined : approved12(s.state, s.needsReview)],
+      // A length limit in characters (XLIFF 1.2 counts `maxwidth` in `size-unit`s).
+      ['size-unit', resource?.maxLength === undefined ? undefined : 'char'],
+      ['maxwidth', resource?.maxLength === undefined ? undefined : String(resource.maxLength)],
     ],
     children,
   );

@@ -6,7 +6,7 @@
 import { isolatedCodes, type Content, type Document, type InlineCode, type Segment } from '../model.js';
 import { code2x, inlineContent } from './codes.js';
 import { appendAll } from '../lists.js';
-import type { Entry } from './entries.js';
+import { DESCRIPTION_NOTE, type Entry } from './entries.js';
 import { glossary21, markerId } from './glossary21.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
@@ -21,6 +21,7 @@ export const XLIFF_20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
 export const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
 export const GLS_NS = 'urn:oasis:names:tc:xliff:glossary:2.0';
+export const SLR_NS = 'urn:oasis:names:tc:xliff:sizerestriction:2.0';
 
 export interface FileHeader21 {
   readonly original: string;
@@ -28,14 +29,47 @@ export interface FileHeader21 {
   readonly targetLanguage: string;
 }
 
-/** Writes the working file of one document and language. */
+/**
+ * Writes the working file of one document and language: a `<unit>` per block of sentences; for
+ * named resources (software strings) a `<unit>` per resource, and a `<group>` around a plural
+ * key's forms. A resource's length limit is the size restriction module's `slr:sizeRestriction`
+ * in code points (profile `xliff:codepoints`, declared once in the `<file>`).
+ */
 export function writeXliff21(header: FileHeader21, doc: Document, blocks: readonly BlockOut[]): string {
   const fileMeta = metadata('document', [
     ['name', doc.name],
     ['path', doc.path],
   ]);
-  const units = blocks.filter((b) => b.segments.length > 0).map((b) => unit(b, header.targetLanguage));
-  return renderDocument(root(header, [fileMeta, ...units]), RENDER);
+  const units = blocks.filter((b) => b.segments.length > 0).map((b) => (isResourceBlock(b) ? resourceUnits(b, header.targetLanguage) : unit(b, header.targetLanguage)));
+  const limited = blocks.some((b) => b.segments.some((s) => s.segment.resource?.maxLength !== undefined));
+  const profiles = limited ? el('slr:profiles', [['generalProfile', 'xliff:codepoints']], [el('slr:normalization', [['general', 'nfc']])]) : undefined;
+  return renderDocument(root(header, [fileMeta, profiles, ...units], limited ? [['xmlns:slr', SLR_NS]] : []), RENDER);
+}
+
+/** A block of named resources (software strings): one unit each, not one unit of sentences. */
+function isResourceBlock(b: BlockOut): boolean {
+  return b.segments.every((s) => s.segment.resource !== undefined);
+}
+
+const NO_GAPS: readonly Content[] = [{ text: '', codes: [] }, { text: '', codes: [] }];
+
+/**
+ * The units of a block of named resources: a resource alone is a `<unit>` named by it; the forms
+ * of a plural key are units in a `<group>` named by the key, so a translator sees them together.
+ */
+function resourceUnits(b: BlockOut, targetLanguage: string): XmlElement {
+  const units = b.segments.map((s, i) => {
+    const resource = s.segment.resource;
+    const alone = b.block.resource === undefined && b.segments.length === 1;
+    return unit({ ...b, segments: [s], gaps: NO_GAPS }, targetLanguage, {
+      id: alone ? b.block.id : `${b.block.id}-${i + 1}`,
+      name: resource?.name ?? `${b.block.kind}-${b.number}.${i + 1}`,
+      meta: [['resource', resource?.context ?? []]],
+      size: resource?.maxLength,
+    });
+  });
+  if (b.block.resource === undefined && units.length === 1) return units[0] as XmlElement;
+  return el('group', [['id', b.block.id], ['name', b.block.resource?.name], ['type', `l10n:${b.block.kind}`]], [metadata('block', [['kind', b.block.kind]]), ...units]);
 }
 
 /**
@@ -68,7 +102,7 @@ export function nmtoken(id: string): string {
   return safe === '' ? '_' : safe;
 }
 
-function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlElement {
+function root(header: FileHeader21, content: Array<XmlNode | undefined>, namespaces: ReadonlyArray<readonly [string, string]> = []): XmlElement {
   return el(
     'xliff',
     [
@@ -77,6 +111,7 @@ function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlEle
       ['xmlns:mda', MDA_NS],
       ['xmlns:mtc', MTC_NS],
       ['xmlns:gls', GLS_NS],
+      ...namespaces,
       ['srcLang', header.sourceLanguage],
       ['trgLang', header.targetLanguage],
     ],
@@ -85,9 +120,14 @@ function root(header: FileHeader21, content: Array<XmlNode | undefined>): XmlEle
 }
 
 function metadata(category: string, entries: ReadonlyArray<readonly [string, string]>): XmlElement {
-  return el('mda:metadata', [], [
+  return metadataGroups([[category, entries]]);
+}
+
+/** One `<mda:metadata>` with a group per category (a group without entries is left out). */
+function metadataGroups(groups: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]>): XmlElement {
+  return el('mda:metadata', [], groups.filter(([, entries]) => entries.length > 0).map(([category, entries]) =>
     el('mda:metaGroup', [['category', category]], entries.map(([type, value]) => el('mda:meta', [['type', type]], [value], true))),
-  ]);
+  ));
 }
 
 /** 2.x state: the file's own when it came from a 2.x file, else ours. */
@@ -113,7 +153,14 @@ function state2x(
  * note only to the segments that refer to it. A note on every sentence of the block (and every
  * note of a one-sentence block) stays untied: unit-wide is what it means.
  */
-function unit(b: BlockOut, targetLanguage: string): XmlElement {
+function unit(
+  b: BlockOut,
+  targetLanguage: string,
+  as: { readonly id: string; readonly name: string; readonly meta?: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]>; readonly size?: number | undefined } = {
+    id: b.block.id,
+    name: `${b.block.kind}-${b.number}`,
+  },
+): XmlElement {
   const matches = b.segments.flatMap((s) => s.candidates.map((c) => match(c, s.segment.id, s.segment.text)));
   const tiedBy: string[][] = b.segments.map(() => []);
   let nextId = 0;
@@ -126,6 +173,7 @@ function unit(b: BlockOut, targetLanguage: string): XmlElement {
   };
   const notes: XmlElement[] = [
     ...b.context.map((text) => el('note', [['category', 'context']], [text], true)),
+    ...b.segments.flatMap((s, i) => (s.segment.resource?.notes ?? []).map((text) => tie([['category', DESCRIPTION_NOTE]], text, [i]))),
     ...b.segments.flatMap((s, i) => (s.glossary === undefined ? [] : [tie([['category', 'glossary']], s.glossary, [i])])),
     ...carriedNotes(b.segments).map(({ note, where }) => tie(note2xAttrs(note), note.text, where)),
   ];
@@ -136,10 +184,10 @@ function unit(b: BlockOut, targetLanguage: string): XmlElement {
     parts.push(segment(s, targetLanguage, i, tiedBy[i] ?? [], codes.write));
   });
   pushIgnorable(parts, b.gaps[b.segments.length], codes.write);
-  return el('unit', [['id', b.block.id], ['name', `${b.block.kind}-${b.number}`], ['type', `l10n:${b.block.kind}`]], [
+  return el('unit', [['id', as.id], ['name', as.name], ['type', `l10n:${b.block.kind}`], ['slr:sizeRestriction', as.size === undefined ? undefined : String(as.size)]], [
     matches.length === 0 ? undefined : el('mtc:matches', [], matches),
     glossary21(b.segments.map((s) => s.segment), targetLanguage),
-    metadata('block', [['kind', b.block.kind]]),
+    metadataGroups([['block', [['kind', b.block.kind]]], ...(as.meta ?? [])]),
     notes.length === 0 ? undefined : el('notes', [], notes),
     codes.originalData,
     ...parts,

@@ -25,12 +25,16 @@ export interface TempProject {
 
 /**
  * Copies the config, sources and glossary (translations only when asked, never outputs) into a
- * fresh folder: of a fixture project, `test/fixtures/projects/<fixture>`, or of the bundled
- * project (only the end-to-end test of what the project ships uses that).
+ * fresh folder: of a fixture project, `test/fixtures/projects/<fixture>`, of any other folder
+ * (`folder`, whole), or of the bundled project (only the end-to-end test of what the project
+ * ships uses that).
  */
-export function tempProject(options: { withTranslations?: boolean; fixture?: string } = {}): TempProject {
+export function tempProject(options: { withTranslations?: boolean; fixture?: string; folder?: string } = {}): TempProject {
   const root = mkdtempSync(path.join(tmpdir(), 'l10n-test-'));
-  if (options.fixture !== undefined) {
+  if (options.folder !== undefined) {
+    // Any folder of the repository, whole (the software strings site: its code and catalogs).
+    cpSync(options.folder, root, { recursive: true });
+  } else if (options.fixture !== undefined) {
     const folder = path.join('test/fixtures/projects', options.fixture);
     cpSync(folder, root, {
       recursive: true,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../../pipeline/strings/catalog.js';
 import { readCatalogMeta } from '../../pipeline/strings/meta.js';
 import { resolveStringsOptions } from '../../pipeline/strings/options.js';
-import { carryTarget, flatUnits, isPluralGroup, pluralGroupId, stringUnitId, unitsForLanguage, type PluralGroup } from '../../pipeline/strings/units.js';
+import { pluralGroupId, stringUnitId } from '../../pipeline/ids.js';
+import { carryTarget, flatUnits, isPluralGroup, unitsForLanguage, type PluralGroup } from '../../pipeline/strings/units.js';
 
 const options = resolveStringsOptions({ namespaces: ['common'], defaultNamespace: 'common', maxLength: { 'common:nav.*': 15 } });
 const catalogOf = (text: string, namespace = 'common') =>
