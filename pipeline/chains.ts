@@ -1,8 +1,9 @@
 /**
  * The chains: which stages run, in which order, declared once.
  *
- *     extract: read → segment → terms → existing → leverage → export
- *     build:   read → segment → terms → import → match → checks → policy → assemble
+ *     extract:   read → segment → terms → existing → leverage → export
+ *     translate: read → segment → terms → existing → leverage → machine ⇒ one job per language ⇒ export
+ *     build:     read → segment → terms → import → match → checks → policy → assemble
  *
  * `extract`, `build` and `status` run a chain on every document of the project (one
  * `DocumentFile` each, see `file.ts`), then do what concerns the whole run: the memory files, the
@@ -17,7 +18,7 @@ import { appendAll } from './lists.js';
 import { DocumentFile, LanguageTrack, runStages, type BuildCounts, type PlannedOutput, type Stage } from './file.js';
 import { ProjectMemories } from './memory/project.js';
 import { atLeast, segmentsOf, type Message, type Severity } from './model.js';
-import { findDocuments, outputFolder, translationsFolder, xliffPath, type DocumentEntry, type Project } from './project.js';
+import { findDocuments, memoryFolder, outputFolder, translationsFolder, xliffPath, type DocumentEntry, type Project } from './project.js';
 import { qaOptionsFor } from './qa/index.js';
 import { buildReport, reportToJson, type BuildReport } from './report/json.js';
 import { assembleStage } from './stages/assemble.js';
@@ -27,6 +28,8 @@ import { existingStage } from './stages/existing.js';
 import { exportStage } from './stages/export.js';
 import { createImportStage, importStage, matchStage } from './stages/import.js';
 import { leverageStage, memoryLeverage, type LeverageProvider } from './stages/leverage.js';
+import { acceptMachineTargets, machineSegments, machineStage, pairGlossary, type MachineOnly, type TranslateContext } from './stages/machine.js';
+import { createMachineTranslator, type FetchFunction, type MtJob, type MtPlan, type MtSettings, type MtSummary } from './mt/index.js';
 import type { ProgressListener } from './progress.js';
 import { policyStage } from './stages/policy.js';
 import { readStage } from './stages/read.js';
@@ -41,6 +44,17 @@ export const SOURCE_STAGES: readonly Stage<DocumentFile, RunContext>[] = [readSt
 
 /** Source → XLIFF per target language, merged with the translators' work. */
 export const EXTRACT_CHAIN: readonly Stage<DocumentFile, ExtractContext>[] = [...SOURCE_STAGES, existingStage, leverageStage, exportStage];
+
+/**
+ * Source → the sentences machine translation is asked about: the extract chain up to the leverage,
+ * then the `machine` stage. `translate` runs it on every document, translates the chosen sentences
+ * of all documents of a language in one job (so batches and the provider's rate limit span
+ * documents), and then writes each document's files with `TRANSLATE_WRITE_CHAIN`.
+ */
+export const TRANSLATE_CHAIN: readonly Stage<DocumentFile, TranslateContext>[] = [...SOURCE_STAGES, existingStage, leverageStage, machineStage];
+
+/** The XLIFF files with the machine targets (the extract chain's export). */
+export const TRANSLATE_WRITE_CHAIN: readonly Stage<DocumentFile, TranslateContext>[] = [exportStage];
 
 /** XLIFF → checks → publishing policy → translated documents (planned; `build` writes them). */
 export const BUILD_CHAIN: readonly Stage<DocumentFile, BuildContext>[] = [...SOURCE_STAGES, importStage, matchStage, checksStage, policyStage, assembleStage];
@@ -168,6 +182,156 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   };
 }
 
+/** Options of `translate`. */
+export interface TranslateOptions extends RunOptions {
+  /** The provider and its settings (`resolveMachineSettings` makes them from the config and the command line). */
+  readonly settings: MtSettings;
+  /** Which sentences to translate (see `MachineOnly`). Default `new`. */
+  readonly only?: MachineOnly;
+  /** True: report per language what a run would send (characters, requests, cached answers); send and write nothing. Default false. */
+  readonly dryRun?: boolean;
+  /** Ends the run early: what was answered is written, the rest waits for the next run. */
+  readonly signal?: AbortSignal;
+  /** Where the provider's key is read from. Default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The HTTP function. Default Node's `fetch`. */
+  readonly fetch?: FetchFunction;
+}
+
+/** What `translate` did (or, in a dry run, would do) in one language. */
+export interface TranslateLanguageResult {
+  readonly language: string;
+  /** Dry run: what a run would send. */
+  readonly plan?: MtPlan;
+  /** Run: the provider's counts (sent, cached, refused by the library, failed, requests, characters). */
+  readonly summary?: MtSummary;
+  /** Machine targets written into the XLIFF files. */
+  readonly written: number;
+  /** Answers the quality checks refused (the library's own refusals are in `summary.rejected`). */
+  readonly refused: number;
+  /** Targets written with findings beside them for the reviewer. */
+  readonly flagged: number;
+}
+
+/** What `translate` did. */
+export interface TranslateResult {
+  readonly documents: readonly string[];
+  readonly files: readonly DocumentFile[];
+  readonly languages: readonly TranslateLanguageResult[];
+  /** True for a dry run: nothing was sent or written. */
+  readonly dryRun: boolean;
+  /** Every message: the documents', the languages' (one per refused or failed sentence), the provider's (a stop). */
+  readonly messages: readonly Message[];
+}
+
+/**
+ * Machine pre-translation: runs the translate chain on every document, asks the provider about
+ * the chosen sentences of each language (all languages at once, sharing the provider's queue and
+ * rate limit), checks the answers and writes them into the XLIFF files, marked as machine output
+ * for review. Answers are cached as they arrive (`translations/memory/mt-*.jsonl`), so an
+ * interrupted or stopped run keeps what it was paid for and the next run resumes without asking
+ * again. Throws `MtSetupError` (no key) before anything is read; InputError only for what concerns
+ * the whole project.
+ */
+export async function translate(project: Project, options: TranslateOptions): Promise<TranslateResult> {
+  const languages = languagesOf(project, options.languages);
+  const dryRun = options.dryRun === true;
+  const cacheDir = memoryFolder(project.config);
+  const translator = createMachineTranslator(options.settings, {
+    cacheDir,
+    cacheDisplayDir: projectRelative(project.root, cacheDir),
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    planOnly: dryRun,
+  });
+  try {
+    const entries = findDocuments(project);
+    const memories = new ProjectMemories(project.config);
+    const context: TranslateContext = { project, languages, memories, leverage: [memoryLeverage], only: options.only ?? 'new' };
+    const files: DocumentFile[] = [];
+    options.onProgress?.({ task: 'read', done: 0, total: entries.length });
+    for (const entry of entries) {
+      const file = fileFor(project, entry, languages);
+      await runStages(file, TRANSLATE_CHAIN, context);
+      files.push(file);
+      options.onProgress?.({ task: 'read', done: files.length, total: entries.length });
+    }
+
+    const jobs = languages.map((language) => {
+      const tracks = files.flatMap((file, index) => {
+        const track = file.tracks.get(language);
+        return file.stopped || track === undefined || track.stopped ? [] : [{ file, track, prefix: `${index}:` }];
+      });
+      const job: MtJob = {
+        sourceLanguage: project.config.sourceLanguage,
+        targetLanguage: language,
+        segments: tracks.flatMap(({ file, track, prefix }) => machineSegments(file, track, prefix)),
+        glossary: pairGlossary(project, language),
+      };
+      return { language, tracks, job };
+    });
+    const runMessages: Message[] = [];
+    if (dryRun) {
+      const results = jobs.map(({ language, job }) => ({ language, plan: translator.plan(job), written: 0, refused: 0, flagged: 0 }));
+      return { documents: entries.map((e) => e.path), files, languages: results, dryRun, messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages] };
+    }
+
+    const total = jobs.reduce((n, j) => n + j.job.segments.length, 0);
+    const done = new Map<string, number>();
+    options.onProgress?.({ task: 'translate', done: 0, total });
+    const summaries = await Promise.all(
+      jobs.map(async ({ language, job }) => {
+        if (job.segments.length === 0) return { language, result: undefined };
+        const result = await translator.translate(job, {
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          onProgress: (event) => {
+            if (event.type !== 'progress' && event.type !== 'start') return;
+            done.set(language, event.type === 'progress' ? event.done : event.cached);
+            options.onProgress?.({ task: 'translate', done: [...done.values()].reduce((a, b) => a + b, 0), total });
+          },
+        });
+        return { language, result };
+      }),
+    );
+
+    const results: TranslateLanguageResult[] = [];
+    const stops = new Set<string>();
+    for (const [i, { language, tracks }] of jobs.entries()) {
+      const result = summaries[i]?.result;
+      let refused = 0;
+      let flagged = 0;
+      if (result !== undefined) {
+        for (const m of result.messages) {
+          // A stop speaks for the account: every language reports it; say it once.
+          const key = `${m.ruleId}\u0000${m.reason}`;
+          if (stops.has(key)) continue;
+          stops.add(key);
+          runMessages.push(m);
+        }
+        for (const { file, track, prefix } of tracks) {
+          const counts = acceptMachineTargets(project, file, track, result.outcomes, { settings: options.settings, model: result.summary.model, prefix });
+          refused += counts.refused;
+          flagged += counts.flagged;
+        }
+      }
+      results.push({ language, ...(result === undefined ? {} : { summary: result.summary }), written: 0, refused, flagged });
+    }
+    for (const file of files) await runStages(file, TRANSLATE_WRITE_CHAIN, context);
+    // The memories learn from the files as in `extract` (machine targets never enter them: they are not approved).
+    memories.save();
+    const writtenOf = (language: string): number => files.reduce((n, f) => n + (f.tracks.get(language)?.exported?.fromMachine ?? 0), 0);
+    return {
+      documents: entries.map((e) => e.path),
+      files,
+      languages: results.map((r) => ({ ...r, written: writtenOf(r.language) })),
+      dryRun,
+      messages: [...project.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages, ...runMessages],
+    };
+  } finally {
+    translator.close();
+  }
+}
+
 /** Options of `build`. */
 export interface BuildOptions extends RunOptions {
   /** Lowest severity that keeps a language from being written. Default: `policies.failOn`. */
@@ -270,6 +434,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
         outputs: blocked || mode === 'none' ? [] : (outputPaths.get(track) ?? []).map((p) => projectRelative(project.root, p)),
       })),
       messages,
+      project.config.policies.machine.publish.includes(language),
     );
     results.push({ language, report, blocked });
     appendAll(allMessages, languageMessages);

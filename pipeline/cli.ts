@@ -14,6 +14,22 @@ const io: CommandIo = {
   isTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
   ...(process.stderr.isTTY === true ? { progressStream: process.stderr } : {}),
+  interruptible() {
+    // The first Ctrl-C (or SIGTERM) asks the command to stop and write what it has; the handlers
+    // are then gone, so a second one ends the process as usual.
+    const controller = new AbortController();
+    const stop = (): void => {
+      release();
+      controller.abort();
+    };
+    const release = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return { signal: controller.signal, release };
+  },
 };
 
 main(process.argv.slice(2), io).then(

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { clashReason, decodeUtf8, documentNameClashes } from './files.js';
+import { readMachineSection, type MachineSection } from './machine-config.js';
 import { InputError, type Severity, type TargetState } from './model.js';
 import { optionPath, resolveStringsOptions, StringsOptionError, type StringsOptions, type StringsOptionsInput } from './strings/options.js';
 import type { XliffVersion } from './xliff/index.js';
@@ -90,6 +91,12 @@ export interface Config {
     readonly publishState: Exclude<TargetState, 'initial'>;
     /** Lowest severity that makes `build` and `check` exit 1. Default 'error'. */
     readonly failOn: Severity;
+    /**
+     * Machine output (`l10n translate`) that no person has confirmed yet. `publish`: the target
+     * languages whose builds publish it as it is, saying so in their reports (a newsroom's choice
+     * per language). Default: none, so machine output waits for a person.
+     */
+    readonly machine: { readonly publish: readonly string[] };
   };
   /**
    * Severity per quality-check rule id (`qa/…`), or 'off'. Rules not named run at their default
@@ -98,6 +105,11 @@ export interface Config {
   readonly checks: ReadonlyMap<string, CheckSetting>;
   /** Software strings (`strings:`): the site's i18next catalogs as documents. Default: none. */
   readonly strings: StringsConfig | undefined;
+  /**
+   * The `mt:` section: machine translation settings for `l10n translate` (README.md, "Machine
+   * translation"); undefined when absent. API keys are never in it: they come from the environment.
+   */
+  readonly mt: MachineSection | undefined;
 }
 
 /** The `strings:` section, checked. */
@@ -233,10 +245,12 @@ function schema(vocabulary: ConfigVocabulary): FieldType {
         untranslated: { type: 'enum', values: ['fail', 'source'] },
         publishState: { type: 'enum', values: ['translated', 'reviewed', 'final'] },
         failOn: { type: 'enum', values: ['error', 'warning', 'info'] },
+        machine: { type: 'object', fields: { publish: { type: 'list', of: LANGUAGE } } },
       },
     },
     checks: checksSchema(vocabulary.ruleIds),
     strings: STRINGS_FIELDS,
+    mt: { type: 'mapping' },
   },
   };
 }
@@ -270,20 +284,23 @@ export function loadConfig(root: string, vocabulary: ConfigVocabulary): Config {
 /** Parses and checks config text; `file` names it in messages and sets the project root. */
 export function parseConfig(text: string, file: string, vocabulary: ConfigVocabulary): Config {
   let strings: StringsConfig | undefined;
+  let mt: MachineSection | undefined;
   const data = readCheckedYaml(text, schema(vocabulary), {
     file,
     area: 'config',
     source: 'config',
     hint: 'fix the config file; README.md lists every key',
     empty: 'the config file is empty',
-    more: (doc, report) => {
+    more: (doc, report, place) => {
       const documents = doc.get('documents', true);
       const source = doc.getIn(['paths', 'source']);
       if (isSeq(documents)) checkDocumentNames(documents.items as YamlNode[], typeof source === 'string' ? source : 'source', report);
       strings = checkStrings(doc, report);
+      checkMachinePublishing(doc, report);
+      mt = readMachineSection(doc, report, place);
     },
   });
-  return toConfig(data, file, strings);
+  return toConfig(data, file, strings, mt);
 }
 
 /**
@@ -328,6 +345,18 @@ function checkStrings(doc: YamlDocument, report: YamlReport): StringsConfig | un
   return { options, readsCode: given['input'] !== undefined };
 }
 
+/** `policies.machine.publish` may only name target languages of the project. */
+function checkMachinePublishing(doc: YamlDocument, report: YamlReport): void {
+  const publish = doc.getIn(['policies', 'machine', 'publish'], true);
+  const targets = doc.get('targetLanguages');
+  if (!isSeq(publish) || !isSeq(targets)) return;
+  const configured = targets.items.map((t) => (isScalar(t) ? String(t.value) : ''));
+  publish.items.forEach((item, i) => {
+    if (!isScalar(item) || configured.includes(String(item.value))) return;
+    report(item as YamlNode, `policies.machine.publish[${i}]: expected one of the targetLanguages (${configured.join(', ')}), got "${String(item.value)}"`);
+  });
+}
+
 /**
  * Reports a listed document whose name another listed one already has (see
  * `documentNameClashes`); globs are checked when they are expanded (`findDocuments`).
@@ -340,12 +369,13 @@ function checkDocumentNames(items: readonly YamlNode[], sourceFolder: string, re
   }
 }
 
-function toConfig(data: Map<string, unknown>, file: string, strings: StringsConfig | undefined): Config {
+function toConfig(data: Map<string, unknown>, file: string, strings: StringsConfig | undefined, mt: MachineSection | undefined): Config {
   const section = (name: string): Map<string, unknown> => (data.get(name) as Map<string, unknown> | undefined) ?? new Map();
   const paths = section('paths');
   const segmentation = section('segmentation');
   const xliff = section('xliff');
   const policies = section('policies');
+  const machinePolicy = (policies.get('machine') as Map<string, unknown> | undefined) ?? new Map<string, unknown>();
   const defaults: XliffSettings = {
     version: (xliff.get('version') as XliffVersion | undefined) ?? '1.2',
     profile: (xliff.get('profile') as XliffSettings['profile'] | undefined) ?? 'default',
@@ -382,6 +412,7 @@ function toConfig(data: Map<string, unknown>, file: string, strings: StringsConf
       untranslated: (policies.get('untranslated') as UntranslatedPolicy | undefined) ?? 'fail',
       publishState: (policies.get('publishState') as Config['policies']['publishState'] | undefined) ?? 'translated',
       failOn: (policies.get('failOn') as Severity | undefined) ?? 'error',
+      machine: { publish: (machinePolicy.get('publish') as string[] | undefined) ?? [] },
     },
     checks: new Map(
       [...((data.get('checks') as Map<string, CheckSetting | undefined> | undefined) ?? new Map<string, CheckSetting | undefined>())].filter(
@@ -389,5 +420,6 @@ function toConfig(data: Map<string, unknown>, file: string, strings: StringsConf
       ),
     ),
     strings,
+    mt,
   };
 }

@@ -16,7 +16,7 @@
 import type { Format } from './formats/format.js';
 import { InputError, type Content, type Document, type Message, type SegmentTarget } from './model.js';
 import type { BuildCounts } from './report/json.js';
-import type { ExportStats, LeverageMatch, ParsedXliff } from './xliff/index.js';
+import type { ExportStats, LeverageMatch, MachineTarget, OpenSegment, ParsedXliff } from './xliff/index.js';
 
 /** Thrown by `DocumentFile.fail` and `LanguageTrack.fail` to leave the current stage. */
 class Stopped extends Error {
@@ -61,6 +61,8 @@ export interface ExportRecord {
   /** False when the file already had this content (it was not touched). */
   readonly changed: boolean;
   readonly stats: ExportStats;
+  /** Sentences whose target is machine output written by this export (`l10n translate`); absent when none. */
+  readonly fromMachine?: number;
 }
 
 /**
@@ -82,6 +84,10 @@ export class LanguageTrack extends MessageSink {
   previousAside: ParsedXliff | undefined;
   /** `leverage`: suggestions per source text for sentences without an approved translation. */
   suggestions: ReadonlyMap<string, readonly LeverageMatch[]> | undefined;
+  /** `machine` (translate): the sentences to ask machine translation about. */
+  machineWork: readonly OpenSegment[] | undefined;
+  /** After the translation (translate): the accepted machine targets by sentence id, for `export`. */
+  machineTargets: ReadonlyMap<string, MachineTarget> | undefined;
   /** `export`: what was written. */
   exported: ExportRecord | undefined;
 

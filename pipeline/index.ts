@@ -4,6 +4,8 @@
  *     const project = openProject('/path/to/project');
  *     const extracted = await extract(project);          // writes translations/<lang>/*.xlf
  *     // … translators edit the XLIFF files …
+ *     await translate(project, { settings: resolveMachineSettings(project.config, { provider: 'deepl' }) });
+ *                                                       // machine targets for review (DEEPL_AUTH_KEY)
  *     const built = await build(project);               // writes output/<lang>/*, report.json
  *     built.languages[0].report.summary.errors;
  *     built.files[0].tracks.get('en')?.targets;        // the model's targets of one language
@@ -13,16 +15,21 @@
 export { openProject, findDocuments, xliffPath, outputFolder, translationsFolder, type Project, type OpenProjectOptions, type DocumentEntry } from './project.js';
 export {
   extract,
+  translate,
   build,
   status,
   readDocument,
   SOURCE_STAGES,
   EXTRACT_CHAIN,
+  TRANSLATE_CHAIN,
   BUILD_CHAIN,
   STATUS_CHAIN,
   type RunOptions,
   type ExtractOptions,
   type ExtractResult,
+  type TranslateOptions,
+  type TranslateResult,
+  type TranslateLanguageResult,
   type BuildOptions,
   type BuildResult,
   type LanguageResult,
@@ -37,5 +44,7 @@ export { blockText, publishedSegments } from './assemble/skeleton.js';
 export { CHECKS, RULE_IDS, runChecks, type Check, type QaBlock, type QaSegment, type QaContext, type QaInput, type Finding } from './qa/index.js';
 export { LanguageRegistry, languageProfile, loadLanguages, parseLanguageProfile, type LanguageProfile, type NumberConventions } from './languages/index.js';
 export { loadConfig, type Config } from './config.js';
+export { resolveMachineSettings, type MachineOverrides } from './machine-config.js';
+export { MACHINE_ONLY, type MachineOnly, type TranslateContext } from './stages/machine.js';
 export { segmentIdBase, codeSignature } from './ids.js';
 export * from './model.js';

@@ -206,6 +206,11 @@ export function translationsFolder(config: Config, language: string): string {
   return path.join(resolveInside(config.root, config.paths.translations, 'paths.translations', config.file), language);
 }
 
+/** The folder of the translation memories and the machine translation cache (absolute): `translations/memory`. */
+export function memoryFolder(config: Config): string {
+  return path.join(resolveInside(config.root, config.paths.translations, 'paths.translations', config.file), 'memory');
+}
+
 /** Where the XLIFF file of a document and language lives (absolute). */
 export function xliffPath(config: Config, language: string, documentName: string, kind: 'work' | 'aside' = 'work'): string {
   return path.join(translationsFolder(config, language), kind === 'work' ? `${documentName}.xlf` : `${documentName}.aside.xlf`);

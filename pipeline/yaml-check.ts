@@ -25,7 +25,9 @@ export type FieldType =
   /** `false`, or what `of` says (i18next's `keySeparator: false`). */
   | { readonly type: 'false-or'; readonly of: FieldType }
   | { readonly type: 'number'; readonly min?: number; readonly max?: number }
-  | { readonly type: 'boolean' };
+  | { readonly type: 'boolean' }
+  /** A mapping whose content another checker judges (with `readCheckedYaml`'s `more`); returned as plain data. */
+  | { readonly type: 'mapping' };
 
 /** Checks a YAML node against a schema; returns plain data, or records messages and returns undefined. */
 export function checkYaml(node: YamlNode | null, schema: FieldType, where: string, report: (node: YamlNode | null, reason: string, hint?: string) => void): unknown {
@@ -61,6 +63,12 @@ export function checkYaml(node: YamlNode | null, schema: FieldType, where: strin
       }
       return value;
     }
+    case 'mapping':
+      if (!isMap(node)) {
+        report(node, `${at}expected a mapping, got ${describeNode(node)}`);
+        return undefined;
+      }
+      return node.toJSON() as unknown;
     case 'boolean':
       if (!isScalar(node) || typeof node.value !== 'boolean') {
         report(node, `${at}expected true or false, got ${describeNode(node)}`);
@@ -127,8 +135,11 @@ export interface CheckedYamlOptions {
   /** Rule ids are `<area>/syntax` and `<area>/schema`; messages come from the stage `source`. */
   readonly area: string;
   readonly source: string;
-  /** Further checks on the parsed document, reported the same way (a rule id of their own is allowed). */
-  readonly more?: (doc: YamlDocument, report: YamlReport) => void;
+  /**
+   * Further checks on the parsed document, reported the same way (a rule id of their own is
+   * allowed); `place` gives a node's line and column, for checks that report later.
+   */
+  readonly more?: (doc: YamlDocument, report: YamlReport, place: YamlPlace) => void;
   /** The hint when a problem brings none. */
   readonly hint: string;
   /** What to say when the file holds nothing. */
@@ -137,6 +148,9 @@ export interface CheckedYamlOptions {
 
 /** How a checker reports a problem at a node. */
 export type YamlReport = (node: YamlNode | null, reason: string, hint?: string, ruleId?: string) => void;
+
+/** Where a node starts: 1-based line and column (both absent for a node without a place). */
+export type YamlPlace = (node: YamlNode | null | undefined) => { line?: number; column?: number };
 
 /**
  * Parses YAML text with a LineCounter and checks it against `schema`: YAML syntax errors, then
@@ -162,7 +176,7 @@ export function readCheckedYaml(text: string, schema: FieldType, options: Checke
   let data: Map<string, unknown> | undefined;
   if (problems.length === 0) {
     data = checkYaml(doc.contents as YamlNode | null, schema, '', report) as Map<string, unknown> | undefined;
-    options.more?.(doc, report);
+    options.more?.(doc, report, (node) => at(node?.range?.[0]));
   }
   const first = problems[0];
   if (first !== undefined || data === undefined) {

@@ -5,17 +5,22 @@
  * 50. Two runs: one where every request succeeds, one where 5 % of requests fail at random (500,
  * dropped connection, a body that is not JSON) and are retried.
  *
- * The theoretical minimum of a run is set by the limit alone: with `cap` requests per `interval`,
- * request number n (counting from 0) cannot arrive before floor(n / cap) × interval, so R requests
- * take at least floor((R − 1) / cap) × interval. The ratio printed is the measured time over that
- * minimum, for the requests the server actually received (retries included). A first, unmeasured
+ * The theoretical minimum of a run is set by the limit alone. Requests spaced evenly at the limit's
+ * rate, `interval / cap` apart, start request number n (counting from 0) at n × interval / cap, so
+ * R requests take at least (R − 1) × interval / cap. The ratio printed is the measured time over
+ * that minimum, for the requests the server actually received (retries included). (A client that
+ * sent `cap` requests at once at every window edge could in theory finish by floor((R − 1) / cap) ×
+ * interval, also printed; but its requests reach the provider bunched and out of step, and the
+ * provider answers 429 to the overlap: the bare client below shows how often.) A first, unmeasured
  * run of 1,000 segments warms up the JIT and loads Node's HTTP client, one-time costs of a process.
+ * The answer times (from a request's start to its answer) show how busy the provider was.
  *
  * For comparison on the same machine at the same moment, a bare client sends the same 200 request
  * bodies to the same server paced only by p-queue's own start-counting window, with no checks,
  * cache or retries: its ratio to the minimum is what the machine allows any client; the difference
  * to ours is what the library costs (the checks, the cache, and holding a window place until
- * `interval` after each answer, which keeps arrivals within the limit however late they come). Peak memory is the
+ * `interval` after each answer, which keeps arrivals within the limit however late they come).
+ * Peak memory is the
  * process's maximum resident set size (the server's worker thread included). CPU is the process's
  * user and system time during the run: when it is far below the wall time and the ratio is over
  * budget, the machine was busy with other work.
@@ -58,7 +63,12 @@ function benchSegments(): MtSegment[] {
 interface RunNumbers {
   readonly ms: number;
   readonly requests: number;
+  /** (requests − 1) × interval / cap: evenly spaced at the limit's rate. */
   readonly minimumMs: number;
+  /** floor((requests − 1) / cap) × interval: bursts of `cap` at every window edge. */
+  readonly burstMinimumMs: number;
+  /** Median and 90th percentile of the answer times, in ms. */
+  readonly answerMs: { readonly median: number; readonly p90: number };
   readonly translated: number;
   readonly lost: number;
   readonly wrong: number;
@@ -67,6 +77,9 @@ interface RunNumbers {
   /** CPU time of the process during the run (client and fake server). */
   readonly cpuMs: number;
 }
+
+/** The least time R requests take when their starts are spaced evenly at the limit's rate. */
+const evenMinimum = (requests: number): number => ((requests - 1) * INTERVAL) / CAP;
 
 /** The fake provider in a worker thread. */
 async function startServer(options: MtServerOptions): Promise<{ url: string; ask: (message: string) => Promise<unknown>; worker: Worker }> {
@@ -94,7 +107,16 @@ async function run(failureRate: number, seed: number, count = SEGMENTS): Promise
     batch: { maxSegments: 50 },
     retry: { maxRetries: 8, baseDelay: 50, maxDelay: 2_000 },
   });
-  const translator = createMachineTranslator(settings, { cacheDir: dir, env: { DEEPL_AUTH_KEY: key } });
+  const durations: number[] = [];
+  const timed = async (url: string, init: RequestInit): Promise<Response> => {
+    const started = performance.now();
+    try {
+      return await fetch(url, init);
+    } finally {
+      durations.push(performance.now() - started);
+    }
+  };
+  const translator = createMachineTranslator(settings, { cacheDir: dir, env: { DEEPL_AUTH_KEY: key }, fetch: timed });
   const segments = benchSegments().slice(0, count);
   try {
     const started = performance.now();
@@ -111,12 +133,15 @@ async function run(failureRate: number, seed: number, count = SEGMENTS): Promise
       // Each answer must be its own sentence's: the unique name comes back in the same segment.
       else if (!outcome.target.text.includes(` q${lettersOf(Number(segment.id.slice(1)))} `)) wrong += 1;
     }
+    durations.sort((a, b) => a - b);
     const stats = (await server.ask('stats')) as { requests: number; rateLimited: number };
     const requests = stats.requests;
     return {
       ms,
       requests,
-      minimumMs: Math.floor((requests - 1) / CAP) * INTERVAL,
+      minimumMs: evenMinimum(requests),
+      burstMinimumMs: Math.floor((requests - 1) / CAP) * INTERVAL,
+      answerMs: { median: durations[durations.length >> 1] ?? 0, p90: durations[Math.floor(durations.length * 0.9)] ?? 0 },
       translated: result.summary.translated,
       lost,
       wrong,
@@ -159,13 +184,17 @@ export async function runMtBench(log: (line: string) => void): Promise<void> {
     const n = await run(rate, seed);
     const ratio = n.ms / n.minimumMs;
     log(
-      `${label}: ${Math.round(n.ms)} ms for ${n.requests} requests (${n.retries} retries); limit's minimum ${n.minimumMs} ms; ratio ${ratio.toFixed(3)} ` +
+      `${label}: ${Math.round(n.ms)} ms for ${n.requests} requests (${n.retries} retries); limit's minimum ${Math.round(n.minimumMs)} ms evenly spaced ` +
+        `(${n.burstMinimumMs} ms in bursts); ratio ${ratio.toFixed(3)} ` +
         `(budget ≤ ${BUDGET_RATIO}) ${ratio <= BUDGET_RATIO ? 'ok' : 'OVER'}; translated ${n.translated}, lost ${n.lost}, misattributed ${n.wrong} ${n.lost + n.wrong === 0 ? 'ok' : 'FAILED'}; ` +
-        `answered 429 by the server: ${n.rateLimited}; CPU ${Math.round(n.cpuMs)} ms`,
+        `answered 429 by the server: ${n.rateLimited}; answer time median ${Math.round(n.answerMs.median)} ms, p90 ${Math.round(n.answerMs.p90)} ms; CPU ${Math.round(n.cpuMs)} ms`,
     );
   }
   const bare = await bareRun();
-  log(`bare start-paced client, same 200 bodies and server, no checks or cache: ${Math.round(bare.ms)} ms; ratio ${(bare.ms / 3000).toFixed(3)}; answered 429: ${bare.rateLimited}`);
+  log(
+    `bare client paced by p-queue's window over starts (bursts), same 200 bodies and server, no checks or cache: ${Math.round(bare.ms)} ms; ` +
+      `ratio ${(bare.ms / evenMinimum(200)).toFixed(3)}; answered 429: ${bare.rateLimited}`,
+  );
   const peakMb = process.resourceUsage().maxRSS / 1024;
   log(`peak RSS ${peakMb.toFixed(0)} MB (budget < ${BUDGET_MB} MB, the fake server's thread included) ${peakMb < BUDGET_MB ? 'ok' : 'OVER'}`);
 }

@@ -75,8 +75,9 @@ export async function runBuild(options: RunOptions, io: CommandIo): Promise<Exit
     const { errors, warnings, notices } = report.summary;
     const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
     const blocking = [plural(errors, 'error'), ...(failOn === 'error' ? [] : [plural(warnings, 'warning')]), ...(failOn === 'info' ? [plural(notices, 'notice')] : [])];
+    const machine = report.machine === undefined ? '' : ` (${report.machine.published} of them machine output no person has confirmed, policies.machine.publish)`;
     io.stderr(
-      `${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}; ` +
+      `${report.language}: ${published}/${total} segments ${options.outputs === 'none' ? 'publishable' : 'published'}${machine}; ` +
         (options.outputs === 'none'
           ? counts
           : written.length === 0

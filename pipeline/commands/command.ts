@@ -36,6 +36,14 @@ export interface CommandIo {
    * tests and pipes, and then nothing is drawn.
    */
   readonly progressStream?: NodeJS.WritableStream;
+  /** Environment variables (API keys for machine translation). Default: the process's. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * For a command that stops cleanly on Ctrl-C (`translate`): from the call on, an interruption
+   * aborts `signal` instead of ending the process, until `release` (a second Ctrl-C ends it).
+   * Absent (tests, library use): nothing interrupts.
+   */
+  readonly interruptible?: () => { readonly signal: AbortSignal; release(): void };
 }
 
 export interface Command {

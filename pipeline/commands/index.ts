@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['terms', { summary: 'find glossary terms in text on stdin', load: async () => (await import('./terms.js')).terms }],
   ['glossary', { summary: 'check, export (TBX, CSV, TSV) and import glossaries', load: async () => (await import('./glossary.js')).glossary }],
   ['inspect', { summary: 'report what an XLIFF file holds (version, units, states, codes)', load: async () => (await import('./inspect.js')).inspect }],
+  ['translate', { summary: 'machine pre-translation of untranslated sentences, marked for review', load: async () => (await import('./translate.js')).translate }],
   ['memory', { summary: 'update the translation memories or import a TMX file', load: async () => (await import('./memory.js')).memory }],
   ['segment', { summary: 'split German text on stdin into sentences', load: async () => (await import('./segment.js')).segment }],
 ]);

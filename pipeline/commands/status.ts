@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { status as runStatus } from '../chains.js';
-import { segmentsOf, sortMessages, TARGET_STATES, type Message, type TargetState } from '../model.js';
+import { isUnconfirmedMachine, segmentsOf, sortMessages, TARGET_STATES, type Message, type TargetState } from '../model.js';
 import { appendAll } from '../lists.js';
 import { formatMessage } from '../report/messages.js';
 import { EXIT, type Command, exitCodesHelp } from './command.js';
@@ -14,16 +14,20 @@ import { progressDisplay } from './progress.js';
 const USAGE = `Usage: l10n status [--lang <code>]… [--json] [--fail-if-incomplete]
 
 Counts segments and source words per language, document and state (initial, translated,
-reviewed, final; "review" counts targets marked for review, whatever their state). Software
-strings count one per key and plural form the language needs, and name the untranslated keys.
+reviewed, final; "machine, unreviewed" counts machine translations no person has confirmed;
+"review" counts other targets marked for review, whatever their state). Software strings count
+one per key and plural form the language needs, and name the untranslated keys.
 
   --json                 machine-readable output on stdout (schema: README.md, "Reports")
   --fail-if-incomplete   exit 1 unless every segment is translated or better and none needs review
+                         (unconfirmed machine output is incomplete)
 
 ${exitCodesHelp({ 0: 'counted', 1: 'with --fail-if-incomplete: a segment is not translated or needs review', 2: 'usage or config error', 3: 'a file could not be read or parsed' })}`;
 
-type Bucket = TargetState | 'review';
-const BUCKETS: readonly Bucket[] = [...TARGET_STATES, 'review'];
+type Bucket = TargetState | 'machine' | 'review';
+const BUCKETS: readonly Bucket[] = [...TARGET_STATES, 'machine', 'review'];
+/** How a bucket reads in the text output. */
+const LABELS: Readonly<Record<Bucket, string>> = { initial: 'initial', translated: 'translated', reviewed: 'reviewed', final: 'final', machine: 'machine, unreviewed', review: 'review' };
 
 export interface StatusRow {
   readonly language: string;
@@ -40,7 +44,7 @@ export interface StatusRow {
 /** How many untranslated keys the text output names per row before "and N more". */
 const KEYS_SHOWN = 10;
 
-const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, review: 0 });
+const emptyCounts = (): Record<Bucket, number> => ({ initial: 0, translated: 0, reviewed: 0, final: 0, machine: 0, review: 0 });
 const wordsIn = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** A progress bar of `width` cells for a terminal. */
@@ -90,7 +94,7 @@ export const status: Command = {
         for (const segment of segments) {
           const t = targets.get(segment.id);
           const hasTarget = t?.target !== undefined && t.target.text.trim() !== '';
-          const bucket: Bucket = !hasTarget ? 'initial' : t.needsReview ? 'review' : t.state;
+          const bucket: Bucket = !hasTarget ? 'initial' : isUnconfirmedMachine(t) ? 'machine' : t.needsReview ? 'review' : t.state;
           segmentCounts[bucket] += 1;
           wordCounts[bucket] += wordsIn(segment.text);
           if (bucket === 'initial' && segment.resource !== undefined) untranslatedKeys.push(segment.resource.name);
@@ -114,7 +118,7 @@ export const status: Command = {
       for (const row of rows) {
         const done = row.segments.translated + row.segments.reviewed + row.segments.final;
         const states = BUCKETS.filter((b) => row.segments[b] > 0)
-          .map((b) => `${b} ${row.segments[b]} (${row.words[b]} words)`)
+          .map((b) => `${LABELS[b]} ${row.segments[b]} (${row.words[b]} words)`)
           .join(', ');
         // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
         const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';
@@ -129,7 +133,7 @@ export const status: Command = {
     }
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
     if (messages.some((m) => m.fatal === true)) return EXIT.io;
-    const incomplete = rows.some((r) => r.segments.initial + r.segments.review > 0);
+    const incomplete = rows.some((r) => r.segments.initial + r.segments.machine + r.segments.review > 0);
     return values['fail-if-incomplete'] && incomplete ? EXIT.findings : EXIT.ok;
   },
 };

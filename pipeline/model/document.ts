@@ -39,6 +39,8 @@ export interface Span {
   readonly dnt?: boolean;
   /** Renderings the glossary forbids, per target language. */
   readonly forbidden?: Readonly<Record<string, readonly string[]>>;
+  /** The terminologist's note on the entry (what it means, when to use which target), for translators and machine translation. */
+  readonly note?: string;
 }
 
 /**

@@ -65,3 +65,12 @@ export interface SegmentTarget {
   /** Line of the unit (or segment) in the file, for messages. */
   readonly line?: number;
 }
+
+/**
+ * True for machine output no person has confirmed yet: origin `machine`, with a target, still
+ * initial or marked for review (`l10n translate` writes it so; a CAT tool or the review page that
+ * confirms it changes the state). The publishing policy holds it back, `status` counts it apart.
+ */
+export function isUnconfirmedMachine(target: SegmentTarget | undefined): boolean {
+  return target !== undefined && target.origin === 'machine' && target.target !== undefined && (target.needsReview || target.state === 'initial');
+}

@@ -1,20 +1,25 @@
 /**
- * The way every request reaches a provider: two p-queues per provider, one that caps the requests
- * in flight (`concurrency`) and one that paces them (`intervalCap` per `interval`); a timeout per
- * request; retries with exponential backoff and jitter on 429, 5xx, timeouts, dropped connections
- * and unreadable answers; `Retry-After` honoured (a 429 also pauses both queues for that long); and
- * a clear stop on a refused key or an exhausted quota.
+ * The way every request reaches a provider: a p-queue that caps the requests in flight
+ * (`concurrency`), a window that paces them (at most `intervalCap` within any `interval`, as the
+ * provider counts them); a timeout per request; retries with exponential backoff and jitter on 429,
+ * 5xx, timeouts, dropped connections and unreadable answers; `Retry-After` honoured (a 429 also
+ * pauses the queue for that long); and a clear stop on a refused key or an exhausted quota.
  *
- * Pacing: a request takes one of `intervalCap` places before it starts and gives it back `interval`
- * ms after its answer began to arrive (the status line and headers). Providers count requests when they arrive, and arrival lags the
- * start by a varying delay (the first request of a process waits for Node's HTTP client to load; a
- * busy machine adds tens of milliseconds), so counting starts (p-queue's own `interval`) lets a
- * provider see more than `intervalCap` arrivals in one window. A place held until `interval` after
- * the answer cannot: the next request on it arrives at least `interval` after the previous one did,
- * however late that one arrived.
+ * Pacing: providers count requests when they arrive, and arrival lags the start by a delay that
+ * varies (the first request of a process waits for Node's HTTP client to load; a busy machine
+ * writes a request tens or hundreds of milliseconds after it was started), so a window over starts
+ * lets a provider see more than `intervalCap` arrivals in one of its windows. What the client
+ * knows for sure is that a request had arrived by the time its answer began to come back. So a
+ * request takes a place in the window when it starts (not while it waits for a turn in flight)
+ * and keeps it until `interval` after its answer began to arrive: request n + `intervalCap` then
+ * starts at least `interval` after request n arrived, however late that was. Starts are spaced
+ * evenly, `interval / intervalCap` apart, so the requests reach the provider as a steady stream
+ * (no burst whose tail the next window's burst collides with, no queue of answers at the provider
+ * that would make every answer, and so every place, late): a run of N requests takes about
+ * N × `interval` / `intervalCap` plus one answer time per `interval`.
  *
- * Every attempt, retries included, takes a place, so retries never exceed the rate. A stop removes
- * the waiting requests but lets those under way finish: their answers are paid for.
+ * Every attempt, retries included, takes a place, so retries never exceed the rate. A stop
+ * removes the waiting requests but lets those under way finish: their answers are paid for.
  */
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
@@ -127,23 +132,115 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * The pacing window: at most `cap` requests hold a place at once. A place is taken when a request
+ * starts and given back `interval` ms after the request surely reached the provider (`leave`).
+ * Starts are also spaced evenly, `interval / cap` apart: a provider that counts arrivals in any
+ * window then sees a steady stream rather than bursts at the window's edge, whose arrivals bunch up
+ * (a burst of `cap` requests started together reaches the provider in a different order and spread
+ * than it was sent, and the next burst collides with its tail). With spacing, the place a request
+ * waits for is nearly always free by its turn, so the run goes at `cap` per `interval` plus one
+ * answer time per `interval`, not per request.
+ */
+class ArrivalWindow {
+  private taken = 0;
+  private readonly waiting: Array<{ readonly enter: () => void }> = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Gap between two starts, in ms. */
+  private readonly spacing: number;
+  /** Earliest start (performance.now()) of the next request to take a place. */
+  private nextStart = 0;
+
+  constructor(
+    private readonly cap: number,
+    private readonly interval: number,
+  ) {
+    this.spacing = interval / cap;
+  }
+
+  /** Resolves once a place is free (taking it) and the request's turn to start has come, or rejects with the signal's reason. */
+  async enter(signal: AbortSignal): Promise<void> {
+    await this.takePlace(signal);
+    // Turns are handed out in the order places are taken, so requests start in the order they waited.
+    // A request that got its place late (the event loop was busy, a place was still held) lets the
+    // next ones catch up on the schedule, by at most a quarter of the interval, so a moment's delay
+    // is not carried to the end of the run; the places still bound what any window sees.
+    const now = performance.now();
+    const due = Math.max(this.nextStart, now - Math.max(this.spacing, this.interval / 4));
+    const turn = Math.max(now, due);
+    this.nextStart = due + this.spacing;
+    if (turn - now < 1) return;
+    try {
+      await sleep(turn - now, signal);
+    } catch (error) {
+      this.free();
+      throw error;
+    }
+  }
+
+  private takePlace(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.reject(signal.reason as Error);
+    if (this.taken < this.cap && this.waiting.length === 0) {
+      this.taken += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        enter: () => {
+          signal.removeEventListener('abort', onAbort);
+          this.taken += 1;
+          resolve();
+        },
+      };
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(waiter);
+        if (at !== -1) this.waiting.splice(at, 1);
+        reject(signal.reason as Error);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(waiter);
+    });
+  }
+
+  /** The request holding a place had reached the provider by `reachedBy` (performance.now()): the place frees `interval` later. */
+  leave(reachedBy: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.free();
+    }, Math.max(0, reachedBy + this.interval - performance.now()));
+    this.timers.add(timer);
+  }
+
+  private free(): void {
+    this.taken = Math.max(0, this.taken - 1);
+    const next = this.waiting.shift();
+    next?.enter();
+  }
+
+  /** Frees every place at once (the client closes). */
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.taken = 0;
+    for (const waiter of this.waiting.splice(0)) waiter.enter();
+  }
+}
+
 export class ProviderClient {
-  /** Places in the pacing window: `intervalCap` of them, each held until `interval` after its request's answer. */
-  private readonly places: PQueue;
-  /** Requests under way: `concurrency`. */
+  /** Requests in flight: `concurrency`. */
   private readonly flights: PQueue;
+  /** Places in the pacing window: `intervalCap`, each held until `interval` after its request's answer began to arrive. */
+  private readonly window: ArrivalWindow;
   private readonly stopController = new AbortController();
   private readonly random: () => number;
   private resumeTimer: NodeJS.Timeout | undefined;
   private resumeAt = 0;
   private stopMessage: Message | undefined;
-  /** Places being held after their answer, released early by `close`. */
-  private readonly holds = new Set<{ timer: NodeJS.Timeout; release: () => void }>();
 
   constructor(private readonly options: ClientOptions) {
     const { throttle } = options;
-    this.places = new PQueue({ concurrency: throttle.intervalCap });
     this.flights = new PQueue({ concurrency: throttle.concurrency });
+    this.window = new ArrivalWindow(throttle.intervalCap, throttle.interval);
     this.random = options.random ?? Math.random;
     // Every waiting request listens on this signal: thousands of listeners are expected.
     setMaxListeners(0, this.stopController.signal);
@@ -161,17 +258,15 @@ export class ProviderClient {
     this.stopController.abort(new RunStopped(detail));
   }
 
-  /** Pauses both queues, so no request starts before `ms` from now (a 429 speaks for the account, not one request). */
+  /** Pauses the queue, so no request starts before `ms` from now (a 429 speaks for the account, not one request). */
   private coolDown(ms: number): void {
     const until = Date.now() + ms;
     if (until <= this.resumeAt) return;
     this.resumeAt = until;
-    this.places.pause();
     this.flights.pause();
     if (this.resumeTimer !== undefined) clearTimeout(this.resumeTimer);
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = undefined;
-      this.places.start();
       this.flights.start();
     }, ms);
   }
@@ -238,74 +333,64 @@ export class ProviderClient {
   }
 
   /**
-   * One attempt: a place in the window, then a place among the requests in flight. Resolves with the
-   * answer, and for a non-2xx one its verdict, as soon as it arrives; the window place stays taken
-   * for `interval` more. A stop verdict stops the provider inside the flight, before the next starts.
+   * One attempt: a turn among the requests in flight, then a place in the window. Resolves with the
+   * answer, and for a non-2xx one its verdict, as soon as it arrives. A stop verdict stops the
+   * provider inside the flight, before the next request starts.
    */
-  private send(request: HttpRequest, judge: (response: HttpResponse) => Verdict, context: CallContext, attempt: number): Promise<{ response: HttpResponse; verdict: Verdict | undefined }> {
+  private async send(request: HttpRequest, judge: (response: HttpResponse) => Verdict, context: CallContext, attempt: number): Promise<{ response: HttpResponse; verdict: Verdict | undefined }> {
     // While waiting, a stop or the caller's signal removes the request; once started, only the
     // caller's signal ends it (a stop lets the answer arrive: it is paid for).
     const waiting = linkSignals([context.signal, this.stopController.signal]);
-    return new Promise((resolve, reject) => {
-      const fail = (error: unknown): void => {
-        if (error instanceof RunStopped || error instanceof NetworkError) reject(error);
-        else if (this.stopMessage !== undefined) reject(new RunStopped(this.stopMessage));
-        else if (context.signal.aborted) reject(new RunInterrupted());
-        else reject(error as Error);
-      };
-      this.places
-        .add(
-          async () => {
-            // When the request surely had reached the provider: its answer's headers, or the failure.
-            let reachedBy: number | undefined;
-            try {
-              resolve(
-                await this.flights.add(
-                  async () => {
-                    waiting.dispose();
-                    if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
-                    context.counters.requests += 1;
-                    let response: HttpResponse;
-                    try {
-                      response = await exchange(this.options.fetch, request, this.options.timeout, context.signal);
-                    } finally {
-                      reachedBy = performance.now();
-                    }
-                    reachedBy = response.receivedAt ?? reachedBy;
-                    if (response.status >= 200 && response.status < 300) return { response, verdict: undefined };
-                    // Decided here, before the next request starts: a stop, or a 429's pause of the queues.
-                    let verdict = judge(response);
-                    if (verdict.kind === 'retry') {
-                      const { maxRetryAfter } = this.options.retry;
-                      const asked = retryAfterMs(response.headers);
-                      if (asked !== undefined && asked > maxRetryAfter) {
-                        verdict = {
-                          kind: 'stop',
-                          ruleId: 'mt/rate-limited',
-                          reason: `${verdict.reason}; it asks to wait ${Math.ceil(asked / 1000)} s, longer than mt.retry.maxRetryAfter (${Math.ceil(maxRetryAfter / 1000)} s)`,
-                          hint: 'run again later: what was translated is kept and will not be sent again',
-                        };
-                      } else if (response.status === 429) this.coolDown(asked ?? this.backoff(attempt));
-                    }
-                    if (verdict.kind === 'stop') this.stop(this.message(verdict.ruleId, verdict.reason, verdict.hint));
-                    return { response, verdict };
-                  },
-                  { signal: waiting.signal },
-                ),
-              );
-            } catch (error) {
-              fail(error);
-            } finally {
-              waiting.dispose();
-            }
-            // A request that went out keeps its place until `interval` after its answer began to
-            // arrive (or it failed): the provider counted it no later than that.
-            if (reachedBy !== undefined) await this.hold(reachedBy + this.options.throttle.interval - performance.now());
-          },
-          { signal: waiting.signal },
-        )
-        .catch(fail);
-    });
+    try {
+      return await this.flights.add(
+        async () => {
+          await this.window.enter(waiting.signal);
+          waiting.dispose();
+          // When the request surely had reached the provider: its answer's headers, or the failure.
+          let reachedBy = performance.now();
+          try {
+            if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
+            context.counters.requests += 1;
+            const response = await exchange(this.options.fetch, request, this.options.timeout, context.signal);
+            reachedBy = response.receivedAt ?? performance.now();
+            return this.verdictOn(response, judge, attempt);
+          } catch (error) {
+            reachedBy = performance.now();
+            throw error;
+          } finally {
+            this.window.leave(reachedBy);
+          }
+        },
+        { signal: waiting.signal },
+      );
+    } catch (error) {
+      if (error instanceof RunStopped || error instanceof NetworkError) throw error;
+      if (this.stopMessage !== undefined) throw new RunStopped(this.stopMessage);
+      if (context.signal.aborted) throw new RunInterrupted();
+      throw error;
+    } finally {
+      waiting.dispose();
+    }
+  }
+
+  /** The answer and, for a non-2xx one, what it means; decided before the next request starts: a stop, or a 429's pause. */
+  private verdictOn(response: HttpResponse, judge: (response: HttpResponse) => Verdict, attempt: number): { response: HttpResponse; verdict: Verdict | undefined } {
+    if (response.status >= 200 && response.status < 300) return { response, verdict: undefined };
+    let verdict = judge(response);
+    if (verdict.kind === 'retry') {
+      const { maxRetryAfter } = this.options.retry;
+      const asked = retryAfterMs(response.headers);
+      if (asked !== undefined && asked > maxRetryAfter) {
+        verdict = {
+          kind: 'stop',
+          ruleId: 'mt/rate-limited',
+          reason: `${verdict.reason}; it asks to wait ${Math.ceil(asked / 1000)} s, longer than mt.retry.maxRetryAfter (${Math.ceil(maxRetryAfter / 1000)} s)`,
+          hint: 'run again later: what was translated is kept and will not be sent again',
+        };
+      } else if (response.status === 429) this.coolDown(asked ?? this.backoff(attempt));
+    }
+    if (verdict.kind === 'stop') this.stop(this.message(verdict.ruleId, verdict.reason, verdict.hint));
+    return { response, verdict };
   }
 
   /** The exponential delay before retry number `attempt + 1`, with jitter: 50–100 % of base × 2^attempt, capped. */
@@ -314,32 +399,13 @@ export class ProviderClient {
     return Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + 0.5 * this.random());
   }
 
-  /** Waits `ms`, unless `close` releases the place first. */
-  private hold(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
-          this.holds.delete(entry);
-          resolve();
-        }, ms),
-        release: resolve,
-      };
-      this.holds.add(entry);
-    });
-  }
-
   /** Releases timers. Requests still waiting fail as not sent (a run under way ends with what it has). */
   close(): void {
     this.stop({ reason: 'the translator was closed', ruleId: 'mt/closed', source: 'mt', severity: 'error' });
     if (this.resumeTimer !== undefined) clearTimeout(this.resumeTimer);
     this.resumeTimer = undefined;
-    this.places.start();
     this.flights.start();
-    for (const entry of this.holds) {
-      clearTimeout(entry.timer);
-      entry.release();
-    }
-    this.holds.clear();
+    this.window.close();
   }
 }
+

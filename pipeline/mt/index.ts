@@ -6,6 +6,7 @@
  */
 export { createMachineTranslator, MtSetupError, type MachineTranslator, type MachineTranslatorOptions } from './translator.js';
 export type { TranslateOptions } from './run.js';
+export type { FetchFunction } from './http.js';
 export {
   resolveMtSettings,
   PROVIDER_DEFAULTS,

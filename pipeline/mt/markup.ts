@@ -41,7 +41,8 @@ function roles(codes: readonly MtCode[]): Role[] {
   return out;
 }
 
-const escapeText = (text: string): string => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+const NEEDS_ESCAPE = /[&<>]/u;
+const escapeText = (text: string): string => (NEEDS_ESCAPE.test(text) ? text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;') : text);
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/gu, '&quot;');
 
 function tag(role: Role, id: string): string {

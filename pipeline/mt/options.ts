@@ -10,13 +10,14 @@ import { MT_PROVIDERS, type MtProviderName } from './types.js';
 
 /**
  * Request pacing for one provider; every HTTP request (retries and glossary calls included) counts.
- * A request holds one of `intervalCap` places from its start until `interval` ms after its answer,
- * so the provider never receives more than `intervalCap` requests within any `interval` (client.ts).
+ * A request holds one of `intervalCap` places from its start until `interval` ms after its answer
+ * began to arrive, so the provider never receives more than `intervalCap` requests within any
+ * `interval` (client.ts says why).
  */
 export interface MtThrottle {
   /** Requests in flight at once. Integer from 1 to 64. */
   readonly concurrency: number;
-  /** Requests within any window of `interval` ms, as the provider counts them (on arrival). Integer ≥ 1. */
+  /** Requests within any window of `interval` ms, as the provider counts them (on arrival). Integer from 1 to 10,000. */
   readonly intervalCap: number;
   /** Window length in ms. Integer from 1 to 3,600,000. */
   readonly interval: number;
@@ -45,10 +46,17 @@ export interface MtBatch {
   readonly maxCharacters: number;
 }
 
-/** What a failed check does to a machine target: refuse it, keep it with the finding, or nothing. */
+/**
+ * What a failed quality check does to a machine target: refuse it (the sentence stays
+ * untranslated), keep it with the finding written beside it for the reviewer, or nothing.
+ */
 export type MtCheckAction = 'reject' | 'flag' | 'off';
 
-/** The quality checks a machine target passes before it is accepted (rule ids of pipeline/qa/). */
+/**
+ * The quality checks every machine target goes through (rule ids of pipeline/qa/). They run on
+ * the document model, where the term spans and the language files are (`pipeline/stages/machine.ts`);
+ * the library itself rejects only answers whose codes are broken (checks.ts).
+ */
 export const MT_CHECK_IDS = ['qa/empty', 'qa/inline-codes', 'qa/terminology', 'qa/forbidden-term', 'qa/dnt', 'qa/numbers'] as const;
 export type MtCheckId = (typeof MT_CHECK_IDS)[number];
 
@@ -100,7 +108,10 @@ export interface MtSettings {
   readonly throttle: MtThrottle;
   readonly retry: MtRetry;
   readonly batch: MtBatch;
-  /** Action per check; every id of MT_CHECK_IDS is present. */
+  /**
+   * Action per quality check; every id of MT_CHECK_IDS is present. Applied by the caller that has
+   * the document model (the `translate` chain), not by the library.
+   */
   readonly checks: Readonly<Record<MtCheckId, MtCheckAction>>;
   readonly deepl: MtDeepLSettings;
   readonly openai: MtOpenAiSettings;
@@ -141,13 +152,18 @@ export const PROVIDER_DEFAULTS: Readonly<Record<MtProviderName, ProviderDefaults
 
 export const DEFAULT_RETRY: MtRetry = { maxRetries: 5, baseDelay: 1_000, maxDelay: 60_000, maxRetryAfter: 120_000 };
 
+/**
+ * An empty target and codes out of order are refused (nothing a reviewer could start from); a
+ * term, a name or a number the engine got wrong is kept with the finding beside it, since a person
+ * reviews every machine target anyway and fixing one word beats translating the sentence.
+ */
 export const DEFAULT_CHECKS: Readonly<Record<MtCheckId, MtCheckAction>> = {
   'qa/empty': 'reject',
   'qa/inline-codes': 'reject',
-  'qa/terminology': 'reject',
-  'qa/forbidden-term': 'reject',
-  'qa/dnt': 'reject',
-  'qa/numbers': 'reject',
+  'qa/terminology': 'flag',
+  'qa/forbidden-term': 'flag',
+  'qa/dnt': 'flag',
+  'qa/numbers': 'flag',
 };
 
 export const DEFAULT_DEEPL: MtDeepLSettings = { plan: 'auto', glossaryPrefix: 'l10n', targetCodes: { en: 'EN-GB', pt: 'PT-PT' }, maxContextCharacters: 2_000 };

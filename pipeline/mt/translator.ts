@@ -34,6 +34,11 @@ export interface MachineTranslatorOptions {
   readonly fetch?: FetchFunction;
   /** Random numbers in [0, 1) for retry jitter. Default: Math.random. */
   readonly random?: () => number;
+  /**
+   * True for a translator that only plans (a dry run): no key is needed, and `translate` refuses
+   * to run. Default false.
+   */
+  readonly planOnly?: boolean;
 }
 
 export interface MachineTranslator {
@@ -62,7 +67,7 @@ export function createMachineTranslator(settings: MtSettings, options: MachineTr
   const variable = KEY_VARIABLES[settings.provider];
   const scrub = scrubberFor([key]);
   const needsKey = KEY_REQUIRED[settings.provider] || (settings.provider === 'openai' && OFFICIAL_CHAT_HOSTS.test(new URL(settings.endpoint ?? 'https://api.openai.com').hostname));
-  if (key === undefined && needsKey) {
+  if (key === undefined && needsKey && options.planOnly !== true) {
     throw new MtSetupError({
       reason: `${variable} is not set: ${settings.provider === 'deepl' ? 'DeepL' : 'the chat service'} needs an API key`,
       ruleId: 'mt/no-key',
@@ -74,7 +79,8 @@ export function createMachineTranslator(settings: MtSettings, options: MachineTr
 
   let provider: MtProvider;
   try {
-    provider = PROVIDER_FACTORIES[settings.provider](settings, key);
+    // A plan sends nothing: a provider that wants a key gets one that is never used.
+    provider = PROVIDER_FACTORIES[settings.provider](settings, key ?? (options.planOnly === true && needsKey ? 'plan-only' : undefined));
   } catch (error) {
     if (error instanceof InputError) throw new MtSetupError(error.detail);
     throw scrubError(error, scrub);
@@ -163,6 +169,7 @@ export function createMachineTranslator(settings: MtSettings, options: MachineTr
       return planJob(job, provider, settings, loadCache(pair).file, prepared ? 0 : (provider.prepareRequests?.(glossary) ?? 0));
     },
     async translate(job, translateOptions) {
+      if (options.planOnly === true) throw new Error('this translator only plans (planOnly): it sends nothing');
       return runJob(runtime, job, translateOptions);
     },
     close() {

@@ -76,17 +76,19 @@ export interface MtJob {
   readonly glossary?: readonly MtTermEntry[];
 }
 
-/** A machine target that passed the checks; `findings` are those configured to flag, not reject. */
+/**
+ * A machine target whose codes are intact (see `checks.ts`); the quality checks are the caller's
+ * (`MtSettings.checks` says what they do).
+ */
 export interface MtTranslated {
   readonly id: string;
   readonly status: 'translated';
   readonly target: MtText;
   /** True when it came from the cache of earlier runs. */
   readonly cached: boolean;
-  readonly findings: readonly Message[];
 }
 
-/** The engine answered, but the answer cannot be used (broken codes, a glossary violation, a malformed answer). */
+/** The engine answered, but the answer cannot be used (broken codes, a malformed answer). */
 export interface MtRejected {
   readonly id: string;
   readonly status: 'rejected';
@@ -115,6 +117,8 @@ export type MtOutcome = MtTranslated | MtRejected | MtFailed | MtSkipped;
 /** Counts of one run for one language pair. */
 export interface MtSummary {
   readonly provider: MtProviderName;
+  /** What shaped the answers (DeepL's target code with model type and formality, the chat model, `default`); as in the cache. */
+  readonly model: string;
   readonly sourceLanguage: string;
   readonly targetLanguage: string;
   /** Segments in the job. */

@@ -17,6 +17,11 @@ export interface BuildCounts {
   readonly fellBack: number;
   /** Segments without a publishable translation. */
   readonly missing: number;
+  /**
+   * Of the published, machine output no person has confirmed (`policies.machine.publish`);
+   * absent when there is none.
+   */
+  readonly machine?: number;
 }
 
 export interface ReportDocument {
@@ -29,22 +34,33 @@ export interface ReportDocument {
   readonly outputs: readonly string[];
 }
 
+/** How a language's build treats machine output no person has confirmed. */
+export interface MachinePublishing {
+  /** True when `policies.machine.publish` lists the language: such output is published as it is. */
+  readonly publish: boolean;
+  /** Sentences published as unconfirmed machine output. */
+  readonly published: number;
+}
+
 export interface BuildReport {
   readonly reportVersion: number;
   readonly language: string;
   readonly failOn: Severity;
+  /** Present when the language publishes unconfirmed machine output (`policies.machine.publish`). */
+  readonly machine?: MachinePublishing;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly notices: number };
   readonly documents: readonly ReportDocument[];
   readonly messages: readonly Message[];
 }
 
 /** Assembles the report of one language; what its messages quote is capped (`capMessage`). */
-export function buildReport(language: string, failOn: Severity, documents: readonly ReportDocument[], messages: readonly Message[]): BuildReport {
+export function buildReport(language: string, failOn: Severity, documents: readonly ReportDocument[], messages: readonly Message[], machinePublish = false): BuildReport {
   const count = (s: Severity): number => messages.filter((m) => m.severity === s).length;
   return {
     reportVersion: REPORT_VERSION,
     language,
     failOn,
+    ...(machinePublish ? { machine: { publish: true, published: documents.reduce((n, d) => n + (d.counts.machine ?? 0), 0) } } : {}),
     summary: { errors: count('error'), warnings: count('warning'), notices: count('info') },
     documents,
     messages: sortMessages(messages).map(capMessage),

@@ -35,9 +35,11 @@ function writeIfChanged(file: string, content: string): boolean {
 
 export const exportStage = perLanguage<ExtractContext>('export', (track, file, context) => {
   const suggestions = track.suggestions ?? new Map();
+  const machine = track.machineTargets;
   const result = exportXliff(file.docFor(track.language), track.previous, track.previousAside, {
     ...exportOptions(file, track, context),
     ...(suggestions.size === 0 ? {} : { leverage: (source: string) => suggestions.get(source) ?? [] }),
+    ...(machine === undefined || machine.size === 0 ? {} : { machine: (segment) => machine.get(segment.id) }),
   });
   // Merge messages are about this language's file, not the source: name the file the translator
   // works on (or the aside file), so the languages' notices differ.
@@ -78,5 +80,5 @@ export const exportStage = perLanguage<ExtractContext>('export', (track, file, c
       hint: 'check the permissions of paths.translations and the free disk space',
     });
   }
-  track.exported = { file: track.xliff, changed, stats: result.stats };
+  track.exported = { file: track.xliff, changed, stats: result.stats, ...(result.fromMachine === 0 ? {} : { fromMachine: result.fromMachine }) };
 });

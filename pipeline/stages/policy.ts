@@ -3,8 +3,12 @@
  * may be published (it has one, it is not marked for review, its state reaches
  * `policies.publishState`), and what is published otherwise: nothing (`policies.untranslated:
  * fail`, an error per sentence) or the source (`source`, a warning per sentence).
+ *
+ * Machine output that no person has confirmed (`isUnconfirmedMachine`) is never published as if a
+ * person had approved it: it waits for review, unless the language is listed in
+ * `policies.machine.publish`, where it is published as it is and counted (`BuildCounts.machine`).
  */
-import { segmentsOf, TARGET_STATES, type Content, type SegmentTarget, type TargetState } from '../model.js';
+import { isUnconfirmedMachine, segmentsOf, TARGET_STATES, type Content, type SegmentTarget, type TargetState } from '../model.js';
 import { perLanguage } from '../file.js';
 import type { BuildContext } from './context.js';
 
@@ -14,6 +18,7 @@ const rank = (state: TargetState): number => TARGET_STATES.indexOf(state);
 function unpublishable(target: SegmentTarget | undefined, publishState: TargetState): string | undefined {
   if (target === undefined) return 'the XLIFF file has no unit for it';
   if (target.target === undefined || target.target.text.trim() === '') return 'it has no translation';
+  if (isUnconfirmedMachine(target)) return 'its translation is machine output that no person has confirmed';
   if (target.needsReview) return 'its translation is marked for review';
   if (rank(target.state) < rank(publishState)) {
     return `its state is "${target.state}", below the published state "${publishState}"`;
@@ -25,6 +30,9 @@ function unpublishable(target: SegmentTarget | undefined, publishState: TargetSt
 function fixFor(target: SegmentTarget | undefined, publishState: TargetState): string {
   if (target === undefined) return 'run `l10n extract` to add the unit, then translate it';
   if (target.target === undefined || target.target.text.trim() === '') return 'translate the segment and set its state';
+  if (isUnconfirmedMachine(target)) {
+    return 'review the machine translation and confirm it in the CAT tool or the review page (set its state to translated), or list the language in policies.machine.publish to publish machine output as it is';
+  }
   if (target.needsReview) {
     return 'review the translation (after a source change the previous version is in the unit\'s candidates) and confirm it in the CAT tool';
   }
@@ -37,13 +45,20 @@ const SAYS_UNPUBLISHABLE: ReadonlySet<string> = new Set(['qa/untranslated', 'qa/
 export const policyStage = perLanguage<BuildContext>('policy', (track, file, { project }) => {
   if (track.targets === undefined) return;
   const { publishState, untranslated } = project.config.policies;
+  const machineAllowed = project.config.policies.machine.publish.includes(track.language);
   const segments = segmentsOf(file.docFor(track.language));
   const reportedByQa = new Set(track.findings.filter((m) => SAYS_UNPUBLISHABLE.has(m.ruleId)).map((m) => m.unit));
   const published = new Map<string, Content>();
   let fellBack = 0;
   let missing = 0;
+  let machine = 0;
   for (const segment of segments) {
     const target = track.targets.get(segment.id);
+    if (machineAllowed && isUnconfirmedMachine(target) && target?.target !== undefined && target.target.text.trim() !== '') {
+      published.set(segment.id, target.target);
+      machine += 1;
+      continue;
+    }
     const why = unpublishable(target, publishState);
     if (why === undefined) {
       published.set(segment.id, target?.target ?? segment);
@@ -66,5 +81,5 @@ export const policyStage = perLanguage<BuildContext>('policy', (track, file, { p
     });
   }
   track.published = published;
-  track.counts = { segments: segments.length, published: segments.length - fellBack - missing, fellBack, missing };
+  track.counts = { segments: segments.length, published: segments.length - fellBack - missing, fellBack, missing, ...(machine === 0 ? {} : { machine }) };
 });

@@ -2,7 +2,8 @@
  * The terms stage: marks every glossary term in every segment as a `term` span.
  *
  * Spans carry the entry's source (its identity), its approved targets and forbidden renderings
- * for the project's target languages and the dnt flag, so the XLIFF writer and the QA checks need no glossary of their own.
+ * for the project's target languages, the dnt flag and the entry's note, so the XLIFF writer, the
+ * QA checks and machine translation need no glossary of their own.
  * Matching runs on the segment's text, which holds no code markup, and spans are offsets into it.
  * Existing term spans of a segment are replaced (the stage may run again after a re-segmentation);
  * a term with an inline code inside it ("Weißes **Haus**") is left out, because a marker around
@@ -38,6 +39,7 @@ export function annotateTerms(
             targets: targetsFor(m.entry, languages),
             dnt: m.entry.dnt,
             forbidden: forbiddenFor(m.entry, languages),
+            ...(m.entry.note === undefined ? {} : { note: m.entry.note }),
           }));
         segment.spans = terms.sort((a, b) => a.start - b.start || a.end - b.end);
       }

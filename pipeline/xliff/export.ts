@@ -1,14 +1,15 @@
 /**
  * exportXliff: the XLIFF of one document and language, merged with the previous file's work.
  */
-import { blockGaps, segmentsOf, type Document, type Message, type Segment } from '../model.js';
+import { blockGaps, segmentsOf, type Content, type Document, type Message, type Segment } from '../model.js';
 import { hasTarget, type Entry } from './entries.js';
 import { documentEntries } from './resolve.js';
 import { languageRelation } from './languages.js';
 import { planMerge, type PlannedSegment } from './merge.js';
 import { contextNotes, glossaryNote } from './notes.js';
 import { carriedCandidates, losesMarkup, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
-import type { ParsedXliff, XliffVersion } from './types.js';
+import { isMachineSubState, MACHINE_QUALIFIER_12, MACHINE_QUALIFIERS_12, machineSubState } from './states.js';
+import type { ParsedNote, ParsedXliff, XliffVersion } from './types.js';
 import { writeAside12, writeXliff12 } from './write12.js';
 import { writeAside21, writeXliff21 } from './write21.js';
 
@@ -37,7 +38,31 @@ export interface ExportOptions {
    * with subState `l10n:needs-review`. Default: no memory.
    */
   readonly leverage?: (source: string) => readonly LeverageMatch[];
+  /**
+   * Machine translations to write as targets (see `MachineTarget`), by sentence. Only a sentence
+   * without an approved translation takes one (no target, an untouched copy of the source, or one
+   * that is initial or marked for review); a target it replaces stays as a candidate. Default: none.
+   */
+  readonly machine?: (segment: Segment) => MachineTarget | undefined;
 }
+
+/**
+ * Machine output to write as a sentence's target, marked so that nobody takes it for a person's
+ * work: XLIFF 1.2 `state="needs-review-translation" state-qualifier="mt-suggestion"`, XLIFF 2.x
+ * `state="initial" subState="l10n:mt-<provider>"`, notes from `l10n-mt` (the provider, the
+ * findings of the checks), and the raw output as an `mt` candidate.
+ */
+export interface MachineTarget {
+  /** The translation with the sentence's inline codes (model codes, by id). */
+  readonly target: Content;
+  /** The service: `deepl`, `openai`, `libretranslate`. */
+  readonly provider: string;
+  /** Notes for the reviewer, one per line of concern; the first names the provider and model. */
+  readonly notes: readonly string[];
+}
+
+/** The note category (1.2 `from`, 2.x `category`) of the notes a machine target brings. */
+export const MACHINE_NOTE_FROM = 'l10n-mt';
 
 /** A suggestion offered to the exporter: a translation memory match, or machine output. */
 export interface LeverageMatch {
@@ -70,6 +95,8 @@ export interface ExportResult {
   readonly stats: ExportStats;
   /** Sentences whose target was pre-filled from an exact memory match in this export. */
   readonly fromMemory: number;
+  /** Sentences whose target is machine output written in this export (`ExportOptions.machine`). */
+  readonly fromMachine: number;
 }
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/u;
@@ -89,6 +116,9 @@ function checkOptions(options: ExportOptions): void {
   }
   if (options.leverage !== undefined && typeof options.leverage !== 'function') {
     throw new RangeError(`exportXliff: expected leverage to be a function, got ${typeof options.leverage}`);
+  }
+  if (options.machine !== undefined && typeof options.machine !== 'function') {
+    throw new RangeError(`exportXliff: expected machine to be a function, got ${typeof options.machine}`);
   }
   if (options.datatype !== undefined && !/^[A-Za-z][\w.-]*$/u.test(options.datatype)) {
     throw new RangeError(`exportXliff: expected datatype to be a word like 'plaintext' or 'x-markdown', got ${JSON.stringify(options.datatype)}`);
@@ -142,22 +172,66 @@ export function exportXliff(
     messages.push(info('xliff/set-aside', `${n} translated ${n === 1 ? 'unit' : 'units'} of sentences no longer in the source set aside in this file; restored when the sentence returns`, undefined, options.original));
   }
   const fromMemory = blocks.reduce((n, b) => n + b.segments.filter((s) => s.fromMemory === true).length, 0);
-  return { xliff, aside: asideText, messages, stats: plan.stats, fromMemory };
+  const fromMachine = blocks.reduce((n, b) => n + b.segments.filter((s) => s.fromMachine === true).length, 0);
+  return { xliff, aside: asideText, messages, stats: plan.stats, fromMemory, fromMachine };
+}
+
+/**
+ * Why a sentence has no approved translation: `new` (no target, or an untouched copy of the
+ * source), `changed` (its source changed and the previous translation, offered as a candidate, is
+ * its target for review), `unapproved` (any other target that is initial or marked for review: a
+ * memory match, machine output, a draft).
+ */
+export type OpenNeed = 'new' | 'changed' | 'unapproved';
+
+/** A sentence an export would leave without an approved translation, and why. */
+export interface OpenSegment {
+  readonly segment: Segment;
+  readonly need: OpenNeed;
 }
 
 /**
  * The sentences that an export would leave without an approved translation (no target, one marked
  * for review, or one still initial) before any leverage: those a memory or machine translation is
- * asked about. Nothing is written; messages are not collected.
+ * asked about, in document order. Nothing is written; messages are not collected.
  */
-export function openSegments(doc: Document, previous: ParsedXliff | undefined, aside: ParsedXliff | undefined, options: ExportOptions): Segment[] {
+export function openWork(doc: Document, previous: ParsedXliff | undefined, aside: ParsedXliff | undefined, options: ExportOptions): OpenSegment[] {
   checkOptions(options);
   const ignored: Message[] = [];
   const plan = planMerge(doc, usableEntries(doc, previous, options, ignored, 'previous'), usableEntries(doc, aside, options, ignored, 'aside'));
-  return segmentsOf(doc).filter((segment) => {
+  const out: OpenSegment[] = [];
+  for (const segment of segmentsOf(doc)) {
     const base = mergedSegment(plan.bySegment.get(segment.id), segment, options);
-    return base.target === undefined || base.needsReview || base.state === 'initial';
-  });
+    if (!isOpen(base)) continue;
+    out.push({ segment, need: needOf(base) });
+  }
+  return out;
+}
+
+/** The sentences without an approved translation (see `openWork`). */
+export function openSegments(doc: Document, previous: ParsedXliff | undefined, aside: ParsedXliff | undefined, options: ExportOptions): Segment[] {
+  return openWork(doc, previous, aside, options).map((o) => o.segment);
+}
+
+/** True when a sentence as merged has no approved translation. */
+function isOpen(base: SegmentOut): boolean {
+  return base.target === undefined || base.needsReview || base.state === 'initial';
+}
+
+/**
+ * True when the target is nothing a person or a machine wrote: none, or an untouched copy of the
+ * source (machine output that equals the source, a sentence of names, is not a copy).
+ */
+function isUntouched(base: SegmentOut): boolean {
+  if (base.target === undefined) return true;
+  const machine = base.subState !== undefined && (MACHINE_QUALIFIERS_12.has(base.subState) || isMachineSubState(base.subState));
+  return base.state === 'initial' && base.target.text === base.segment.text && !machine;
+}
+
+function needOf(base: SegmentOut): OpenNeed {
+  if (isUntouched(base)) return 'new';
+  const previousVersion = base.candidates.some((c) => c.type === 'previous-version' && c.target.text === base.target?.text);
+  return base.needsReview && previousVersion ? 'changed' : 'unapproved';
 }
 
 function info(ruleId: string, reason: string, unit: string | undefined, file: string): Message {
@@ -259,9 +333,15 @@ function buildBlocks(doc: Document, plan: ReadonlyMap<string, PlannedSegment>, o
  */
 function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {
   const base = mergedSegment(p, segment, options);
+  if (!isOpen(base)) return base;
+  const leveraged = withLeverage(base, segment, options);
+  const machine = options.machine?.(segment);
+  return machine === undefined ? leveraged : withMachineTarget(leveraged, machine, options.version);
+}
+
+/** An open sentence completed from the memory: matches as candidates, an exact match as the target of a sentence without one. */
+function withLeverage(base: SegmentOut, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {
   if (options.leverage === undefined) return base;
-  const open = base.target === undefined || base.needsReview || base.state === 'initial';
-  if (!open) return base;
   const matches = options.leverage(segment.text);
   const known = new Set(base.candidates.map((c) => c.target.text));
   const fromMemory: CandidateOut[] = matches
@@ -276,8 +356,7 @@ function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segm
   const candidates = [...base.candidates, ...fromMemory];
   const exact = matches.find((m) => m.type !== 'mt' && m.quality === 100 && m.source === segment.text);
   // Only an empty target or an untouched copy of the source (OmegaT profile) is replaced.
-  const untouched = base.target === undefined || (base.state === 'initial' && base.target.text === segment.text);
-  if (exact === undefined || !untouched) return { ...base, candidates };
+  if (exact === undefined || !isUntouched(base)) return { ...base, candidates };
   return {
     ...base,
     target: { content: undefined, family: undefined, text: exact.target },
@@ -288,6 +367,27 @@ function segmentOut(p: PlannedSegment | undefined, segment: PlannedSegment['segm
     candidates,
     fromMemory: true,
   };
+}
+
+/**
+ * An open sentence with a machine target (see `MachineTarget`). A target it replaces that a person
+ * or a memory made stays as a `previous-version` candidate, so nothing is lost; the notes of an
+ * earlier machine target give way to the new ones.
+ */
+function withMachineTarget(base: SegmentOut, machine: MachineTarget, version: XliffVersion): SegmentOut {
+  const target: TargetOut = { content: undefined, family: undefined, text: machine.target.text, codes: machine.target.codes };
+  const known = new Set(base.candidates.map((c) => c.target.text));
+  const candidates: CandidateOut[] = [...base.candidates];
+  if (base.target !== undefined && !isUntouched(base) && !known.has(base.target.text) && base.target.text !== target.text) {
+    candidates.push({ source: undefined, target: base.target, quality: undefined, origin: 'previous-target', type: 'previous-version' });
+  }
+  if (!known.has(target.text)) candidates.push({ source: undefined, target, quality: undefined, origin: `machine:${machine.provider}`, type: 'mt' });
+  const notes: ParsedNote[] = [
+    ...base.notes.filter((n) => n.from !== MACHINE_NOTE_FROM),
+    ...machine.notes.map((text) => ({ text, from: MACHINE_NOTE_FROM, annotates: 'target', priority: undefined, id: undefined })),
+  ];
+  const state = version === '1.2' ? { state: 'translated' as const, needsReview: true, subState: MACHINE_QUALIFIER_12 } : { state: 'initial' as const, needsReview: false, subState: machineSubState(machine.provider) };
+  return { ...base, target, ...state, rawState: undefined, approved: undefined, candidates, notes, fromMemory: false, fromMachine: true };
 }
 
 function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['segment'], options: ExportOptions): SegmentOut {

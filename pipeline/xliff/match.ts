@@ -7,6 +7,7 @@ import { hasTarget, sameSource, type Entry } from './entries.js';
 import { entryTarget } from './targets.js';
 import { documentEntries } from './resolve.js';
 import { languageRelation } from './languages.js';
+import { marksMachine } from './states.js';
 import type { ParsedXliff } from './types.js';
 
 /** What the importer expects of the file. */
@@ -124,7 +125,7 @@ export function matchTranslations(
     // A unit whose state claims a translation but whose target has no text keeps its state: the
     // check qa/untranslated reports it as lost work, and the publishing policy never publishes it.
     if (hasText && state !== entry.state) notUpdated.push(entry);
-    else if (hasText && state === 'initial' && !sameSource(entry.target?.text ?? '', entry.source)) untranslated.push(entry);
+    else if (hasText && state === 'initial' && !sameSource(entry.target?.text ?? '', entry.source) && !marksMachine(entry.family, entry.subState)) untranslated.push(entry);
     const foreign = hasText && entry.targetLanguage !== undefined && languageRelation(entry.targetLanguage, expect.targetLanguage) !== 'same';
     if (foreign) reportTargetLanguage(entry, expect.targetLanguage, msg);
     const otherLanguage = foreign && languageRelation(entry.targetLanguage as string, expect.targetLanguage) === 'other';
@@ -157,13 +158,16 @@ export function matchTranslations(
  * state (OmegaT profile, untouched) is no translation. A target that differs from the source while
  * its state says new/needs-translation/initial is a draft the translator has not confirmed, except
  * in the OmegaT profile (OmegaT never updates states) and where the file wrote no state at all (a
- * 2.x tool that writes none: the text is all it says).
+ * 2.x tool that writes none: the text is all it says). Machine output under an initial state (our
+ * 2.x `l10n:mt-…` subState) stays initial in every profile: it waits for a person.
  */
 function importedTarget(entry: Entry, profile: 'default' | 'omegat'): { hasText: boolean; state: TargetState } {
   // No text (no target, an empty one, or only white space): nothing to publish, whatever the state says.
   if (!hasTarget(entry.target)) return { hasText: false, state: entry.state };
   const text = entry.target.text;
   if (entry.state !== 'initial') return { hasText: true, state: entry.state };
+  // Machine output is a translation even when it equals the source (a sentence of names).
+  if (marksMachine(entry.family, entry.subState)) return { hasText: true, state: 'initial' };
   if (sameSource(text, entry.source)) return { hasText: false, state: 'initial' };
   if (profile === 'omegat' || entry.rawState === undefined) return { hasText: true, state: 'translated' };
   return { hasText: true, state: 'initial' };

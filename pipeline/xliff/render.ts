@@ -45,6 +45,8 @@ export interface SegmentOut {
   readonly glossary: string | undefined;
   /** True when the target was pre-filled from an exact translation memory match. */
   readonly fromMemory?: boolean;
+  /** True when the target is machine output written by this export. */
+  readonly fromMachine?: boolean;
 }
 
 export interface BlockOut {

@@ -95,3 +95,52 @@ export function stateTo12(state: TargetState, needsReview: boolean): string {
 export function stateTo2x(state: TargetState, needsReview: boolean): { state: TargetState; subState: string | undefined } {
   return { state, subState: needsReview ? NEEDS_REVIEW_SUBSTATE : undefined };
 }
+
+/** Every `state-qualifier` value XLIFF 1.2 defines (state-qualifierValueList in the 1.2 schema); `x-…` values are allowed too. */
+export const STATE_QUALIFIERS_12: readonly string[] = [
+  'exact-match',
+  'fuzzy-match',
+  'id-match',
+  'leveraged-glossary',
+  'leveraged-inherited',
+  'leveraged-mt',
+  'leveraged-repository',
+  'leveraged-tm',
+  'mt-suggestion',
+  'rejected-grammar',
+  'rejected-inaccurate',
+  'rejected-length',
+  'rejected-spelling',
+  'tm-suggestion',
+];
+
+/** 1.2 `state-qualifier` values that say a target is machine output. */
+export const MACHINE_QUALIFIERS_12: ReadonlySet<string> = new Set(['leveraged-mt', 'mt-suggestion']);
+
+/** The 1.2 `state-qualifier` of the machine targets we write (with state `needs-review-translation`). */
+export const MACHINE_QUALIFIER_12 = 'mt-suggestion';
+
+/** The 2.x `subState` of the machine targets we write (with state `initial`): `l10n:mt-deepl`. */
+export function machineSubState(provider: string): string {
+  return `l10n:mt-${provider.replace(/[^A-Za-z0-9._-]/gu, '-')}`;
+}
+
+/** True when a 2.x subState says the target is our machine output (`l10n:mt-<provider>`, or `l10n:mt`). */
+export function isMachineSubState(subState: string | undefined): boolean {
+  return subState !== undefined && /^l10n:mt(?:-|$)/u.test(subState);
+}
+
+/** True when a state qualifier (1.2) or subState (2.x) as read says the target is machine output. */
+export function marksMachine(family: '1.2' | '2x', subState: string | undefined): boolean {
+  return family === '1.2' ? subState !== undefined && MACHINE_QUALIFIERS_12.has(subState) : isMachineSubState(subState);
+}
+
+/**
+ * The `state-qualifier` to write on a 1.2 target: the one read from a 1.2 file when the schema
+ * allows it, `mt-suggestion` for our machine marker of a 2.x file; else none.
+ */
+export function qualifierTo12(subState: string | undefined): string | undefined {
+  if (subState === undefined) return undefined;
+  if (STATE_QUALIFIERS_12.includes(subState) || /^x-\S+$/u.test(subState)) return subState;
+  return isMachineSubState(subState) ? MACHINE_QUALIFIER_12 : undefined;
+}

@@ -11,6 +11,7 @@
  */
 import { NO_CODES, type Candidate, type CodeKind, type Content, type InlineCode, type Note, type SegmentTarget, type TargetOrigin } from '../model.js';
 import { entriesOf, hasTarget, type Entry } from './entries.js';
+import { marksMachine } from './states.js';
 import type { InlineCode as ReaderCode, InlineContent, ParsedCandidate, ParsedNote, ParsedXliff } from './types.js';
 
 const OPENING = new Set(['bpt', 'bx', 'sc']);
@@ -90,20 +91,21 @@ export function modelCandidate(candidate: ParsedCandidate, known: readonly Inlin
   return out;
 }
 
-/** XLIFF 1.2 `state-qualifier` values that say where a target came from. */
-const MACHINE_QUALIFIERS = new Set(['leveraged-mt', 'mt-suggestion']);
+/** XLIFF 1.2 `state-qualifier` values that say a target came from a memory. */
 const MEMORY_QUALIFIERS = new Set(['exact-match', 'fuzzy-match', 'leveraged-tm', 'tm-suggestion', 'leveraged-inherited', 'id-match']);
 
 /**
- * Who made a target, as far as the file says: a state qualifier (1.2), or, for a target marked for
- * review, the candidate it equals (the memory match or machine output a tool or our exporter put
- * in). A target equal to its source under an initial state is an untouched copy.
+ * Who made a target, as far as the file says: a state qualifier (1.2) or our machine subState
+ * (2.x, `l10n:mt-<provider>`), or, for a target marked for review, the candidate it equals (the
+ * memory match or machine output a tool or our exporter put in). A target equal to its source
+ * under an initial state is an untouched copy.
  */
 export function originOf(entry: Entry, targetText: string | undefined, candidates: readonly Candidate[]): TargetOrigin {
   if (targetText === undefined) return 'translator';
+  // Machine output stays machine output when it equals the source (a sentence of names, a quote).
+  if (marksMachine(entry.family, entry.subState)) return 'machine';
   if (entry.state === 'initial' && targetText === entry.source) return 'source-copy';
   const qualifier = entry.family === '1.2' ? entry.subState : undefined;
-  if (qualifier !== undefined && MACHINE_QUALIFIERS.has(qualifier)) return 'machine';
   if (qualifier !== undefined && MEMORY_QUALIFIERS.has(qualifier)) return 'memory';
   if (entry.needsReview) {
     const same = candidates.find((c) => c.target.text === targetText);

@@ -7,7 +7,7 @@ import { code12, inlineContent } from './codes.js';
 import { DESCRIPTION_NOTE, sentenceResname, type Entry } from './entries.js';
 import { markableTerms, termTargetText, termsOf } from './notes.js';
 import { carriedCandidates, targetNodes, type BlockOut, type CandidateOut, type SegmentOut, type TargetOut } from './render.js';
-import { stateFrom12, STATES_12, stateTo12 } from './states.js';
+import { qualifierTo12, stateFrom12, STATES_12, stateTo12 } from './states.js';
 import type { ParsedNote } from './types.js';
 import { el, renderDocument, type XmlElement, type XmlNode } from '../xml/write.js';
 
@@ -46,7 +46,7 @@ export function writeAside12(header: FileHeader12, entries: readonly Entry[]): s
     const target: TargetOut = { content: e.target, family: e.family, text: '' };
     return el('trans-unit', [['id', e.id], ['approved', approved12(e.state, e.needsReview)]], [
       el('source', [['xml:space', 'preserve']], [e.source], true),
-      el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['xml:space', 'preserve']], target12(target), true),
+      el('target', [['state', state12(e.family, e.rawState, e.state, e.needsReview)], ['state-qualifier', qualifierTo12(e.subState)], ['xml:space', 'preserve']], target12(target), true),
       ...e.notes.map(note12),
       ...carriedCandidates(e).map(altTrans),
     ]);
@@ -99,7 +99,7 @@ function transUnit(s: SegmentOut, resname: string, targetLanguage: string): XmlE
     el('source', [['xml:space', 'preserve']], sourceWithTerms(s.segment, targetLanguage), true),
     s.target === undefined
       ? undefined
-      : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['xml:space', 'preserve']], target12(s.target), true),
+      : el('target', [['state', state12(family, s.rawState, s.state, s.needsReview)], ['state-qualifier', qualifierTo12(s.subState)], ['xml:space', 'preserve']], target12(s.target), true),
     resource === undefined || resource.context.length === 0
       ? undefined
       : el('context-group', [['purpose', 'information']], resource.context.map(([label, value]) => el('context', [['context-type', `x-${label.replace(/[^A-Za-z0-9]+/gu, '-')}`]], [value], true))),

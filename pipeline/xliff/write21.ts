@@ -130,7 +130,13 @@ function metadataGroups(groups: ReadonlyArray<readonly [string, ReadonlyArray<re
   ));
 }
 
-/** 2.x state: the file's own when it came from a 2.x file, else ours. */
+/** A subState the 2.x schema takes: `prefix:value`. */
+const SUBSTATE = /^[^\s:]+:[^\s:]+$/u;
+
+/**
+ * 2.x state: the file's own when it came from a 2.x file, else ours; a target made in this export
+ * (no file family: machine output) keeps the subState it was given when ours has none.
+ */
 function state2x(
   family: '1.2' | '2x' | undefined,
   raw: string | undefined,
@@ -139,9 +145,11 @@ function state2x(
   needsReview: boolean,
 ): { state: string; subState: string | undefined } {
   if (family === '2x' && raw !== undefined && (STATES_2X as readonly string[]).includes(raw)) {
-    return { state: raw, subState: rawSub !== undefined && /^[^\s:]+:[^\s:]+$/u.test(rawSub) ? rawSub : undefined };
+    return { state: raw, subState: rawSub !== undefined && SUBSTATE.test(rawSub) ? rawSub : undefined };
   }
-  return stateTo2x(state, needsReview);
+  const ours = stateTo2x(state, needsReview);
+  if (family === undefined && ours.subState === undefined && rawSub !== undefined && SUBSTATE.test(rawSub)) return { ...ours, subState: rawSub };
+  return ours;
 }
 
 /**

@@ -87,7 +87,7 @@ describe('the bundled l10n.config.yaml', () => {
     expect(config.targetLanguages).toEqual(['en', 'fr', 'es']);
     // No list: every document in source/ that a format reads is found on every run.
     expect(config.documents).toEqual([]);
-    expect(config.policies).toEqual({ untranslated: 'fail', publishState: 'translated', failOn: 'error' });
+    expect(config.policies).toEqual({ untranslated: 'fail', publishState: 'translated', failOn: 'error', machine: { publish: [] } });
     expect(config.root).toBe('/project');
   });
 });

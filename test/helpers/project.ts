@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { CommandIo } from '../../pipeline/commands/command.js';
 import { main } from '../../pipeline/commands/index.js';
 
 export interface RunResult {
@@ -16,8 +17,8 @@ export interface RunResult {
 
 export interface TempProject {
   readonly root: string;
-  /** Runs `l10n <args>` in the project, with `input` on stdin. */
-  run(args: readonly string[], input?: string): Promise<RunResult>;
+  /** Runs `l10n <args>` in the project, with `input` on stdin and, when given, an environment and an interruption. */
+  run(args: readonly string[], input?: string, io?: Pick<CommandIo, 'env' | 'interruptible'>): Promise<RunResult>;
   read(relative: string): string;
   write(relative: string, content: string): void;
   remove(): void;
@@ -46,7 +47,7 @@ export function tempProject(options: { withTranslations?: boolean; fixture?: str
   }
   return {
     root,
-    async run(args, input = '') {
+    async run(args, input = '', io = {}) {
       let stdout = '';
       let stderr = '';
       const code = await main(args, {
@@ -60,6 +61,7 @@ export function tempProject(options: { withTranslations?: boolean; fixture?: str
         },
         isTTY: false,
         stdoutIsTTY: false,
+        ...io,
       });
       return { code, stdout, stderr };
     },

@@ -13,6 +13,7 @@ describe('settings', () => {
     expect(chat.throttle.interval).toBe(60_000);
     expect(chat.openai.model).toBe('gpt-4o-mini');
     expect(resolveMtSettings({ provider: 'libretranslate', throttle: { interval: 100 } }).throttle).toEqual({ concurrency: 2, intervalCap: 30, interval: 100 });
+    expect(deepl.checks['qa/terminology']).toBe('flag');
   });
 
   it('refuses wrong values, saying what was expected and what arrived', () => {

@@ -29,6 +29,17 @@ describe('pacing requests', () => {
     expect(maxInWindow(fake.requests.map((r) => r.at), 1000)).toBe(4);
   });
 
+  it('spaces the starts of a window evenly instead of sending them as one burst', async () => {
+    const { fake, translator } = await setUp({ concurrency: 4, intervalCap: 4, interval: 1000 }, { cap: 4, interval: 1000 });
+    const result = await translator.translate(job(sentences(4)));
+    expect(result.summary.translated).toBe(4);
+    const arrivals = fake.requests.map((r) => r.at).sort((a, b) => a - b);
+    // Starts 250 ms apart: the fourth starts 750 ms after the first (a burst would be a few ms),
+    // minus however long the first waited for Node's HTTP client to load.
+    expect(arrivals[3]! - arrivals[0]!).toBeGreaterThan(450);
+    expect(fake.rateLimited).toBe(0);
+  });
+
   it('counts retries against the same window', async () => {
     const { fake, translator } = await setUp({ concurrency: 3, intervalCap: 4, interval: 1000 }, { cap: 4, interval: 1000 });
     fake.fault = (_r, i) => (i % 3 === 1 ? { kind: 'status', status: 503 } : undefined);

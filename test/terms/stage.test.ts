@@ -6,7 +6,7 @@ import { matcherFrom } from './helpers.js';
 const matcher = matcherFrom(`
 terms:
   - {source: Wladimir Putin, kind: person, variants: [Putin], targets: {en: Vladimir Putin, fr: Vladimir Poutine}, forbidden: {fr: [Putin], es: [Wladimir]}}
-  - {source: Interfax, kind: organization, dnt: true}
+  - {source: Interfax, kind: organization, dnt: true, note: Russian news agency; keep the Latin spelling.}
 `);
 
 function documentOf(sentences: string[]): Document {
@@ -21,13 +21,13 @@ function documentOf(sentences: string[]): Document {
 }
 
 describe('annotateTerms', () => {
-  it('adds term spans relative to each segment, with targets for the requested languages and dnt', () => {
+  it('adds term spans relative to each segment, with targets for the requested languages, dnt and the entry\'s note', () => {
     const doc = documentOf(['Das sagte Putin.', 'Laut Interfax sprach Putins Sprecher.']);
     annotateTerms(matcher, ['en'])(doc);
     const [first, second] = doc.blocks[0]!.segments;
     expect(first!.spans).toEqual([{ kind: 'term', start: 10, end: 15, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false, forbidden: {} }]);
     expect(second!.spans).toEqual([
-      { kind: 'term', start: 5, end: 13, term: 'Interfax', targets: { en: ['Interfax'] }, dnt: true, forbidden: {} },
+      { kind: 'term', start: 5, end: 13, term: 'Interfax', targets: { en: ['Interfax'] }, dnt: true, forbidden: {}, note: 'Russian news agency; keep the Latin spelling.' },
       { kind: 'term', start: 21, end: 27, term: 'Wladimir Putin', targets: { en: ['Vladimir Putin'] }, dnt: false, forbidden: {} },
     ]);
   });
