@@ -40,6 +40,7 @@ import { reviewReportStage } from './stages/review-report.js';
 import { segmentStage } from './stages/segment.js';
 import { refreshStrings } from './stages/strings.js';
 import { termsStage } from './stages/terms.js';
+import { ExtractRecords } from './stages/unchanged.js';
 
 /** Source → annotated document: what every chain starts with. */
 export const SOURCE_STAGES: readonly Stage<DocumentFile, RunContext>[] = [readStage, segmentStage, termsStage];
@@ -152,7 +153,11 @@ export async function readDocument(project: Project, relativePath: string): Prom
 export interface ExtractResult {
   /** The documents found, as paths relative to the root, in the order they were extracted. */
   readonly documents: readonly string[];
-  /** One file object per document: its messages, and per language what was written (`track.exported`). */
+  /**
+   * One file object per document: its messages, and per language what was written
+   * (`track.exported`). A document found unchanged (`file.unchanged`) has no `document`: nothing
+   * was computed (see `stages/unchanged.ts`).
+   */
   readonly files: readonly DocumentFile[];
   /** Memory files written (relative to the root). */
   readonly memoryFiles: readonly string[];
@@ -170,7 +175,8 @@ export interface ExtractOptions extends RunOptions {
 
 /**
  * Runs the extract chain on every document, one after the other (the memory learns from each
- * document's files before the next one's sentences are looked up), then saves the memories.
+ * document's files before the next one's sentences are looked up), then saves the memories. A
+ * document whose inputs and XLIFF files are as a recorded run left them is only read.
  * Throws InputError only for what concerns the whole project (documents that clash, a source
  * folder that cannot be read).
  */
@@ -183,14 +189,30 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   const context: ExtractContext = { project, languages, memories, leverage: options.leverage ?? [memoryLeverage] };
   // What a killed extract left half-written goes, even where this run changes no file.
   for (const language of languages) removeStaleTemporaryFiles(translationsFolder(project.config, language));
-  const files = await runInTurn(project, entries, languages, EXTRACT_CHAIN, context, 'extract', options.onProgress);
+  const files: DocumentFile[] = [];
+  // Documents whose inputs and XLIFF files are as a recorded run left them are not computed again.
+  const records = ExtractRecords.open(project);
+  options.onProgress?.({ task: 'extract', done: 0, total: entries.length });
+  for (const entry of entries) {
+    const file = fileFor(project, entry, languages);
+    // A catalog of software strings also depends on files beside it (metadata, the code's keys)
+    // that the record does not hash: it is always computed.
+    const recordable = strings.format === undefined || entry.format?.id !== strings.format.id;
+    if (!recordable || !records.reuse(file, context)) {
+      await runStages(file, EXTRACT_CHAIN, context);
+      if (recordable) records.remember(file, context);
+    }
+    files.push(file);
+    options.onProgress?.({ task: 'extract', done: files.length, total: entries.length });
+  }
   const memoryFiles = memories.save();
+  const recordMessages = records.save(entries.map((e) => e.path));
   return {
     documents: entries.map((e) => e.path),
     files,
     memoryFiles,
     catalogs: strings.changed,
-    messages: [...project.messages, ...strings.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages],
+    messages: [...project.messages, ...strings.messages, ...files.flatMap((f) => f.allMessages()), ...memories.messages, ...recordMessages],
   };
 }
 

@@ -144,6 +144,12 @@ export class DocumentFile extends MessageSink {
   document: Document | undefined;
   /** Per target language of the run, in the config's order. */
   readonly tracks: ReadonlyMap<string, LanguageTrack>;
+  /**
+   * `extract`: true when nothing that decides the document's XLIFF files changed since a run that
+   * found them as extract writes them, so no stage ran: there is no `document`, and the messages
+   * and counts are that run's (see `stages/unchanged.ts`).
+   */
+  unchanged = false;
 
   constructor(init: DocumentFileInit) {
     super();

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { describeLimit, raiseLimitHint } from './limits.js';
 import { InputError, type Message } from './model.js';
 
 /**
@@ -147,7 +148,7 @@ export function removeStaleTemporaryFiles(folder: string): void {
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   removeStaleTemporaryFiles(path.dirname(file));
-  const temporary = path.join(path.dirname(file), `${TEMPORARY_PREFIX}${process.pid}-${path.basename(file)}`);
+  const temporary = temporaryPathFor(file);
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
@@ -198,6 +199,14 @@ export function writeFailure(error: unknown, folder: string): WriteFailure {
         hint: `check ${folder}, its permissions and the free disk space; ${tail}`,
       };
   }
+}
+
+/**
+ * Where a file's new content waits before it is renamed over the file: beside it (a rename never
+ * crosses file systems), hidden, and named by the process (`.l10n-tmp-<pid>-<name>`).
+ */
+export function temporaryPathFor(file: string): string {
+  return path.join(path.dirname(file), `${TEMPORARY_PREFIX}${process.pid}-${path.basename(file)}`);
 }
 
 /** A path relative to the project root with forward slashes, for messages and XLIFF attributes. */
@@ -284,42 +293,7 @@ export function documentNameClashes(
   return clashes;
 }
 
-/** The environment variable that raises (or lowers) the largest input file the pipeline reads. */
-export const MAX_FILE_MB_VARIABLE = 'L10N_MAX_FILE_MB';
-/** Default of `L10N_MAX_FILE_MB`: far above any real article, XLIFF, memory or glossary. */
-export const DEFAULT_MAX_FILE_MB = 100;
-/** Node reads at most 2 GiB into one buffer. */
-const MAX_FILE_MB = 2047;
-
-/**
- * The largest input file the pipeline reads, in bytes: `L10N_MAX_FILE_MB` megabytes (a whole
- * number from 1 to 2047); without it `defaultMb` (100; a reader whose files run larger, like
- * translation memories, passes its own).
- * @throws InputError (`config/max-file-mb`, fatal: exit 2) for any other value.
- */
-export function maxFileBytes(env: Readonly<Record<string, string | undefined>> = process.env, defaultMb = DEFAULT_MAX_FILE_MB): number {
-  const raw = env[MAX_FILE_MB_VARIABLE];
-  if (raw === undefined) return defaultMb * 1024 * 1024;
-  const mb = /^\d{1,4}$/u.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  if (!(mb >= 1 && mb <= MAX_FILE_MB)) {
-    throw new InputError({
-      reason: `${MAX_FILE_MB_VARIABLE} must be a whole number of megabytes from 1 to ${MAX_FILE_MB}, got "${raw}"`,
-      ruleId: 'config/max-file-mb',
-      source: 'config',
-      severity: 'error',
-      fatal: true,
-      actual: raw,
-      expected: `1 to ${MAX_FILE_MB}`,
-      hint: `Unset it for the default of ${DEFAULT_MAX_FILE_MB} MB, or set e.g. ${MAX_FILE_MB_VARIABLE}=500.`,
-    });
-  }
-  return mb * 1024 * 1024;
-}
-
-/** "100 MB" for a limit in whole megabytes, else its bytes. */
-function describeLimit(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
-}
+export { DEFAULT_MAX_FILE_MB, MAX_FILE_MB_VARIABLE, maxFileBytes } from './limits.js';
 
 /**
  * Reads a file after checking its size on disk (stat, before a byte is read), so that a file far
@@ -336,8 +310,7 @@ export function readBoundedFile(absolute: string, display: string, maxBytes: num
     const size = statSync(absolute).size;
     if (size > maxBytes) {
       fail('too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB (${size} bytes), more than the limit of ${describeLimit(maxBytes)}`,
-        `Check that this is the right file. To read larger files, set the environment variable ${MAX_FILE_MB_VARIABLE} ` +
-          `(megabytes, at most ${MAX_FILE_MB}; default ${DEFAULT_MAX_FILE_MB}), e.g. ${MAX_FILE_MB_VARIABLE}=${Math.min(MAX_FILE_MB, Math.ceil(size / 1024 / 1024) + 1)}.`,
+        `Check that this is the right file. To read larger files, ${raiseLimitHint(size)}.`,
         { actual: String(size), expected: `at most ${maxBytes} bytes` });
     }
     return readFileSync(absolute);

@@ -4,10 +4,11 @@
  * naming another encoding refused, no DOCTYPE, a size and a depth limit, positions in every error. Inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) are native code, not text; `hi` is
  * text; `sub` is a sub-flow inside a code and is left out of the sentence.
  */
+import { DEFAULT_MAX_MEMORY_FILE_MB } from '../limits.js';
 import { InputError, type Message } from '../model.js';
 
 /** Largest TMX file read by default: 200 MiB, far above any real memory of a newsroom. */
-export const TMX_MAX_BYTES = 200 * 1024 * 1024;
+export const TMX_MAX_BYTES = DEFAULT_MAX_MEMORY_FILE_MB * 1024 * 1024;
 import { checkLimits, detach, elementsOf, parseXmlTree, textOf, type XmlFormat, type XmlTreeElement } from '../xml/index.js';
 
 /** Limits of the TMX reader. */

@@ -4,9 +4,10 @@
  * suggestions. A file is written only when its content changed; nothing is written when the merge
  * found the previous file to be another language's.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { xliffSettingsFor } from '../config.js';
-import { writeFailure, writeFileAtomic } from '../files.js';
+import { maxFileBytes, writeFailure, writeFileAtomic } from '../files.js';
+import { describeLimit, raiseLimitHint } from '../limits.js';
 import { perLanguage, type DocumentFile, type LanguageTrack } from '../file.js';
 import type { Content, Segment } from '../model.js';
 import { exportXliff, type ExportOptions } from '../xliff/index.js';
@@ -27,7 +28,8 @@ export function exportOptions(file: DocumentFile, track: LanguageTrack, { projec
 
 /** Writes only when the content differs, so an unchanged file keeps its time stamp. */
 function writeIfChanged(file: string, content: string): boolean {
-  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
+  // A file of another size differs: no need to read it.
+  if (existsSync(file) && statSync(file).size === Buffer.byteLength(content) && readFileSync(file, 'utf8') === content) return false;
   writeFileAtomic(file, content);
   return true;
 }
@@ -53,6 +55,22 @@ export function exportDocument(track: LanguageTrack, file: DocumentFile, context
   }
   // A previous file for another language must not be merged into this one: leave it be.
   if (track.stopped) return;
+  // Never write what the import (or the next extract) would refuse to read.
+  const limit = maxFileBytes();
+  for (const [content, shown] of [[result.xliff, track.xliff], [result.aside, track.aside]] as const) {
+    const size = content === undefined ? 0 : Buffer.byteLength(content);
+    if (size <= limit) continue;
+    track.fail({
+      reason: `the XLIFF file would be ${(size / 1024 / 1024).toFixed(1)} MB, more than the limit of ${describeLimit(limit)} that l10n reads; it was not written`,
+      ruleId: 'extract/too-large',
+      source: 'extract',
+      severity: 'error',
+      file: shown,
+      actual: String(size),
+      expected: `at most ${limit} bytes`,
+      hint: `split the source document into smaller ones, or ${raiseLimitHint(size)} for every command that reads the file`,
+    });
+  }
   // Units leave one file only once the other holds them: a new aside file is written before the
   // working file, an aside file that is no longer needed is removed after it.
   const write = (file: string, shown: string, content: string | undefined): boolean => {

@@ -250,7 +250,7 @@ function info(ruleId: string, reason: string, unit: string | undefined, file: st
 /** Entries of a previous or aside file that belong to this document and language. */
 function usableEntries(doc: Document, parsed: ParsedXliff | undefined, options: ExportOptions, messages: Message[], role: string): Entry[] {
   if (parsed === undefined) return [];
-  const found = documentEntries(parsed, doc, 'xliff-export', options.original);
+  const found = documentEntries(parsed, doc, 'xliff-export', options.original, role !== 'aside');
   const { indexes, matched } = found;
   const target = [...indexes].map((i) => parsed.files[i]?.targetLanguage ?? parsed.targetLanguage);
   const wrong = target.find((t) => t !== undefined && languageRelation(t, options.targetLanguage) === 'other');

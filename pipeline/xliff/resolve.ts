@@ -86,8 +86,11 @@ const HOW: Readonly<Record<Exclude<Entry['matchedBy'], 'id'>, string>> = {
  * and of any other `<file>` with a unit that stands for one of its sentences (a converted copy
  * appended to ours). A unit of such an appended file that holds work replaces the own file's unit of
  * the same sentence. A `<file>` that is passed over is reported, never dropped in silence.
+ * `bySourceText` false: no last-resort match by source text (an aside file holds units of
+ * sentences and keys that left, under our own ids; one of them must not take the place of a
+ * sentence that now happens to read the same).
  */
-export function documentEntries(parsed: ParsedXliff, doc: Document, source: string, original: string = doc.path): DocumentEntries {
+export function documentEntries(parsed: ParsedXliff, doc: Document, source: string, original: string = doc.path, bySourceText = true): DocumentEntries {
   const messages: Message[] = [];
   const msg = (m: Omit<Message, 'source' | 'file'>): void => {
     messages.push({ source, file: parsed.file, ...m });
@@ -107,7 +110,7 @@ export function documentEntries(parsed: ParsedXliff, doc: Document, source: stri
   // Last resort: a unique source text for a sentence no unit has claimed.
   const claimed = new Set(kept.filter((e) => index.ids.has(e.id)).map((e) => e.id));
   const resolved = kept.map((entry) => {
-    if (index.ids.has(entry.id)) return entry;
+    if (!bySourceText || index.ids.has(entry.id)) return entry;
     const candidates = index.byText.get(foldText(entry.source));
     const only = candidates?.length === 1 ? candidates[0] : undefined;
     if (only === undefined || claimed.has(only)) return entry;

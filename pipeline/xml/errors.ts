@@ -2,6 +2,7 @@
  * Problems of the XML layer as InputErrors: the rule id and hint come from the format being read,
  * so a TMX file's DOCTYPE is `tmx/doctype` with a TMX hint and an XLIFF file's is `xliff/doctype`.
  */
+import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB, MAX_FILE_MB_VARIABLE } from '../limits.js';
 import { InputError, type Message } from '../model.js';
 import type { XmlFormat, XmlProblem } from './options.js';
 
@@ -9,7 +10,7 @@ import type { XmlFormat, XmlProblem } from './options.js';
 export function defaultHint(problem: XmlProblem, name: string): string {
   switch (problem) {
     case 'too-large':
-      return 'Check that this is the right file; if it is, raise the maxBytes option.';
+      return `Check that this is the right file; if it is, set the environment variable ${MAX_FILE_MB_VARIABLE} to a larger number of megabytes (at most ${MAX_FILE_MB}; default ${DEFAULT_MAX_FILE_MB}).`;
     case 'too-deep':
       return `No ${name} file nests that deep; the file is damaged or hostile. Raise maxDepth only if you trust it.`;
     case 'doctype':

@@ -3,6 +3,7 @@
  * the limits, and what to do with a DOCTYPE. One options object per read; every field is checked
  * up front with "expected X, got Y".
  */
+import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XML_DEPTH } from '../limits.js';
 
 /** What can go wrong below the format: each becomes the rule `<rulePrefix>/<name>`. */
 export type XmlProblem =
@@ -59,10 +60,10 @@ export interface SafeXmlOptions {
   readonly namespaces?: boolean;
 }
 
-/** Default size limit: generous for any article, glossary or memory, small enough to stop a runaway file. */
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
-/** Default nesting limit. Real XLIFF, TMX, TBX and SRX nest fewer than 20 levels. */
-export const DEFAULT_MAX_DEPTH = 256;
+/** Default size limit (`pipeline/limits.ts`): generous for any article, glossary or memory, small enough to stop a runaway file. */
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024;
+/** Default nesting limit (`pipeline/limits.ts`). Real XLIFF, TMX, TBX and SRX nest fewer than 20 levels. */
+export const DEFAULT_MAX_DEPTH = DEFAULT_MAX_XML_DEPTH;
 
 /** Options with every default filled in and checked. */
 export interface ResolvedXmlOptions {
