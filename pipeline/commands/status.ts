@@ -37,6 +37,8 @@ type Bucket = TargetState | 'review';
  */
 export type Category = 'untranslated' | 'pending' | 'translated' | 'machine' | 'reviewed' | 'final';
 export const CATEGORIES: readonly Category[] = ['untranslated', 'pending', 'translated', 'machine', 'reviewed', 'final'];
+/** How a category reads in the text output: machine output says that no person has seen it yet. */
+const CATEGORY_LABELS: Readonly<Record<Category, string>> = { untranslated: 'untranslated', pending: 'pending', translated: 'translated', machine: 'machine, unreviewed', reviewed: 'reviewed', final: 'final' };
 
 /** The category of what a file says about a segment. */
 export function categoryOf(target: SegmentTarget | undefined): Category {
@@ -155,7 +157,7 @@ export const status: Command = {
       for (const row of rows) {
         const done = row.segments.translated + row.segments.reviewed + row.segments.final;
         const states = CATEGORIES.filter((c) => row.categories.segments[c] > 0)
-          .map((c) => `${c} ${row.categories.segments[c]} (${row.categories.words[c]} words)`)
+          .map((c) => `${CATEGORY_LABELS[c]} ${row.categories.segments[c]} (${row.categories.words[c]} words)`)
           .join(', ');
         // Bars only on a terminal: logs and pipes get plain text that greps and diffs well.
         const progress = io.stdoutIsTTY ? `${bar(done, row.totalSegments)} ` : '';

@@ -81,8 +81,8 @@ describe('l10n translate', () => {
     await project.run(['translate', '--lang', 'en', '--lang', 'fr', '--provider', 'deepl', '--url', fake.url], '', { env: ENV });
 
     const status = await project.run(['status']);
-    expect(status.stdout).toContain('en  kreml  0/4 segments  machine 4');
-    expect(status.stdout).toContain('fr  kreml  0/4 segments  machine 4');
+    expect(status.stdout).toContain('en  kreml  0/4 segments  machine, unreviewed 4');
+    expect(status.stdout).toContain('fr  kreml  0/4 segments  machine, unreviewed 4');
     expect((await project.run(['status', '--fail-if-incomplete'])).code).toBe(1);
 
     const held = await project.run(['build']);
