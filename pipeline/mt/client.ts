@@ -142,6 +142,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * waits for is nearly always free by its turn, so the run goes at `cap` per `interval` plus one
  * answer time per `interval`, not per request.
  */
+/**
+ * Timers fire on whole milliseconds and a provider counts its window on its own clock: a place is
+ * given back this much later than `interval` exactly, so the request that takes it never lands in
+ * the provider's window of the one that left it.
+ */
+const CLOCK_MARGIN_MS = 2;
+
 class ArrivalWindow {
   private taken = 0;
   private readonly waiting: Array<{ readonly enter: () => void }> = [];
@@ -207,7 +214,7 @@ class ArrivalWindow {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.free();
-    }, Math.max(0, reachedBy + this.interval - performance.now()));
+    }, Math.max(0, reachedBy + this.interval + CLOCK_MARGIN_MS - performance.now()));
     this.timers.add(timer);
   }
 
