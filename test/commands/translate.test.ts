@@ -75,6 +75,28 @@ describe('l10n translate', () => {
     expect(again.stderr).toContain('en: nothing to translate');
   });
 
+  it('with --only changed asks only about sentences whose source changed under a translation, not about new ones', async () => {
+    const fake = await deepl();
+    project = tempProject({ fixture: 'maschine' });
+    await project.run(['translate', '--lang', 'en', '--provider', 'deepl', '--url', fake.url], '', { env: ENV });
+    // A translator confirms the machine output, then the article is edited: one sentence reworded, one added.
+    const file = 'translations/en/kreml.xlf';
+    project.write(file, project.read(file).replaceAll('state="needs-review-translation" state-qualifier="mt-suggestion"', 'state="translated"'));
+    project.write('source/kreml.txt', 'Der Kreml antwortet\nDer Kreml sagte am Dienstag, das Treffen fand statt. Interfax meldete 1.000 Teilnehmer.\nDas Treffen ist heute.\nEin neuer Satz folgt.\n');
+    expect((await project.run(['extract', '--lang', 'en'])).code).toBe(0);
+    const sent = translateRequests(fake);
+    const changed = await project.run(['translate', '--lang', 'en', '--provider', 'deepl', '--url', fake.url, '--only', 'changed'], '', { env: ENV });
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toContain('en: 1 sent, 0 cached');
+    expect(translateRequests(fake)).toBe(sent + 1);
+    const en = project.read(file);
+    expect(en).toContain('<target state="needs-review-translation" state-qualifier="mt-suggestion" xml:space="preserve">The Kremlin said on Dienstag, the meeting took place.</target>');
+    // The confirmed translation of the earlier wording stays beside it as the previous version.
+    expect(en).toContain('<target xml:space="preserve">The Kremlin said on Monday, the meeting took place.</target>');
+    // The new sentence waits for --only new (or all): no target was written for it.
+    expect(en).toMatch(/<source xml:space="preserve">Ein neuer Satz folgt\.<\/source>\s*(<note|<\/trans-unit|<alt-trans)/u);
+  });
+
   it('keeps machine output from being published until a person confirms it; status counts it apart; policies.machine.publish publishes it and says so', async () => {
     const fake = await deepl();
     project = tempProject({ fixture: 'maschine' });
