@@ -15,8 +15,14 @@ import { build, extract } from '../chains.js';
 import { openProject } from '../project.js';
 import { seededRandom } from './random.js';
 
-/** Article counts measured; the larger shows whether time per article stays the same. */
-const SIZES = [40, 160];
+/**
+ * Article counts measured, smallest first; the largest shows whether time per article stays the
+ * same. `L10N_BENCH_FORMATS_ARTICLES=40,1000` chooses others (default 40 and 160, about a minute).
+ */
+const SIZES = (process.env['L10N_BENCH_FORMATS_ARTICLES'] ?? '40,160')
+  .split(',')
+  .map((n) => Number.parseInt(n, 10))
+  .filter((n) => Number.isInteger(n) && n > 0);
 const LANGUAGES = ['en', 'fr', 'es'];
 const WORDS = ['Regierung', 'Treffen', 'heute', 'Berlin', 'Minister', 'sagte', 'die', 'der', 'Gipfel', 'neue', 'Woche', 'Bericht', 'Stadt', 'Menschen', 'lange'];
 
@@ -100,6 +106,6 @@ export async function runFormatsBench(log: (line: string) => void): Promise<void
         `Markdown / text ${(markdown.ms / text.ms).toFixed(2)} per article, ${(markdown.ms / markdown.segments / (text.ms / text.segments)).toFixed(2)} per segment`,
     );
   }
-  const growth = (list: number[] | undefined): string => ((list?.[1] ?? 0) / (list?.[0] ?? 1)).toFixed(2);
-  log(`time per article at ${SIZES[1]} / at ${SIZES[0]} articles (1.00 = linear): plain text ${growth(perArticle['text'])}, Markdown ${growth(perArticle['markdown'])}`);
+  const growth = (list: number[] | undefined): string => ((list?.at(-1) ?? 0) / (list?.[0] ?? 1)).toFixed(2);
+  log(`time per article at ${SIZES.at(-1)} / at ${SIZES[0]} articles (1.00 = linear): plain text ${growth(perArticle['text'])}, Markdown ${growth(perArticle['markdown'])}`);
 }
