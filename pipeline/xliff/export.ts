@@ -437,7 +437,8 @@ function mergedSegment(p: PlannedSegment | undefined, segment: PlannedSegment['s
         subState: target === undefined ? undefined : entry.subState,
         approved: entry.approved,
         candidates: carriedCandidates(entry),
-        notes: entry.notes,
+        // Once a person confirmed a machine target, its note ("no person has reviewed it") is no longer true.
+        notes: target !== undefined && !entry.needsReview && entry.state !== 'initial' ? entry.notes.filter((n) => n.from !== MACHINE_NOTE_FROM) : entry.notes,
         ...(target === undefined || entry.editedBy === undefined ? {} : { editedBy: entry.editedBy }),
         ...(target === undefined || entry.reviewedBy === undefined ? {} : { reviewedBy: entry.reviewedBy }),
       };

@@ -93,6 +93,8 @@ describe('l10n translate', () => {
     expect(en).toContain('<target state="needs-review-translation" state-qualifier="mt-suggestion" xml:space="preserve">The Kremlin said on Dienstag, the meeting took place.</target>');
     // The confirmed translation of the earlier wording stays beside it as the previous version.
     expect(en).toContain('<target xml:space="preserve">The Kremlin said on Monday, the meeting took place.</target>');
+    // Only the new machine target says that no person has reviewed it: the confirmed ones no longer do.
+    expect(count(en, 'no person has reviewed it')).toBe(1);
     // The new sentence waits for --only new (or all): no target was written for it.
     expect(en).toMatch(/<source xml:space="preserve">Ein neuer Satz folgt\.<\/source>\s*(<note|<\/trans-unit|<alt-trans)/u);
   });
