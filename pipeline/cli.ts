@@ -6,6 +6,9 @@
 import { EXIT, type CommandIo } from './commands/command.js';
 import { SIGNAL_EXIT, internalErrorText, main, stoppedBySignalText, type StopSignal } from './commands/index.js';
 
+/** Commands running that stop on Ctrl-C themselves (`io.interruptible`), so the exit below steps aside. */
+let interruptibleCommands = 0;
+
 const io: CommandIo = {
   cwd: process.cwd(),
   stdin: process.stdin,
@@ -18,14 +21,19 @@ const io: CommandIo = {
     // The first Ctrl-C (or SIGTERM) asks the command to stop and write what it has; the handlers
     // are then gone, so a second one ends the process as usual.
     const controller = new AbortController();
+    let held = true;
     const stop = (): void => {
-      release();
       controller.abort();
+      release();
     };
     const release = (): void => {
+      if (!held) return;
+      held = false;
+      interruptibleCommands -= 1;
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
     };
+    interruptibleCommands += 1;
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return { signal: controller.signal, release };
@@ -38,9 +46,9 @@ const io: CommandIo = {
 let finished = false;
 for (const signal of Object.keys(SIGNAL_EXIT) as StopSignal[]) {
   process.once(signal, () => {
-    // A command that handles the signal itself (review closes its server, translate keeps what it
-    // was sent back) has its own listener still registered: it decides how the run ends.
-    if (finished || process.listenerCount(signal) > 0) return;
+    // A command that stops on the signal itself (review closes its server, translate keeps what it
+    // was sent back) holds `interruptible`: it decides how the run ends.
+    if (finished || interruptibleCommands > 0) return;
     // On a terminal the progress bar may hold the line: start a new one.
     process.stderr.write((process.stderr.isTTY === true ? '\n' : '') + stoppedBySignalText(process.argv[2] ?? '', signal));
     process.exit(SIGNAL_EXIT[signal]);

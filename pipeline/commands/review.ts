@@ -65,7 +65,7 @@ export function openBrowser(url: string, say: (line: string) => void, platform: 
 
 /** What `review` needs besides the CLI's io: the stop signal (tests) and the environment. */
 export interface ReviewIo extends CommandIo {
-  /** Aborted to stop the server. Default: SIGINT or SIGTERM to this process. */
+  /** Aborted to stop the server. Default: SIGINT or SIGTERM to this process (`interruptible`). */
   readonly signal?: AbortSignal;
   /** Told the address once the server listens (tests). */
   readonly onListening?: (url: string) => void;
@@ -95,14 +95,11 @@ export const review: Command = {
     const say = (line: string): void => io.stderr(line + '\n');
     const store = createProjectStore(project, { languages, onProblem: (m) => say(formatMessage(namedFromCwd(m, io))) });
 
-    // Ctrl-C (or the test's signal) stops the server; the listeners go with the session.
+    // Ctrl-C (through the CLI's io, or the test's signal) stops the server; the listener goes with the session.
+    const interruption = io.signal === undefined ? io.interruptible?.() : undefined;
     const stop = new AbortController();
     const onSignal = (): void => stop.abort();
-    io.signal?.addEventListener('abort', onSignal, { once: true });
-    if (io.signal === undefined) {
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-    }
+    (io.signal ?? interruption?.signal)?.addEventListener('abort', onSignal, { once: true });
     try {
       const outcome = await serveReview(
         store,
@@ -131,8 +128,7 @@ export const review: Command = {
       }
       return EXIT.ok;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      interruption?.release();
     }
   },
 };

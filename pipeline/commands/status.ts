@@ -174,7 +174,7 @@ export const status: Command = {
     for (const m of sortMessages(messages)) io.stderr(formatMessage(m) + '\n');
     if (messages.some((m) => m.fatal === true)) return EXIT.io;
     // Machine output no person has confirmed is not done: the build holds it back unless a policy publishes it.
-    const incomplete = rows.some((r) => r.segments.initial + r.segments.review + r.categories.segments.machine > 0);
+    const incomplete = rows.some(({ categories: { segments: c } }) => c.untranslated + c.pending + c.machine > 0);
     return values['fail-if-incomplete'] && incomplete ? EXIT.findings : EXIT.ok;
   },
 };
